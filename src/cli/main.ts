@@ -1,0 +1,45 @@
+import type { CliCommand, CliIo } from './command';
+import { EXIT } from './command';
+
+// Commands load lazily so `validate` does not pay for the database driver.
+const commands: Record<string, () => Promise<CliCommand>> = {};
+
+const io: CliIo = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+async function help(): Promise<string> {
+  const lines = ['Usage: ecg-workbench <command> [options]', '', 'Commands:'];
+  for (const load of Object.values(commands)) {
+    const command = await load();
+    lines.push(`  ${command.name.padEnd(12)} ${command.summary}`);
+  }
+  return lines.join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(await help());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.err(`Unknown command "${name}".\n\n${await help()}`);
+    return EXIT.usage;
+  }
+  return (await load()).run(rest, io);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    io.err(
+      `Unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    process.exitCode = EXIT.failure;
+  },
+);
