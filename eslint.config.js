@@ -76,12 +76,6 @@ export default tseslint.config(
               ],
               message: `${pure}/ is pure: it may import only domain/ and schemas/.`,
             })),
-            {
-              target: './src/domain',
-              from: './src/schemas',
-              message: 'domain/ sits below schemas/.',
-              except: [],
-            },
             // Server and CLI never import UI code.
             ...['server', 'cli'].map((side) => ({
               target: `./src/${side}`,
