@@ -41,8 +41,10 @@ describe('grounding options', () => {
       kind: 'beats',
       fromBeat: 4,
       toBeat: 5,
+      ordinalsWellSpelled: true,
     });
-    expect(parseBeatRange('[2th QRS wave - 3rd QRS wave]')).toBeNull();
+    expect(parseBeatRange('[2th QRS wave - 3rd QRS wave]')?.ordinalsWellSpelled).toBe(false);
+    expect(parseBeatRange('[4th QRS - 5th QRS wave]')).toBeNull();
     expect(parseMeasurementRange('[100ms - 110ms]')).toEqual({
       kind: 'range',
       lo: 100,
@@ -112,11 +114,11 @@ describe('grounding options', () => {
         } else if (g.question_type === 'wave_grounding') {
           const w = parseTimeWindow(option);
           const b = parseBeatRange(option);
-          again = w
-            ? formatTimeWindow(w.startS, w.endS)
-            : b
-              ? formatBeatRange(b.fromBeat, b.toBeat)
-              : null;
+          if (b && !b.ordinalsWellSpelled) misspelled.add(option);
+          if (w) again = formatTimeWindow(w.startS, w.endS);
+          else if (b)
+            again = b.ordinalsWellSpelled ? formatBeatRange(b.fromBeat, b.toBeat) : option;
+          else again = null;
         } else {
           const r = parseMeasurementRange(option);
           again = r ? formatMeasurementRange(r) : null;
@@ -125,6 +127,8 @@ describe('grounding options', () => {
       }
     }
     expect(failures.slice(0, 10)).toEqual([]);
+    // The one misspelling in the real data, which validation reports as a warning.
+    expect([...misspelled]).toEqual(['[20th QRS wave - 21th QRS wave]']);
     // The one misspelling in the real data, which validation reports as a warning.
     expect([...misspelled]).toEqual(['[20th QRS wave - 21th QRS wave]']);
   });
