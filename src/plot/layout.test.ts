@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { STANDARD_LEADS } from '../domain/leads';
+import {
+  bandPieces,
+  calibrationMarginMm,
+  cellAt,
+  cellMvToY,
+  cellsShowingTime,
+  cellTimeToX,
+  cellXToTime,
+  cellYToMv,
+  computeLayout,
+  GRID_3X4_LEADS,
+} from './layout';
+import { CSS_PX_PER_MM_NOMINAL, DEFAULT_PAPER, GAINS_MM_PER_MV, SPEEDS_MM_PER_S } from './paper';
+
+const leads = [...STANDARD_LEADS];
+
+describe('3x4 layout', () => {
+  const layout = computeLayout({
+    kind: '3x4',
+    leadNames: leads,
+    durationS: 10,
+    scale: DEFAULT_PAPER,
+  });
+
+  it('places the twelve leads in printed order with a lead II rhythm strip', () => {
+    const grid = GRID_3X4_LEADS.map((row, r) =>
+      row.map((_, c) => layout.cells.find((x) => x.row === r && x.col === c)?.lead),
+    );
+    expect(grid).toEqual([
+      ['I', 'aVR', 'V1', 'V4'],
+      ['II', 'aVL', 'V2', 'V5'],
+      ['III', 'aVF', 'V3', 'V6'],
+    ]);
+    const rhythm = layout.cells.filter((c) => c.isRhythm);
+    expect(rhythm).toHaveLength(1);
+    expect(rhythm[0]).toMatchObject({ lead: 'II', row: 3, tStartS: 0, tEndS: 10 });
+    expect(layout.pulses).toHaveLength(4);
+  });
+
+  it('gives each column its own 2.5 s of the record, contiguous across the row', () => {
+    for (const cell of layout.cells.filter((c) => !c.isRhythm)) {
+      expect(cell.tStartS).toBeCloseTo(cell.col * 2.5, 9);
+      expect(cell.tEndS).toBeCloseTo(cell.col * 2.5 + 2.5, 9);
+      expect(cell.signalIndex).toBe(leads.indexOf(cell.lead as (typeof leads)[number]));
+    }
+    // At 25 mm/s 2.5 s is 62.5 mm wide; columns touch, so x follows the record's own time.
+    const row0 = layout.cells.filter((c) => c.row === 0).sort((a, b) => a.col - b.col);
+    for (const cell of row0) {
+      expect(cell.rect.width).toBeCloseTo(62.5 * CSS_PX_PER_MM_NOMINAL, 6);
+      expect(cell.rect.x).toBeCloseTo(
+        layout.timeOriginX + cell.tStartS * 25 * CSS_PX_PER_MM_NOMINAL,
+        6,
+      );
+    }
+  });
+
+  it('shows a band in the column that covers its time and in the rhythm strip', () => {
+    const pieces = bandPieces(layout, 5.34, 5.53);
+    expect(pieces.map((p) => p.cellId).sort()).toEqual(['r0c2', 'r1c2', 'r2c2', 'r3c0']);
+    const rhythm = pieces.find((p) => p.cellId === 'r3c0')!;
+    expect(rhythm.rect.width).toBeCloseTo(0.19 * 25 * CSS_PX_PER_MM_NOMINAL, 6);
+    // A band across a column boundary is split between both columns.
+    const split = bandPieces(layout, 2.4, 2.6).filter((p) => p.rect.y === layout.cells[0]!.rect.y);
+    expect(split.map((p) => p.cellId).sort()).toEqual(['r0c0', 'r0c1']);
+    expect(bandPieces(layout, 2.4, 2.6, ['V1'])).toHaveLength(0);
+  });
+
+  it('finds the cells showing a lead at a time', () => {
+    expect(
+      cellsShowingTime(layout, 'II', 1)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['r1c0', 'r3c0']);
+    expect(cellsShowingTime(layout, 'V1', 1)).toHaveLength(0);
+    expect(cellsShowingTime(layout, 'V1', 6).map((c) => c.id)).toEqual(['r0c2']);
+  });
+
+  it('marks leads the record lacks and keeps short records inside their duration', () => {
+    const short = computeLayout({
+      kind: '3x4',
+      leadNames: ['II', 'V5'],
+      durationS: 4,
+      scale: DEFAULT_PAPER,
+    });
+    expect(short.cells.find((c) => c.lead === 'I')?.signalIndex).toBeNull();
+    expect(short.cells.find((c) => c.lead === 'II' && !c.isRhythm)?.signalIndex).toBe(0);
+    expect(short.cells.filter((c) => c.row === 0).map((c) => c.tEndS)).toEqual([2.5, 4]);
+  });
+});
+
+describe('12x1 and single layouts', () => {
+  it('puts every lead over the whole record, one per row', () => {
+    const layout = computeLayout({
+      kind: '12x1',
+      leadNames: leads,
+      durationS: 10,
+      scale: DEFAULT_PAPER,
+    });
+    expect(layout.cells.map((c) => c.lead)).toEqual(leads);
+    expect(new Set(layout.cells.map((c) => `${c.tStartS}-${c.tEndS}`))).toEqual(new Set(['0-10']));
+    expect(layout.cells.map((c) => c.row)).toEqual(leads.map((_, i) => i));
+    expect(layout.pulses).toHaveLength(12);
+    const ys = layout.cells.map((c) => c.rect.y);
+    expect([...ys].sort((a, b) => a - b)).toEqual(ys);
+  });
+
+  it('draws one lead large, the asked one or lead II', () => {
+    const v2 = computeLayout({
+      kind: 'single',
+      leadNames: leads,
+      durationS: 10,
+      scale: DEFAULT_PAPER,
+      singleLead: 'V2',
+    });
+    expect(v2.cells.map((c) => c.lead)).toEqual(['V2']);
+    const fallback = computeLayout({
+      kind: 'single',
+      leadNames: leads,
+      durationS: 10,
+      scale: DEFAULT_PAPER,
+      singleLead: 'X',
+    });
+    expect(fallback.cells.map((c) => c.lead)).toEqual(['II']);
+    const mit = computeLayout({
+      kind: 'single',
+      leadNames: ['MLII', 'V5'],
+      durationS: 1805,
+      scale: DEFAULT_PAPER,
+    });
+    expect(mit.cells[0]).toMatchObject({ lead: 'MLII', tEndS: 1805 });
+    expect(() =>
+      computeLayout({ kind: 'single', leadNames: leads, durationS: 0, scale: DEFAULT_PAPER }),
+    ).toThrow(/duration/);
+  });
+});
+
+describe('paper scale', () => {
+  it('draws the calibration pulse 1 mV high and 200 ms wide at every speed and gain', () => {
+    for (const speedMmPerS of SPEEDS_MM_PER_S) {
+      for (const gainMmPerMv of GAINS_MM_PER_MV) {
+        const pxPerMm = 4.5;
+        const layout = computeLayout({
+          kind: '3x4',
+          leadNames: leads,
+          durationS: 10,
+          scale: { speedMmPerS, gainMmPerMv, pxPerMm },
+        });
+        for (const pulse of layout.pulses) {
+          expect(pulse.rect.height).toBeCloseTo(gainMmPerMv * pxPerMm, 9);
+          expect(pulse.rect.width).toBeCloseTo(0.2 * speedMmPerS * pxPerMm, 9);
+          expect(pulse.rect.y + pulse.rect.height).toBeCloseTo(pulse.baselineY, 9);
+          expect(pulse.rect.x + pulse.rect.width).toBeLessThan(layout.timeOriginX);
+        }
+        expect(layout.timeOriginX).toBeCloseTo(calibrationMarginMm(speedMmPerS) * pxPerMm, 9);
+        const cell = layout.cells[0]!;
+        expect(cellTimeToX(layout, cell, 1) - cellTimeToX(layout, cell, 0)).toBeCloseTo(
+          speedMmPerS * pxPerMm,
+          9,
+        );
+        expect(cellMvToY(layout, cell, 0) - cellMvToY(layout, cell, 1)).toBeCloseTo(
+          gainMmPerMv * pxPerMm,
+          9,
+        );
+      }
+    }
+  });
+
+  it('maps time and amplitude both ways in every cell', () => {
+    const layout = computeLayout({
+      kind: '3x4',
+      leadNames: leads,
+      durationS: 10,
+      scale: { speedMmPerS: 50, gainMmPerMv: 20, pxPerMm: 3 },
+    });
+    for (const cell of layout.cells) {
+      const t = (cell.tStartS + cell.tEndS) / 2;
+      expect(cellXToTime(layout, cell, cellTimeToX(layout, cell, t))).toBeCloseTo(t, 9);
+      expect(cellYToMv(layout, cell, cellMvToY(layout, cell, 1.3))).toBeCloseTo(1.3, 9);
+      const hit = cellAt(layout, cellTimeToX(layout, cell, t), cellMvToY(layout, cell, 0));
+      expect(hit?.id).toBe(cell.id);
+    }
+    expect(cellAt(layout, 1, 1)).toBeNull();
+  });
+});
