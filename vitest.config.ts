@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['src/testing/postgres-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,0 +1,187 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+
+/** ISO-8601 UTC timestamp stored as text (sorts in time order in both databases). */
+type Timestamp = string;
+/** JSON stored as text: PostgreSQL jsonb would reorder keys, and exports must keep key order. */
+type JsonText = string;
+/** 0 or 1: SQLite has no boolean type, so both databases store an integer. */
+type Flag = number;
+
+/** users: one account; role is one of cardiologist, reviewer, curator, admin. */
+export interface UsersTable {
+  id: string;
+  username: string;
+  role: string;
+  password_hash: string;
+  disabled: Flag;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** sessions: one login; id_hash is the sha256 of the cookie value, never the value itself. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** ecg_records: a WFDB record the samples and labels are about (path relative to RECORDS_DIR). */
+export interface EcgRecordsTable {
+  id: string;
+  source: string;
+  ecg_id: string;
+  subject_id: string | null;
+  path: string | null;
+  metadata: JsonText | null;
+  created_at: Timestamp;
+}
+
+/** dense_labels: one labeller's eight-axis label of one ECG, draft or submitted. */
+export interface DenseLabelsTable {
+  id: string;
+  ecg_record_id: string;
+  labeller_id: string;
+  status: string;
+  content: JsonText;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** samples: the current content of one benchmark sample (format 0.0.2 JSON text). */
+export interface SamplesTable {
+  id: string;
+  data_source: string;
+  sample_id: number;
+  target_dx: string;
+  dx_label: Flag;
+  path_idx: number;
+  ecg_id: string;
+  subject_id: string | null;
+  ecg_record_id: string | null;
+  content: JsonText;
+  status: string;
+  replaced_by: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** sample_revisions: every version a sample has had, the current one included. */
+export interface SampleRevisionsTable {
+  id: string;
+  sample_pk: string;
+  version: number;
+  content: JsonText;
+  kind: string;
+  author_id: string | null;
+  created_at: Timestamp;
+}
+
+/** review_passes: a named review round over the samples a filter selects. */
+export interface ReviewPassesTable {
+  id: string;
+  name: string;
+  description: string;
+  filter: JsonText;
+  status: string;
+  created_by: string;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** review_verdicts: one reviewer's verdict on one sample in one pass (and per step). */
+export interface ReviewVerdictsTable {
+  id: string;
+  pass_id: string;
+  sample_pk: string;
+  reviewer_id: string;
+  verdict: string;
+  reason: string | null;
+  comment: string;
+  steps: JsonText;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** flags: an open or resolved problem report on a sample, raised by a flag verdict. */
+export interface FlagsTable {
+  id: string;
+  sample_pk: string;
+  pass_id: string | null;
+  verdict_id: string | null;
+  raised_by: string;
+  step_idx: number | null;
+  reason: string;
+  comment: string;
+  status: string;
+  resolution: string | null;
+  resolved_by: string | null;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** releases: a cut of the benchmark (the export files are described by manifest). */
+export interface ReleasesTable {
+  id: string;
+  name: string;
+  format_version: string;
+  notes: string;
+  sample_count: number;
+  manifest: JsonText | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** idempotency_keys: the stored response of a write, replayed when the same key comes again. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status: number;
+  response: JsonText;
+  created_at: Timestamp;
+}
+
+/** audit_log: append-only record of every change, written in the change's own transaction. */
+export interface AuditLogTable {
+  seq: Generated<number>;
+  actor_id: string | null;
+  actor_role: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  before: JsonText | null;
+  after: JsonText | null;
+  base_version: number | null;
+  at: ColumnType<Timestamp, Timestamp, never>;
+}
+
+/** The one database type SQLite and PostgreSQL share. */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  ecg_records: EcgRecordsTable;
+  dense_labels: DenseLabelsTable;
+  samples: SamplesTable;
+  sample_revisions: SampleRevisionsTable;
+  review_passes: ReviewPassesTable;
+  review_verdicts: ReviewVerdictsTable;
+  flags: FlagsTable;
+  releases: ReleasesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+}
+
+/** A Kysely handle on the workbench database (either dialect). */
+export type Db = Kysely<Database>;
+
+/** Which engine is behind a Db. */
+export type DbKind = 'sqlite' | 'postgres';

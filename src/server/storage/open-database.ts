@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, Db, DbKind } from './database';
+import { allMigrations } from './migrations/index';
+
+/** Where the database lives: PostgreSQL when databaseUrl is set, else SQLite in dataDir. */
+export interface StorageTarget {
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+}
+
+/** An open database: the Kysely handle, its kind, and how to close it. */
+export interface Storage {
+  readonly db: Db;
+  readonly kind: DbKind;
+  /** Absolute path of the SQLite file (undefined on PostgreSQL). */
+  readonly sqliteFile: string | undefined;
+  close(): Promise<void>;
+}
+
+/** The SQLite file name inside DATA_DIR. */
+export const SQLITE_FILE_NAME = 'workbench.sqlite';
+
+/** Opens the SQLite file with the durability settings every write relies on. */
+export function openSqliteFile(file: string): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk before the response acknowledges it (survives kill -9 and power loss).
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+/** Opens (without migrating) the configured database. */
+export function openDatabase(target: StorageTarget): Storage {
+  if (target.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', sqliteFile: undefined, close: () => db.destroy() };
+  }
+  mkdirSync(target.dataDir, { recursive: true });
+  const file = path.join(target.dataDir, SQLITE_FILE_NAME);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: openSqliteFile(file) }),
+  });
+  return { db, kind: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db, kind: DbKind): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(allMigrations(kind)) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Database migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openMigratedDatabase(target: StorageTarget): Promise<Storage> {
+  const storage = openDatabase(target);
+  try {
+    await migrateToLatest(storage.db, storage.kind);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  return storage;
+}
