@@ -1,0 +1,16 @@
+export type { EcgRecord, EcgSignal } from './record';
+export type { WfdbErrorReason } from './errors';
+export { WfdbError, isWfdbError } from './errors';
+export type { WfdbHeader, WfdbSignalSpec } from './header';
+export { DEFAULT_ADC_GAIN, DEFAULT_FS_HZ, formatWfdbHeader, parseWfdbHeader } from './header';
+export type { DecodedRecord, DecodedSignal, DecodeOptions, SignalVerification } from './decode';
+export { decodeWfdbRecord } from './decode';
+export { decodeWfdbFiles } from './decode-files';
+export type { EncodeOptions } from './encode';
+export { encodeWfdbRecord } from './encode';
+export type { PtbxlRate } from './paths';
+export { mimicRecordPath, ptbxlRecordPath } from './paths';
+export type { MitAnnotation } from './annotations';
+export { annotationSymbol, parseMitAnnotations } from './annotations';
+export { SUPPORTED_FORMATS } from './formats';
+export { isVoltageUnit, mvPerUnit } from './physical';
