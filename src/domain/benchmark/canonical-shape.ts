@@ -1,0 +1,136 @@
+import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sample';
+import { DATA_SOURCES, TARGET_DX } from '../../schemas/benchmark-sample';
+
+// A hand-written twin of the zod schemas that only answers yes or no. Real files are almost
+// always valid and canonical, so this cheap walk lets validation skip zod's copy; anything it
+// rejects goes through zod, which explains what is wrong.
+
+const dataSources: ReadonlySet<unknown> = new Set(DATA_SOURCES);
+const targetDx: ReadonlySet<unknown> = new Set(TARGET_DX);
+const digits = /^\d+$/;
+
+const TOP_KEYS = ['metadata', 'data'];
+const METADATA_KEYS = ['id', 'data_source', 'ecg_id', 'target_dx', 'dx_label', 'path_idx'];
+const DATA_KEYS = ['initial_diagnostic_question', 'reasoning'];
+const INITIAL_KEYS = ['question', 'options', 'answer', 'question_type'];
+const STEP_KEYS = [
+  'criterion_selection',
+  'finding_identification',
+  'ecg_grounding',
+  'diagnostic_decision',
+];
+const QUESTION_KEYS = ['question', 'options', 'answer', 'answer_idx', 'question_type'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasKeys(o: Record<string, unknown>, keys: readonly string[]): boolean {
+  const own = Object.keys(o);
+  if (own.length !== keys.length) return false;
+  for (let i = 0; i < own.length; i++) if (own[i] !== keys[i]) return false;
+  return true;
+}
+
+function isIndex(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function isStringList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const v of value) if (typeof v !== 'string') return false;
+  return true;
+}
+
+function isIndexList(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const v of value) if (!isIndex(v)) return false;
+  return true;
+}
+
+function isMetadata(m: unknown): boolean {
+  if (!isRecord(m)) return false;
+  const own = Object.keys(m);
+  if (own.length === 7) {
+    if (own[6] !== 'subject_id') return false;
+    const subject = m.subject_id;
+    if (typeof subject !== 'string' || !digits.test(subject)) return false;
+  } else if (own.length !== 6) return false;
+  for (let i = 0; i < 6; i++) if (own[i] !== METADATA_KEYS[i]) return false;
+  return (
+    isIndex(m.id) &&
+    dataSources.has(m.data_source) &&
+    typeof m.ecg_id === 'string' &&
+    digits.test(m.ecg_id) &&
+    targetDx.has(m.target_dx) &&
+    typeof m.dx_label === 'boolean' &&
+    isIndex(m.path_idx)
+  );
+}
+
+function isSingleAnswerQuestion(q: unknown, questionType: string): boolean {
+  return (
+    isRecord(q) &&
+    hasKeys(q, QUESTION_KEYS) &&
+    typeof q.question === 'string' &&
+    isStringList(q.options) &&
+    typeof q.answer === 'string' &&
+    isIndex(q.answer_idx) &&
+    q.question_type === questionType
+  );
+}
+
+function isGrounding(g: unknown, version: FormatVersion): boolean {
+  if (!isRecord(g) || !hasKeys(g, QUESTION_KEYS)) return false;
+  if (typeof g.question !== 'string' || !isStringList(g.options)) return false;
+  const type = g.question_type;
+  if (type === 'lead_grounding') return isStringList(g.answer) && isIndexList(g.answer_idx);
+  if (type !== 'wave_grounding' && type !== 'measurement_grounding') return false;
+  if (version === '0.0.1') return typeof g.answer === 'string' && isIndex(g.answer_idx);
+  const { answer, answer_idx: idx } = g;
+  return (
+    Array.isArray(answer) &&
+    answer.length === 1 &&
+    typeof answer[0] === 'string' &&
+    Array.isArray(idx) &&
+    idx.length === 1 &&
+    isIndex(idx[0])
+  );
+}
+
+function isStep(s: unknown, version: FormatVersion): boolean {
+  if (!isRecord(s) || !hasKeys(s, STEP_KEYS)) return false;
+  if (!isSingleAnswerQuestion(s.criterion_selection, 'criterion_selection')) return false;
+  if (!isSingleAnswerQuestion(s.finding_identification, 'finding_identification')) return false;
+  if (!isSingleAnswerQuestion(s.diagnostic_decision, 'diagnostic_decision')) return false;
+  if (!Array.isArray(s.ecg_grounding)) return false;
+  for (const g of s.ecg_grounding) if (!isGrounding(g, version)) return false;
+  return true;
+}
+
+/**
+ * True when value is structurally a sample of this version (what the zod schema accepts) with
+ * every key already in the docs' order, so it can be used as is.
+ */
+export function hasCanonicalShape(
+  value: unknown,
+  version: FormatVersion,
+): value is BenchmarkSample {
+  if (!isRecord(value) || !hasKeys(value, TOP_KEYS) || !isMetadata(value.metadata)) return false;
+  const data = value.data;
+  if (!isRecord(data) || !hasKeys(data, DATA_KEYS)) return false;
+  const initial = data.initial_diagnostic_question;
+  if (
+    !isRecord(initial) ||
+    !hasKeys(initial, INITIAL_KEYS) ||
+    typeof initial.question !== 'string' ||
+    !isStringList(initial.options) ||
+    typeof initial.answer !== 'string' ||
+    initial.question_type !== 'initial_diagnostic_question'
+  ) {
+    return false;
+  }
+  if (!Array.isArray(data.reasoning)) return false;
+  for (const step of data.reasoning) if (!isStep(step, version)) return false;
+  return true;
+}

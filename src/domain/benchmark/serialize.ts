@@ -1,0 +1,10 @@
+import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sample';
+import { convertSample } from './convert';
+
+/**
+ * One sample as a canonical JSONL line in the given version: the docs' key order, compact
+ * JSON, no trailing newline (the file writer adds '\n'). Equal samples give identical bytes.
+ */
+export function serializeSample(sample: BenchmarkSample, version: FormatVersion): string {
+  return JSON.stringify(convertSample(sample, version));
+}
