@@ -28,10 +28,11 @@ export const RHYTHM_LEAD = 'II';
 const ROW_HEIGHT_MV: Record<LayoutKind, number> = { '3x4': 3, '12x1': 2, single: 5 };
 /** Where the baseline sits in a row, as a fraction of its height from the top. */
 const BASELINE_FRACTION = 0.6;
-/** Paper margins in mm around the rows. */
-const MARGIN_TOP_MM = 3;
-const MARGIN_BOTTOM_MM = 3;
-const MARGIN_RIGHT_MM = 3;
+/** Margins are whole 5 mm squares so time 0, baselines and pulses sit on major grid lines. */
+const MAJOR_MM = 5;
+const MARGIN_TOP_MM = 5;
+const MARGIN_BOTTOM_MM = 5;
+const MARGIN_RIGHT_MM = 5;
 /** Paper in mm before and after the calibration pulse in a row's leading margin. */
 const PULSE_LEAD_IN_MM = 2;
 const PULSE_LEAD_OUT_MM = 3;
@@ -102,7 +103,8 @@ export interface LayoutInput {
 
 /** Width in mm of the margin that holds a row's calibration pulse at a paper speed. */
 export function calibrationMarginMm(speedMmPerS: number): number {
-  return PULSE_LEAD_IN_MM + secondsToMm(CALIBRATION_S, speedMmPerS) + PULSE_LEAD_OUT_MM;
+  const needed = PULSE_LEAD_IN_MM + secondsToMm(CALIBRATION_S, speedMmPerS) + PULSE_LEAD_OUT_MM;
+  return Math.ceil(needed / MAJOR_MM) * MAJOR_MM;
 }
 
 /** Lays out a record's leads on paper for one of the layouts. */
@@ -119,6 +121,13 @@ export function computeLayout(input: LayoutInput): PlotLayout {
     return i >= 0 ? i : null;
   };
   const rowTop = (row: number): number => top + row * rowHeight;
+  const baselineOffset =
+    Math.max(
+      1,
+      Math.round((ROW_HEIGHT_MV[kind] * scale.gainMmPerMv * BASELINE_FRACTION) / MAJOR_MM),
+    ) *
+    MAJOR_MM *
+    pxPerMm;
   const makeCell = (
     lead: string,
     row: number,
@@ -137,7 +146,7 @@ export function computeLayout(input: LayoutInput): PlotLayout {
       tStartS,
       tEndS,
       rect: { x, y: rowTop(row), width: (tEndS - tStartS) * pxPerSecond(scale), height: rowHeight },
-      baselineY: rowTop(row) + rowHeight * BASELINE_FRACTION,
+      baselineY: rowTop(row) + baselineOffset,
       isRhythm,
     };
   };
@@ -172,7 +181,7 @@ export function computeLayout(input: LayoutInput): PlotLayout {
   const pulseHeight = CALIBRATION_MV * pxPerMv(scale);
   const pulses: CalibrationPulse[] = [];
   for (let row = 0; row < rowCount; row++) {
-    const baselineY = rowTop(row) + rowHeight * BASELINE_FRACTION;
+    const baselineY = rowTop(row) + baselineOffset;
     pulses.push({
       row,
       rect: {

@@ -1,0 +1,494 @@
+/** The shared 12-lead plot: a Konva stage with cached grid, decimated traces and interactive overlays. */
+import type Konva from 'konva';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Group, Layer, Line, Shape, Stage } from 'react-konva';
+import { useStore } from 'zustand';
+import type { EcgRecord } from '../domain/wfdb/record';
+import { type Caliper } from './calipers';
+import { cellAt, cellXToTime, cellYToMv, computeLayout, type PlotCell } from './layout';
+import { GridCache } from './layers/grid-layer';
+import { TraceRenderer } from './layers/trace-layer';
+import { BeatMarkers } from './overlays/beat-markers';
+import { CalipersOverlay } from './overlays/calipers-overlay';
+import { LeadHighlights } from './overlays/lead-highlights';
+import { TimeBands } from './overlays/time-bands';
+import type { LeadHighlight, TimeBand } from './overlays/types';
+import { CSS_PX_PER_MM_NOMINAL } from './paper';
+import { PlotLegend } from './plot-legend';
+import { PlotToolbar } from './plot-toolbar';
+import { buildTestApi } from './plot-test-api';
+import { OVERLAY } from './theme';
+import {
+  clampViewport,
+  panBy,
+  screenToWorldX,
+  screenToWorldY,
+  zoomAt,
+  type Viewport,
+} from './viewport';
+import { createPlotStore, type PlotStore } from './viewport-store';
+
+/** Props of the plot; overlays are plain data, drawn in record time. */
+export interface EcgPlotProps {
+  readonly record: EcgRecord;
+  readonly highlights?: readonly LeadHighlight[];
+  readonly bands?: readonly TimeBand[];
+  readonly beatTimesS?: readonly number[];
+  /** A store owned by the caller (to read selection or calipers); the plot makes its own otherwise. */
+  readonly store?: PlotStore;
+  /** CSS px per mm of the screen (defaults to the nominal 96 dpi figure). */
+  readonly pxPerMm?: number;
+  /** Installs window.__ECG_PLOT__ (defaults to true: it is cheap and tests and benches use it). */
+  readonly installTestApi?: boolean;
+  readonly className?: string;
+}
+
+/** Pointer movement in CSS px below which a press is a click, not a drag. */
+const CLICK_SLOP_PX = 4;
+/** Wheel zoom factor per 100 px of wheel delta. */
+const WHEEL_ZOOM_PER_100PX = 1.25;
+/** Arrow-key pan step in CSS px (Shift: five times). */
+const KEY_PAN_PX = 60;
+
+interface DragState {
+  readonly mode: 'pan' | 'caliper';
+  readonly startX: number;
+  readonly startY: number;
+  readonly startVp: Viewport;
+  readonly cell: PlotCell | null;
+  moved: boolean;
+}
+
+/** The 12-lead plot with its toolbar, legend, keyboard, wheel and pointer handling. */
+export function EcgPlot(props: EcgPlotProps) {
+  const { record, highlights = [], bands = [], beatTimesS = [] } = props;
+  const [ownStore] = useState(() => createPlotStore());
+  const store = props.store ?? ownStore;
+  const layoutKind = useStore(store, (s) => s.layoutKind);
+  const speedMmPerS = useStore(store, (s) => s.speedMmPerS);
+  const gainMmPerMv = useStore(store, (s) => s.gainMmPerMv);
+  const singleLead = useStore(store, (s) => s.singleLead);
+  const selectedLeads = useStore(store, (s) => s.selectedLeads);
+  const calipers = useStore(store, (s) => s.calipers);
+  const pxPerMm = props.pxPerMm ?? CSS_PX_PER_MM_NOMINAL;
+
+  const layout = useMemo(
+    () =>
+      computeLayout({
+        kind: layoutKind,
+        leadNames: record.signals.map((s) => s.name),
+        durationS: record.nSamples / record.fsHz,
+        scale: { speedMmPerS, gainMmPerMv, pxPerMm },
+        singleLead,
+      }),
+    [record, layoutKind, speedMmPerS, gainMmPerMv, pxPerMm, singleLead],
+  );
+
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const gridLayerRef = useRef<Konva.Layer>(null);
+  const traceLayerRef = useRef<Konva.Layer>(null);
+  const overlayLayerRef = useRef<Konva.Layer>(null);
+  const worldGroupRef = useRef<Konva.Group>(null);
+  const cursorRef = useRef<Konva.Line>(null);
+  const [gridCache] = useState(() => new GridCache());
+  const [traceRenderer] = useState(() => new TraceRenderer());
+  const counters = useRef({ grid: 0, traces: 0, overlays: 0 });
+  const frameRequest = useRef<number | null>(null);
+  const drag = useRef<DragState | null>(null);
+  const [draft, setDraft] = useState<Caliper | null>(null);
+
+  // Live values for imperative drawing, updated in effects so renders stay pure.
+  const live = useRef({ layout, record, size });
+  useLayoutEffect(() => {
+    live.current = { layout, record, size };
+  }, [layout, record, size]);
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const measure = () => {
+      const box = host.getBoundingClientRect();
+      const width = Math.max(100, Math.floor(box.width));
+      const height = Math.max(100, Math.floor(box.height));
+      setSize((old) =>
+        old && old.width === width && old.height === height ? old : { width, height },
+      );
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, []);
+
+  const clamp = useCallback((vp: Viewport): Viewport => {
+    const { layout: l, size: s } = live.current;
+    return s ? clampViewport(vp, l, s) : vp;
+  }, []);
+
+  /** Draws all three layers now, synchronously, at the store's viewport. */
+  const drawNow = useCallback(() => {
+    const vp = store.getState().viewport;
+    const group = worldGroupRef.current;
+    if (group) {
+      group.position({ x: -vp.panX, y: -vp.panY });
+      group.scale({ x: vp.zoom, y: vp.zoom });
+    }
+    gridLayerRef.current?.draw();
+    traceLayerRef.current?.draw();
+    overlayLayerRef.current?.draw();
+    counters.current.overlays++;
+  }, [store]);
+
+  const scheduleDraw = useCallback(() => {
+    if (frameRequest.current !== null) return;
+    frameRequest.current = requestAnimationFrame(() => {
+      frameRequest.current = null;
+      drawNow();
+    });
+  }, [drawNow]);
+
+  useEffect(
+    () => () => {
+      if (frameRequest.current !== null) cancelAnimationFrame(frameRequest.current);
+    },
+    [],
+  );
+
+  // Zoom and pan never re-render React: they move the world group and redraw the layers.
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (state.viewport !== prev.viewport) scheduleDraw();
+      }),
+    [store, scheduleDraw],
+  );
+
+  // Paper, size or overlay changes: clamp the viewport and draw synchronously after React commits.
+  useLayoutEffect(() => {
+    if (!size) return;
+    const current = store.getState().viewport;
+    const clamped = clamp(current);
+    if (
+      clamped.zoom !== current.zoom ||
+      clamped.panX !== current.panX ||
+      clamped.panY !== current.panY
+    )
+      store.getState().setViewport(clamped);
+    drawNow();
+  }, [
+    size,
+    layout,
+    highlights,
+    bands,
+    beatTimesS,
+    selectedLeads,
+    calipers,
+    draft,
+    clamp,
+    drawNow,
+    store,
+  ]);
+
+  const setViewport = useCallback(
+    (vp: Viewport) => store.getState().setViewport(clamp(vp)),
+    [store, clamp],
+  );
+
+  const pointer = useCallback(
+    (clientX: number, clientY: number) => {
+      const box = hostRef.current!.getBoundingClientRect();
+      const sx = clientX - box.left;
+      const sy = clientY - box.top;
+      const vp = store.getState().viewport;
+      return { sx, sy, wx: screenToWorldX(vp, sx), wy: screenToWorldY(vp, sy) };
+    },
+    [store],
+  );
+
+  const updateHover = useCallback(
+    (clientX: number, clientY: number) => {
+      const { wx, wy } = pointer(clientX, clientY);
+      const l = live.current.layout;
+      const cell = cellAt(l, wx, wy);
+      const cursor = cursorRef.current;
+      if (!cell) {
+        store.getState().setHover(null);
+        cursor?.visible(false);
+      } else {
+        store
+          .getState()
+          .setHover({
+            lead: cell.lead,
+            tS: cellXToTime(l, cell, wx),
+            amplitudeMv: cellYToMv(l, cell, wy),
+          });
+        cursor?.points([wx, cell.rect.y, wx, cell.rect.y + cell.rect.height]);
+        cursor?.visible(true);
+      }
+      overlayLayerRef.current?.batchDraw();
+    },
+    [pointer, store],
+  );
+
+  const caliperFrom = useCallback(
+    (cell: PlotCell, wx0: number, wy0: number, wx1: number, wy1: number): Caliper => {
+      const l = live.current.layout;
+      const tool = store.getState().tool;
+      const kind = tool === 'amplitude-caliper' ? 'amplitude' : 'time';
+      const clampX = (x: number) =>
+        Math.min(cell.rect.x + cell.rect.width, Math.max(cell.rect.x, x));
+      return {
+        id: `caliper-${Date.now().toString(36)}-${Math.round(wx0)}`,
+        kind,
+        cellId: cell.id,
+        lead: cell.lead,
+        t1S: cellXToTime(l, cell, clampX(wx0)),
+        t2S: cellXToTime(l, cell, kind === 'time' ? clampX(wx1) : clampX(wx0)),
+        mv1: cellYToMv(l, cell, wy0),
+        mv2: cellYToMv(l, cell, kind === 'time' ? wy0 : wy1),
+      };
+    },
+    [store],
+  );
+
+  const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    hostRef.current?.focus();
+    const { wx, wy } = pointer(e.clientX, e.clientY);
+    const cell = cellAt(live.current.layout, wx, wy);
+    const tool = store.getState().tool;
+    const mode = tool !== 'pan' && cell ? 'caliper' : 'pan';
+    drag.current = {
+      mode,
+      startX: e.clientX,
+      startY: e.clientY,
+      startVp: store.getState().viewport,
+      cell,
+      moved: false,
+    };
+    e.currentTarget.setPointerCapture(e.pointerId);
+  };
+
+  const onPointerMove = (e: React.PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    if (d) {
+      const dx = e.clientX - d.startX;
+      const dy = e.clientY - d.startY;
+      if (!d.moved && Math.hypot(dx, dy) >= CLICK_SLOP_PX) d.moved = true;
+      if (d.moved && d.mode === 'pan') setViewport(panBy(d.startVp, -dx, -dy));
+      if (d.moved && d.mode === 'caliper' && d.cell) {
+        const a = pointer(d.startX, d.startY);
+        const b = pointer(e.clientX, e.clientY);
+        setDraft(caliperFrom(d.cell, a.wx, a.wy, b.wx, b.wy));
+      }
+    }
+    updateHover(e.clientX, e.clientY);
+  };
+
+  const onPointerUp = (e: React.PointerEvent<HTMLDivElement>) => {
+    const d = drag.current;
+    drag.current = null;
+    if (!d) return;
+    if (!d.moved) {
+      const { wx, wy } = pointer(e.clientX, e.clientY);
+      const cell = cellAt(live.current.layout, wx, wy);
+      if (cell) store.getState().toggleLead(cell.lead);
+    } else if (d.mode === 'caliper' && d.cell) {
+      const a = pointer(d.startX, d.startY);
+      const b = pointer(e.clientX, e.clientY);
+      store.getState().addCaliper(caliperFrom(d.cell, a.wx, a.wy, b.wx, b.wy));
+    }
+    setDraft(null);
+  };
+
+  // Wheel needs a non-passive listener to keep the page from scrolling while zooming.
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const box = host.getBoundingClientRect();
+      const vp = store.getState().viewport;
+      const deltaPx = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+      if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        setViewport(panBy(vp, e.shiftKey ? deltaPx : e.deltaX, 0));
+        return;
+      }
+      const factor = Math.pow(WHEEL_ZOOM_PER_100PX, -deltaPx / 100);
+      setViewport(zoomAt(vp, factor, e.clientX - box.left, e.clientY - box.top));
+    };
+    host.addEventListener('wheel', onWheel, { passive: false });
+    return () => host.removeEventListener('wheel', onWheel);
+  }, [store, setViewport]);
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const s = store.getState();
+    const vp = s.viewport;
+    const step = e.shiftKey ? KEY_PAN_PX * 5 : KEY_PAN_PX;
+    const centre = { x: (size?.width ?? 0) / 2, y: (size?.height ?? 0) / 2 };
+    const actions: Record<string, () => void> = {
+      ArrowLeft: () => setViewport(panBy(vp, -step, 0)),
+      ArrowRight: () => setViewport(panBy(vp, step, 0)),
+      ArrowUp: () => setViewport(panBy(vp, 0, -step)),
+      ArrowDown: () => setViewport(panBy(vp, 0, step)),
+      '+': () => setViewport(zoomAt(vp, 1.25, centre.x, centre.y)),
+      '=': () => setViewport(zoomAt(vp, 1.25, centre.x, centre.y)),
+      '-': () => setViewport(zoomAt(vp, 0.8, centre.x, centre.y)),
+      '0': () => setViewport({ zoom: 1, panX: 0, panY: 0 }),
+      c: () => s.setTool(s.tool === 'time-caliper' ? 'pan' : 'time-caliper'),
+      m: () => s.setTool(s.tool === 'amplitude-caliper' ? 'pan' : 'amplitude-caliper'),
+      p: () => s.setTool('pan'),
+      Backspace: () => s.removeLastCaliper(),
+      Delete: () => s.removeLastCaliper(),
+      Escape: () => {
+        if (drag.current) {
+          drag.current = null;
+          setDraft(null);
+        } else s.setTool('pan');
+      },
+    };
+    const action = actions[e.key];
+    if (action) {
+      e.preventDefault();
+      e.stopPropagation();
+      action();
+    }
+  };
+
+  const allHighlights = useMemo<LeadHighlight[]>(
+    () => [...highlights, ...selectedLeads.map((lead) => ({ lead, role: 'selected' as const }))],
+    [highlights, selectedLeads],
+  );
+
+  const installTestApi = props.installTestApi ?? true;
+  useEffect(() => {
+    if (!installTestApi) return;
+    const api = buildTestApi({
+      store,
+      host: () => hostRef.current,
+      traceLayer: () => traceLayerRef.current,
+      live: () => live.current,
+      highlights: () => allHighlights,
+      bands: () => bands,
+      beatTimesS: () => beatTimesS,
+      counters: () => ({ ...counters.current, gridRenders: gridCache.stats.renders }),
+      lastTraceDraw: () => ({ ...traceRenderer.last }),
+      drawFrame: (vp) => {
+        store.getState().setViewport(clamp(vp));
+        const start = performance.now();
+        drawNow();
+        return performance.now() - start;
+      },
+    });
+    window.__ECG_PLOT__ = api;
+    return () => {
+      if (window.__ECG_PLOT__ === api) delete window.__ECG_PLOT__;
+    };
+  }, [
+    installTestApi,
+    store,
+    allHighlights,
+    bands,
+    beatTimesS,
+    gridCache,
+    traceRenderer,
+    clamp,
+    drawNow,
+  ]);
+
+  const sceneGrid = useCallback(
+    (context: Konva.Context) => {
+      const { layout: l, size: s } = live.current;
+      if (!s) return;
+      const ctx = context._context;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      gridCache.draw(
+        ctx,
+        l,
+        store.getState().viewport,
+        gridLayerRef.current?.getCanvas().getPixelRatio() ?? 1,
+        s.width,
+        s.height,
+      );
+      ctx.restore();
+      counters.current.grid++;
+    },
+    [gridCache, store],
+  );
+
+  const sceneTraces = useCallback(
+    (context: Konva.Context) => {
+      const { layout: l, size: s, record: r } = live.current;
+      if (!s) return;
+      const ctx = context._context;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      traceRenderer.draw(ctx, {
+        record: r,
+        layout: l,
+        viewport: store.getState().viewport,
+        dpr: traceLayerRef.current?.getCanvas().getPixelRatio() ?? 1,
+        stageWidth: s.width,
+        stageHeight: s.height,
+      });
+      ctx.restore();
+      counters.current.traces++;
+    },
+    [traceRenderer, store],
+  );
+
+  return (
+    <div className={`flex min-h-0 flex-col ${props.className ?? ''}`} data-testid="ecg-plot">
+      <PlotToolbar store={store} leadNames={record.signals.map((s) => s.name)} />
+      <div
+        ref={hostRef}
+        tabIndex={0}
+        role="application"
+        aria-label={`ECG plot of record ${record.recordName}: arrows pan, + and - zoom, 0 resets, C time caliper, M amplitude caliper, click a lead to select it`}
+        className="relative min-h-0 flex-1 cursor-crosshair touch-none overflow-hidden bg-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-[#0072B2]"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerLeave={() => {
+          store.getState().setHover(null);
+          cursorRef.current?.visible(false);
+          overlayLayerRef.current?.batchDraw();
+        }}
+        onKeyDown={onKeyDown}
+      >
+        {size && (
+          <Stage width={size.width} height={size.height} listening={false}>
+            <Layer ref={gridLayerRef} listening={false}>
+              <Shape sceneFunc={sceneGrid} listening={false} perfectDrawEnabled={false} />
+            </Layer>
+            <Layer ref={traceLayerRef} listening={false}>
+              <Shape sceneFunc={sceneTraces} listening={false} perfectDrawEnabled={false} />
+            </Layer>
+            <Layer ref={overlayLayerRef} listening={false}>
+              <Group ref={worldGroupRef}>
+                <TimeBands layout={layout} bands={bands} />
+                <LeadHighlights layout={layout} highlights={allHighlights} />
+                {beatTimesS.length > 0 && <BeatMarkers layout={layout} beatTimesS={beatTimesS} />}
+                <CalipersOverlay layout={layout} calipers={calipers} draft={draft} />
+                <Line
+                  ref={cursorRef}
+                  points={[0, 0, 0, 0]}
+                  stroke={OVERLAY.cursor}
+                  strokeWidth={1}
+                  strokeScaleEnabled={false}
+                  opacity={0.6}
+                  visible={false}
+                  listening={false}
+                />
+              </Group>
+            </Layer>
+          </Stage>
+        )}
+      </div>
+      <PlotLegend store={store} />
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+/** Builds window.__ECG_PLOT__ from a mounted plot's live parts. */
+import type Konva from 'konva';
+import type { EcgRecord } from '../domain/wfdb/record';
+import { readCaliper } from './calipers';
+import {
+  bandPieces,
+  cellMvToY,
+  cellsShowingTime,
+  cellTimeToX,
+  type PlotLayout,
+  type Rect,
+} from './layout';
+import type { LeadHighlight, TimeBand } from './overlays/types';
+import type { EcgPlotTestApi, PlotTestState } from './test-api';
+import { worldToScreenX, worldToScreenY, type Viewport } from './viewport';
+import type { PlotStore } from './viewport-store';
+
+/** What the test API reads from a mounted plot, each read fresh on every call. */
+export interface TestApiDeps {
+  readonly store: PlotStore;
+  readonly host: () => HTMLElement | null;
+  readonly traceLayer: () => Konva.Layer | null;
+  readonly live: () => {
+    layout: PlotLayout;
+    record: EcgRecord;
+    size: { width: number; height: number } | null;
+  };
+  readonly highlights: () => readonly LeadHighlight[];
+  readonly bands: () => readonly TimeBand[];
+  readonly beatTimesS: () => readonly number[];
+  readonly counters: () => { grid: number; traces: number; overlays: number; gridRenders: number };
+  readonly lastTraceDraw: () => { samples: number; columns: number; cells: number };
+  readonly drawFrame: (vp: Viewport) => number;
+}
+
+/** Creates the test API over a plot. */
+export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
+  const origin = () => {
+    const box = deps.host()?.getBoundingClientRect();
+    return {
+      x: box?.left ?? 0,
+      y: box?.top ?? 0,
+      width: box?.width ?? 0,
+      height: box?.height ?? 0,
+    };
+  };
+  const toClient = (vp: Viewport, r: Rect): Rect => {
+    const o = origin();
+    return {
+      x: o.x + worldToScreenX(vp, r.x),
+      y: o.y + worldToScreenY(vp, r.y),
+      width: r.width * vp.zoom,
+      height: r.height * vp.zoom,
+    };
+  };
+  return {
+    getState(): PlotTestState {
+      const s = deps.store.getState();
+      const vp = s.viewport;
+      const { layout, record } = deps.live();
+      const o = origin();
+      const canvas = deps.traceLayer()?.getCanvas()._canvas;
+      return {
+        recordName: record.recordName,
+        fsHz: record.fsHz,
+        nSamples: record.nSamples,
+        layout: layout.kind,
+        speedMmPerS: layout.scale.speedMmPerS,
+        gainMmPerMv: layout.scale.gainMmPerMv,
+        pxPerMm: layout.scale.pxPerMm,
+        dpr: deps.traceLayer()?.getCanvas().getPixelRatio() ?? 1,
+        zoom: vp.zoom,
+        panX: vp.panX,
+        panY: vp.panY,
+        tool: s.tool,
+        stage: o,
+        canvas: { width: canvas?.width ?? 0, height: canvas?.height ?? 0 },
+        cells: layout.cells.map((c) => ({
+          id: c.id,
+          lead: c.lead,
+          row: c.row,
+          col: c.col,
+          tStartS: c.tStartS,
+          tEndS: c.tEndS,
+          hasSignal: c.signalIndex !== null,
+          isRhythm: c.isRhythm,
+          rect: toClient(vp, c.rect),
+          baselineY: o.y + worldToScreenY(vp, c.baselineY),
+        })),
+        pulses: layout.pulses.map((p) => ({ row: p.row, rect: toClient(vp, p.rect) })),
+        selectedLeads: [...s.selectedLeads],
+        highlights: deps.highlights().map((h) => ({
+          lead: h.lead,
+          role: h.role,
+          cellIds: layout.cells.filter((c) => c.lead === h.lead).map((c) => c.id),
+        })),
+        bands: deps.bands().map((b) => ({
+          id: b.id,
+          role: b.role,
+          startS: b.startS,
+          endS: b.endS,
+          pieces: bandPieces(layout, b.startS, b.endS, b.leads).map((p) => ({
+            cellId: p.cellId,
+            lead: p.lead,
+            rect: toClient(vp, p.rect),
+          })),
+        })),
+        beatTimesS: [...deps.beatTimesS()],
+        calipers: s.calipers.map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          lead: c.lead,
+          cellId: c.cellId,
+          t1S: c.t1S,
+          t2S: c.t2S,
+          ...readCaliper(c),
+        })),
+        hover: s.hover,
+        draws: { ...deps.counters(), grid: deps.counters().grid },
+        lastTraceDraw: deps.lastTraceDraw(),
+      };
+    },
+    pointToClient(lead, tS, amplitudeMv = 0) {
+      const vp = deps.store.getState().viewport;
+      const { layout } = deps.live();
+      const o = origin();
+      return cellsShowingTime(layout, lead, tS).map((cell) => ({
+        cellId: cell.id,
+        x: o.x + worldToScreenX(vp, cellTimeToX(layout, cell, tS)),
+        y: o.y + worldToScreenY(vp, cellMvToY(layout, cell, amplitudeMv)),
+      }));
+    },
+    traceInkAt(x, y, radius) {
+      const layer = deps.traceLayer();
+      if (!layer) return 0;
+      const canvas = layer.getCanvas();
+      const ratio = canvas.getPixelRatio();
+      const o = origin();
+      const cx = Math.round((x - o.x) * ratio);
+      const cy = Math.round((y - o.y) * ratio);
+      const r = Math.max(0, Math.round(radius * ratio));
+      const data = canvas
+        .getContext()
+        ._context.getImageData(cx - r, cy - r, 2 * r + 1, 2 * r + 1).data;
+      let alpha = 0;
+      for (let i = 3; i < data.length; i += 4) alpha = Math.max(alpha, data[i]!);
+      return alpha / 255;
+    },
+    drawFrame: (vp) => deps.drawFrame(vp),
+  };
+}

@@ -1,0 +1,88 @@
+/** The plot's toolbar: layout, lead, speed, gain, tool and zoom, plus the cursor readout. */
+import { useStore } from 'zustand';
+import { Button } from '../components/ui/button';
+import { Segmented } from '../components/ui/segmented';
+import { LAYOUT_KINDS } from './layout';
+import { GAINS_MM_PER_MV, SPEEDS_MM_PER_S } from './paper';
+import type { PlotStore } from './viewport-store';
+
+/** Toolbar above the plot; keys named here are handled by the plot when it has focus. */
+export function PlotToolbar({
+  store,
+  leadNames,
+}: {
+  store: PlotStore;
+  leadNames: readonly string[];
+}) {
+  const s = useStore(store);
+  const layoutText = { '3x4': '3×4 + II', '12x1': '12×1', single: 'One lead' } as const;
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-2 py-1">
+      <Segmented
+        label="Layout"
+        value={s.layoutKind}
+        options={LAYOUT_KINDS.map((k) => ({ value: k, text: layoutText[k] }))}
+        onChange={s.setLayoutKind}
+      />
+      {s.layoutKind === 'single' && (
+        <label className="text-[12px] text-slate-500">
+          Lead{' '}
+          <select
+            className="rounded border border-slate-300 px-1 text-[12px] text-slate-800"
+            value={s.singleLead}
+            onChange={(e) => s.setSingleLead(e.target.value)}
+          >
+            {leadNames.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <Segmented
+        label="Speed"
+        value={s.speedMmPerS}
+        options={SPEEDS_MM_PER_S.map((v) => ({ value: v, text: `${v} mm/s` }))}
+        onChange={s.setSpeed}
+      />
+      <Segmented
+        label="Gain"
+        value={s.gainMmPerMv}
+        options={GAINS_MM_PER_MV.map((v) => ({ value: v, text: `${v} mm/mV` }))}
+        onChange={s.setGain}
+      />
+      <div className="inline-flex items-center gap-1">
+        <Button shortcut="P" pressed={s.tool === 'pan'} onClick={() => s.setTool('pan')}>
+          Pan
+        </Button>
+        <Button
+          shortcut="C"
+          pressed={s.tool === 'time-caliper'}
+          onClick={() => s.setTool('time-caliper')}
+        >
+          Caliper ms
+        </Button>
+        <Button
+          shortcut="M"
+          pressed={s.tool === 'amplitude-caliper'}
+          onClick={() => s.setTool('amplitude-caliper')}
+        >
+          Caliper mV
+        </Button>
+        <Button shortcut="⌫" disabled={s.calipers.length === 0} onClick={s.removeLastCaliper}>
+          Remove caliper
+        </Button>
+        <Button shortcut="0" onClick={() => s.setViewport({ zoom: 1, panX: 0, panY: 0 })}>
+          Zoom {Math.round(s.viewport.zoom * 100)}%
+        </Button>
+      </div>
+      <output
+        aria-label="Cursor reading"
+        className="ml-auto min-w-[16rem] text-right font-mono text-[12px] tabular-nums text-slate-700"
+      >
+        {s.hover
+          ? `${s.hover.lead}  t ${s.hover.tS.toFixed(3)} s  ${s.hover.amplitudeMv >= 0 ? '+' : ''}${s.hover.amplitudeMv.toFixed(2)} mV`
+          : 'Point at a trace to read time and amplitude'}
+      </output>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/** Per-plot UI state in zustand: layout, paper speed and gain, zoom/pan, tool, selection, calipers. */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Caliper } from './calipers';
+import type { LayoutKind } from './layout';
+import type { GainMmPerMv, SpeedMmPerS } from './paper';
+import { IDENTITY_VIEWPORT, type Viewport } from './viewport';
+
+/** What a drag on the plot does. */
+export type PlotTool = 'pan' | 'time-caliper' | 'amplitude-caliper';
+
+/** The pointer's place on the record: lead, seconds and millivolts. */
+export interface HoverReading {
+  readonly lead: string;
+  readonly tS: number;
+  readonly amplitudeMv: number;
+}
+
+/** The plot's state. */
+export interface PlotState {
+  readonly layoutKind: LayoutKind;
+  readonly speedMmPerS: SpeedMmPerS;
+  readonly gainMmPerMv: GainMmPerMv;
+  readonly singleLead: string;
+  readonly viewport: Viewport;
+  readonly tool: PlotTool;
+  readonly selectedLeads: readonly string[];
+  readonly calipers: readonly Caliper[];
+  readonly hover: HoverReading | null;
+}
+
+/** The plot's actions. */
+export interface PlotActions {
+  setLayoutKind(kind: LayoutKind): void;
+  setSpeed(speed: SpeedMmPerS): void;
+  setGain(gain: GainMmPerMv): void;
+  setSingleLead(lead: string): void;
+  setViewport(vp: Viewport): void;
+  setTool(tool: PlotTool): void;
+  toggleLead(lead: string): void;
+  setSelectedLeads(leads: readonly string[]): void;
+  addCaliper(c: Caliper): void;
+  removeLastCaliper(): void;
+  clearCalipers(): void;
+  setHover(h: HoverReading | null): void;
+}
+
+/** A plot store. */
+export type PlotStore = StoreApi<PlotState & PlotActions>;
+
+/** Creates one plot's store, starting at 25 mm/s, 10 mm/mV, unzoomed. */
+export function createPlotStore(initial: Partial<PlotState> = {}): PlotStore {
+  return createStore<PlotState & PlotActions>()((set) => ({
+    layoutKind: '3x4',
+    speedMmPerS: 25,
+    gainMmPerMv: 10,
+    singleLead: 'II',
+    viewport: IDENTITY_VIEWPORT,
+    tool: 'pan',
+    selectedLeads: [],
+    calipers: [],
+    hover: null,
+    ...initial,
+    // Paper changes keep the zoom but go back to the paper's start, where every layout begins.
+    setLayoutKind: (layoutKind) =>
+      set((s) => ({ layoutKind, viewport: { ...s.viewport, panX: 0, panY: 0 } })),
+    setSpeed: (speedMmPerS) => set((s) => ({ speedMmPerS, viewport: { ...s.viewport, panX: 0 } })),
+    setGain: (gainMmPerMv) => set((s) => ({ gainMmPerMv, viewport: { ...s.viewport, panY: 0 } })),
+    setSingleLead: (singleLead) => set({ singleLead }),
+    setViewport: (viewport) => set({ viewport }),
+    setTool: (tool) => set({ tool }),
+    toggleLead: (lead) =>
+      set((s) => ({
+        selectedLeads: s.selectedLeads.includes(lead)
+          ? s.selectedLeads.filter((l) => l !== lead)
+          : [...s.selectedLeads, lead],
+      })),
+    setSelectedLeads: (leads) => set({ selectedLeads: [...leads] }),
+    addCaliper: (c) => set((s) => ({ calipers: [...s.calipers, c] })),
+    removeLastCaliper: () => set((s) => ({ calipers: s.calipers.slice(0, -1) })),
+    clearCalipers: () => set({ calipers: [] }),
+    setHover: (hover) => set({ hover }),
+  }));
+}
