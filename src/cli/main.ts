@@ -2,7 +2,11 @@ import type { CliCommand, CliIo } from './command';
 import { EXIT } from './command';
 
 // Commands load lazily so `validate` does not pay for the database driver.
-const commands: Record<string, () => Promise<CliCommand>> = {};
+const commands: Record<string, () => Promise<CliCommand>> = {
+  validate: async () => (await import('./commands/validate')).validateCommand,
+  convert: async () => (await import('./commands/convert')).convertCommand,
+  stats: async () => (await import('./commands/stats')).statsCommand,
+};
 
 const io: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import { serializeSample } from '../../domain/benchmark/serialize';
+import { FileValidator } from '../../domain/benchmark/validate-file';
+import type { FormatVersion } from '../../schemas/benchmark-sample';
+import { FORMAT_VERSIONS } from '../../schemas/benchmark-sample';
+import { writeFileAtomically } from '../../server/io/benchmark-files';
+import type { CliCommand, CliIo } from '../command';
+import { EXIT } from '../command';
+import {
+  formatFileProblem,
+  maxLineBytesOption,
+  openSourceOrFail,
+  parseArgs,
+  plural,
+  usageError,
+} from './benchmark-input';
+
+const usage =
+  'ecg-workbench convert --to 0.0.2|0.0.1 <in.jsonl|dir> <out.jsonl> [--max-line-mb <MiB>]';
+
+function isFormatVersion(text: string): text is FormatVersion {
+  return (FORMAT_VERSIONS as readonly string[]).includes(text);
+}
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
+}
+
+/**
+ * `convert`: reads samples (either version, JSONL or directory), writes canonical JSONL in the
+ * version asked for. Refuses (exit 1, output untouched) when the input has any error.
+ */
+export const convertCommand: CliCommand = {
+  name: 'convert',
+  summary: 'Write benchmark samples as canonical JSONL in format 0.0.2 or 0.0.1',
+  usage,
+  async run(args: readonly string[], io: CliIo): Promise<number> {
+    const parsed = parseArgs(args, { flags: [], values: ['to', 'max-line-mb'] });
+    if (typeof parsed === 'string') return usageError(io, usage, parsed);
+    const to = parsed.values.get('to');
+    if (to === undefined) return usageError(io, usage, 'convert needs --to 0.0.2 or --to 0.0.1');
+    if (!isFormatVersion(to)) {
+      return usageError(io, usage, `--to must be ${FORMAT_VERSIONS.join(' or ')}, not "${to}"`);
+    }
+    if (parsed.positional.length !== 2) {
+      return usageError(io, usage, 'convert takes an input and an output path');
+    }
+    const maxLineBytes = maxLineBytesOption(parsed);
+    if (typeof maxLineBytes === 'string') return usageError(io, usage, maxLineBytes);
+    const [input, output] = parsed.positional as [string, string];
+    if (resolve(input) === resolve(output)) {
+      return usageError(io, usage, 'the output must not be the input file');
+    }
+    const source = await openSourceOrFail(input, maxLineBytes, io);
+    if (typeof source === 'number') return source;
+
+    const validator = new FileValidator({
+      collectProblems: false,
+      onProblem: (p) => io.err(formatFileProblem(p)),
+    });
+    let written = 0;
+    let committed: boolean;
+    try {
+      committed = await writeFileAtomically(output, async (write) => {
+        let refused = false;
+        for await (const entry of source.entries) {
+          const outcome = validator.add(entry);
+          if (outcome.kind === 'dense-label') refused = true;
+          if (refused || outcome.errors > 0 || !outcome.sample) continue;
+          await write(`${serializeSample(outcome.sample, to)}\n`);
+          written++;
+        }
+        const result = validator.finish(input);
+        if (result.kind === 'dense-labels' || result.kind === 'mixed') {
+          io.err(`${input}: convert works on benchmark samples; this input holds dense labels`);
+          return false;
+        }
+        return result.counts.errors === 0;
+      });
+    } catch (error) {
+      if (!isSystemError(error)) throw error;
+      io.err(`convert failed: ${error.message}; ${output} was not written`);
+      return EXIT.failure;
+    }
+    if (!committed) {
+      io.err(`${input}: not converted, the input has errors; ${output} was not written`);
+      return EXIT.invalid;
+    }
+    io.out(`${output}: wrote ${plural(written, 'sample')} in format ${to}`);
+    return EXIT.ok;
+  },
+};
+
+export default convertCommand;

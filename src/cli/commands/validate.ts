@@ -1,0 +1,79 @@
+import type { FileValidation } from '../../domain/benchmark/validate-file';
+import { validateEntries } from '../../domain/benchmark/validate-file';
+import type { CliCommand, CliIo } from '../command';
+import { EXIT } from '../command';
+import {
+  formatFileProblem,
+  maxLineBytesOption,
+  openSourceOrFail,
+  parseArgs,
+  plural,
+  usageError,
+} from './benchmark-input';
+
+const usage = 'ecg-workbench validate <file.jsonl|dir> [--json] [--max-line-mb <MiB>]';
+
+/** One line saying what the source holds and whether it passed. */
+export function describeValidation(path: string, result: FileValidation): string {
+  const { counts } = result;
+  let what: string;
+  switch (result.kind) {
+    case 'samples':
+      what = `${plural(counts.samples, 'benchmark sample')}, format ${result.version ?? 'undecided (no wave or measurement grounding, or mixed versions)'}`;
+      break;
+    case 'dense-labels':
+      what = plural(counts.denseLabels, 'dense label');
+      break;
+    case 'mixed':
+      what = `${plural(counts.samples, 'benchmark sample')} and ${plural(counts.denseLabels, 'dense label')} mixed`;
+      break;
+    case 'empty':
+      what = 'nothing to check';
+      break;
+  }
+  const verdict = counts.errors > 0 ? 'INVALID' : 'valid';
+  return `${path}: ${verdict}: ${what}; ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
+}
+
+/** `validate`: checks a JSONL file or sample directory; exit 1 on any error. */
+export const validateCommand: CliCommand = {
+  name: 'validate',
+  summary: 'Check benchmark samples or dense labels (a .jsonl file or a sample directory)',
+  usage,
+  async run(args: readonly string[], io: CliIo): Promise<number> {
+    const parsed = parseArgs(args, { flags: ['json'], values: ['max-line-mb'] });
+    if (typeof parsed === 'string') return usageError(io, usage, parsed);
+    if (parsed.positional.length !== 1) {
+      return usageError(io, usage, 'validate takes exactly one file or directory');
+    }
+    const maxLineBytes = maxLineBytesOption(parsed);
+    if (typeof maxLineBytes === 'string') return usageError(io, usage, maxLineBytes);
+    const path = parsed.positional[0]!;
+    const source = await openSourceOrFail(path, maxLineBytes, io);
+    if (typeof source === 'number') return source;
+    const json = parsed.flags.has('json');
+    const result = await validateEntries(path, source.entries, {
+      collectProblems: json,
+      // Human output streams, so a huge broken file shows its first problems at once.
+      ...(json ? {} : { onProblem: (p) => io.out(formatFileProblem(p)) }),
+    });
+    if (json) {
+      io.out(
+        JSON.stringify({
+          path,
+          source: source.kind,
+          valid: result.counts.errors === 0,
+          kind: result.kind,
+          version: result.version,
+          counts: result.counts,
+          problems: result.problems,
+        }),
+      );
+    } else {
+      io.out(describeValidation(path, result));
+    }
+    return result.counts.errors > 0 ? EXIT.invalid : EXIT.ok;
+  },
+};
+
+export default validateCommand;
