@@ -1,0 +1,244 @@
+/**
+ * Wave boundaries on a multi-lead stretch of signal (a median beat or one raw beat). The QRS is
+ * where the summed slope of all leads is high; P and T are the peaks of the spatial magnitude
+ * (root of the summed squared deviations from the PR baseline) before and after it. Each
+ * boundary is extrapolated to zero from two crossing levels, so it does not depend on the
+ * wave's height.
+ */
+
+/** Sample indices of one QRS. */
+export interface QrsBounds {
+  readonly onset: number;
+  readonly offset: number;
+}
+
+/** Sample indices of a P or T wave. */
+export interface WaveBounds {
+  readonly onset: number;
+  readonly peak: number;
+  readonly offset: number;
+  /** Peak spatial magnitude (mV). */
+  readonly magnitudeMv: number;
+}
+
+const QRS_HIGH = 0.2;
+const QRS_LOW = 0.07;
+const WAVE_HIGH = 0.3;
+const WAVE_LOW = 0.1;
+
+/**
+ * Walks from `from` in direction `step` until `values` stays below low*peak for more than `gap`
+ * samples; returns the zero crossing extrapolated through the high and low crossings nearest
+ * that point, kept within [limitLo, limitHi].
+ */
+function extrapolatedEdge(
+  values: ArrayLike<number>,
+  from: number,
+  step: 1 | -1,
+  peak: number,
+  high: number,
+  low: number,
+  limitLo: number,
+  limitHi: number,
+  gap: number,
+): number {
+  let lastAbove = from;
+  let below = 0;
+  for (let i = from + step; i >= limitLo && i <= limitHi; i += step) {
+    if (values[i]! >= low * peak) {
+      lastAbove = i;
+      below = 0;
+    } else if (++below > gap) break;
+  }
+  let highAt = lastAbove;
+  while (highAt !== from && values[highAt]! < high * peak) highAt -= step;
+  const span = Math.abs(lastAbove - highAt);
+  const edge = lastAbove + step * ((span * low) / (high - low));
+  return Math.round(Math.min(limitHi, Math.max(limitLo, edge)));
+}
+
+/**
+ * QRS onset and offset around fiducial `r` from a summed-slope trace: the region where the
+ * slope stays above 7% of its peak (short dips for notches allowed), edges extrapolated.
+ */
+export function findQrsBounds(
+  slope: ArrayLike<number>,
+  r: number,
+  fsHz: number,
+  noiseFloor: number,
+): QrsBounds {
+  const n = slope.length;
+  const near = Math.round(0.05 * fsHz);
+  let peak = 0;
+  let peakAt = r;
+  for (let i = Math.max(0, r - near); i <= Math.min(n - 1, r + near); i++) {
+    if (slope[i]! > peak) {
+      peak = slope[i]!;
+      peakAt = i;
+    }
+  }
+  const level = Math.max(peak, (noiseFloor * 1.5) / QRS_LOW);
+  const gap = Math.round(0.012 * fsHz);
+  const lo = Math.max(0, r - Math.round(0.16 * fsHz));
+  const hi = Math.min(n - 1, r + Math.round(0.2 * fsHz));
+  const onset = extrapolatedEdge(slope, peakAt, -1, level, QRS_HIGH, QRS_LOW, lo, hi, gap);
+  const offset = extrapolatedEdge(slope, peakAt, 1, level, QRS_HIGH, QRS_LOW, lo, hi, gap);
+  return { onset: Math.min(onset, r), offset: Math.max(offset, r) };
+}
+
+/** Spatial magnitude over [from, to): sqrt(sum over leads of (x - baseline)^2), smoothed. */
+export function spatialMagnitude(
+  leads: readonly ArrayLike<number>[],
+  baselines: readonly number[],
+  from: number,
+  to: number,
+  smoothSamples: number,
+): Float32Array {
+  const len = Math.max(0, to - from);
+  const raw = new Float32Array(len);
+  for (let k = 0; k < leads.length; k++) {
+    const x = leads[k]!;
+    const b = baselines[k]!;
+    for (let i = 0; i < len; i++) {
+      const d = x[from + i]! - b;
+      raw[i]! += d * d;
+    }
+  }
+  for (let i = 0; i < len; i++) raw[i] = Math.sqrt(raw[i]!);
+  return smoothSamples > 1 ? boxSmooth(raw, smoothSamples) : raw;
+}
+
+/** Spatial velocity over [from, to): sqrt(sum over leads of (x[i+k] - x[i-k])^2), smoothed. */
+export function spatialVelocity(
+  leads: readonly ArrayLike<number>[],
+  from: number,
+  to: number,
+  span: number,
+  smoothSamples: number,
+): Float32Array {
+  const len = Math.max(0, to - from);
+  const raw = new Float32Array(len);
+  for (const x of leads) {
+    const n = x.length;
+    for (let i = 0; i < len; i++) {
+      const a = Math.max(0, from + i - span);
+      const b = Math.min(n - 1, from + i + span);
+      const d = x[b]! - x[a]!;
+      raw[i]! += d * d;
+    }
+  }
+  for (let i = 0; i < len; i++) raw[i] = Math.sqrt(raw[i]!);
+  return smoothSamples > 1 ? boxSmooth(raw, smoothSamples) : raw;
+}
+
+function boxSmooth(raw: Float32Array, width: number): Float32Array {
+  const len = raw.length;
+  const out = new Float32Array(len);
+  const half = width >> 1;
+  let acc = 0;
+  let count = 0;
+  let hi = -1;
+  let lo = 0;
+  for (let i = 0; i < len; i++) {
+    while (hi < Math.min(len - 1, i + half)) {
+      acc += raw[++hi]!;
+      count++;
+    }
+    while (lo < i - half) {
+      acc -= raw[lo++]!;
+      count--;
+    }
+    out[i] = acc / count;
+  }
+  return out;
+}
+
+/** How findWave sets each lead's zero: a fixed level (PR baseline) or a line across the window. */
+export type WaveBaseline =
+  { readonly kind: 'levels'; readonly levels: readonly number[] } | { readonly kind: 'detrend' };
+
+/**
+ * The largest wave in [from, to) (P before the QRS, T after it): its peak is the highest local
+ * maximum of spatial magnitude (null when below minMv); its onset and offset are where the
+ * spatial velocity on either side dies out (extrapolated from the 30% and 10% crossings of that
+ * side's velocity peak), which ignores baseline offsets and slow wander.
+ */
+export function findWave(
+  leads: readonly ArrayLike<number>[],
+  baseline: WaveBaseline,
+  from: number,
+  to: number,
+  fsHz: number,
+  minMv: number,
+): WaveBounds | null {
+  if (to - from < Math.round(0.04 * fsHz)) return null;
+  const edgeAvg = Math.max(1, Math.round(0.008 * fsHz));
+  const m =
+    baseline.kind === 'levels'
+      ? spatialMagnitude(leads, baseline.levels, from, to, Math.round(0.016 * fsHz) | 1)
+      : detrendedMagnitude(leads, from, to, edgeAvg, Math.round(0.016 * fsHz) | 1);
+  let peak = 0;
+  let peakAt = -1;
+  // Ignore the edges: a maximum there is the tail of a neighbouring wave, not a wave of its own.
+  const edge = Math.round(0.01 * fsHz);
+  for (let i = edge; i < m.length - edge; i++) {
+    if (m[i]! > peak && m[i]! >= m[i - 1]! && m[i]! >= m[i + 1]!) {
+      peak = m[i]!;
+      peakAt = i;
+    }
+  }
+  if (peakAt < 0 || peak < minMv) return null;
+  const v = spatialVelocity(
+    leads,
+    from,
+    to,
+    Math.max(1, Math.round(0.008 * fsHz)),
+    Math.round(0.012 * fsHz) | 1,
+  );
+  // Noise keeps the velocity above zero everywhere; measure from its floor so edges do not run out.
+  const floor = Float32Array.from(v).sort()[Math.floor(v.length * 0.1)] ?? 0;
+  for (let i = 0; i < v.length; i++) v[i] = Math.max(0, v[i]! - floor);
+  const gap = Math.round(0.006 * fsHz);
+  const side = (lo: number, hi: number, step: 1 | -1) => {
+    let top = 0;
+    let at = peakAt;
+    for (let i = lo; i <= hi; i++) {
+      if (v[i]! > top) {
+        top = v[i]!;
+        at = i;
+      }
+    }
+    return extrapolatedEdge(v, at, step, top, WAVE_HIGH, WAVE_LOW, 0, v.length - 1, gap);
+  };
+  const onset = Math.min(peakAt, side(0, peakAt, -1));
+  const offset = Math.max(peakAt, side(peakAt, v.length - 1, 1));
+  return { onset: from + onset, peak: from + peakAt, offset: from + offset, magnitudeMv: peak };
+}
+
+/** Spatial magnitude with each lead measured from the line joining its levels at the window's ends. */
+function detrendedMagnitude(
+  leads: readonly ArrayLike<number>[],
+  from: number,
+  to: number,
+  edgeAvg: number,
+  smoothSamples: number,
+): Float32Array {
+  const len = Math.max(0, to - from);
+  const raw = new Float32Array(len);
+  for (const x of leads) {
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < edgeAvg; i++) {
+      a += x[from + i]!;
+      b += x[to - 1 - i]!;
+    }
+    a /= edgeAvg;
+    b /= edgeAvg;
+    for (let i = 0; i < len; i++) {
+      const d = x[from + i]! - (a + ((b - a) * i) / Math.max(1, len - 1));
+      raw[i]! += d * d;
+    }
+  }
+  for (let i = 0; i < len; i++) raw[i] = Math.sqrt(raw[i]!);
+  return boxSmooth(raw, smoothSamples);
+}

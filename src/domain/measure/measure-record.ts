@@ -1,0 +1,575 @@
+/** The measurement engine: beats, fiducials, median beat, global and per-lead measurements of a record. */
+import type { EcgRecord } from '../wfdb/record';
+import { findQrsBounds, findWave } from './delineate';
+import type { WaveBounds } from './delineate';
+import { detectBeats } from './detect-beats';
+import { frontalAxisDeg, meanOver, qrsAmplitudes } from './lead-amplitudes';
+import { alignFiducials, medianOfBeats, summedSlope } from './median-beat';
+import { prepareLeads, removeBaseline } from './signal-prep';
+import type { PreparedLeads } from './signal-prep';
+import type {
+  BeatLeadAmplitudes,
+  BeatOrigin,
+  GlobalMeasurements,
+  LeadMeasurements,
+  Measured,
+  MeasuredBeat,
+  MeasureUnit,
+  Measurements,
+  MedianBeat,
+} from './types';
+
+/** A beat is premature when its RR is below this fraction of the record's median RR. */
+export const PREMATURE_RR_FRACTION = 0.88;
+/** A premature beat is ventricular when its QRS is this much wider than the dominant QRS (ms). */
+export const VENTRICULAR_WIDENING_MS = 25;
+/** RR coefficient of variation above which the rhythm counts as irregular. */
+const IRREGULAR_RR_CV = 0.15;
+const P_MIN_MV = 0.03;
+const T_MIN_MV = 0.04;
+const BASELINE_FROM_MS = 20;
+const BASELINE_TO_MS = 8;
+
+interface BeatDraft {
+  fiducial: number;
+  r: number;
+  onset: number;
+  offset: number;
+}
+
+const median = (values: readonly number[]): number => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const round = (value: number, digits: number): number => {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+};
+
+/** Median of a subsample of the summed slope: the slope of baseline and noise. */
+function slopeNoiseFloor(slope: Float32Array): number {
+  const step = Math.max(1, Math.floor(slope.length / 2000));
+  const sample: number[] = [];
+  for (let i = 1; i < slope.length - 1; i += step) sample.push(slope[i]!);
+  return sample.length ? median(sample) : 0;
+}
+
+function measured(
+  value: number | null,
+  unit: MeasureUnit,
+  beats: readonly number[],
+  leads: readonly string[],
+  method: string,
+  note?: string,
+): Measured {
+  const digits = unit === 'mV' ? 3 : unit === 's' ? 3 : 1;
+  const v = value === null || !Number.isFinite(value) ? null : round(value, digits);
+  return note === undefined && v !== null
+    ? { value: v, unit, from: { beats, leads, method } }
+    : { value: v, unit, from: { beats, leads, method }, note: note ?? 'could not be measured' };
+}
+
+/** Pearson correlation of two equally long sequences; 0 when either is flat. */
+function correlation(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i]!;
+    mb += b[i]!;
+  }
+  ma /= n;
+  mb /= n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const da = a[i]! - ma;
+    const db = b[i]! - mb;
+    sab += da * db;
+    saa += da * da;
+    sbb += db * db;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
+/** QRS stretch of all leads around a fiducial, each lead relative to its first sample. */
+function qrsVector(leads: readonly ArrayLike<number>[], at: number, pre: number, post: number) {
+  const out: number[] = [];
+  for (const x of leads) {
+    const base = x[at - pre]!;
+    for (let i = at - pre; i <= at + post; i++) out.push(x[i]! - base);
+  }
+  return out;
+}
+
+/** Indices of I and aVF, or a way to derive aVF from II (aVF = II - I/2). */
+function axisLeads(names: readonly string[], leads: readonly ArrayLike<number>[]) {
+  const at = (n: string) => names.indexOf(n);
+  const i1 = at('I');
+  if (i1 < 0) return null;
+  const f = at('aVF');
+  const ii = at('II');
+  if (f >= 0) return { lead1: leads[i1]!, avf: (i: number) => leads[f]![i]!, names: ['I', 'aVF'] };
+  if (ii >= 0)
+    return {
+      lead1: leads[i1]!,
+      avf: (i: number) => leads[ii]![i]! - leads[i1]![i]! / 2,
+      names: ['I', 'II'],
+    };
+  return null;
+}
+
+function axisFromArea(
+  names: readonly string[],
+  leads: readonly ArrayLike<number>[],
+  baselines: readonly number[],
+  from: number,
+  to: number,
+): number | null {
+  const ax = axisLeads(names, leads);
+  if (!ax) return null;
+  const i1 = names.indexOf('I');
+  const b1 = baselines[i1]!;
+  const f = names.indexOf('aVF');
+  const avfBase = f >= 0 ? baselines[f]! : baselines[names.indexOf('II')]! - b1 / 2;
+  let a1 = 0;
+  let af = 0;
+  for (let i = from; i <= to; i++) {
+    a1 += ax.lead1[i]! - b1;
+    af += ax.avf(i) - avfBase;
+  }
+  const axis = frontalAxisDeg(a1, af);
+  return axis === null ? null : round(axis, 1);
+}
+
+/** Measures a record; never throws on odd signals: what cannot be measured is null with a note. */
+export function measureRecord(record: EcgRecord): Measurements {
+  const prepared = prepareLeads(record);
+  const fs = prepared.fsHz;
+  const notes: string[] = [];
+  const durationS = record.nSamples / fs;
+  if (prepared.names.length === 0) notes.push('no usable signal (every sample is NaN)');
+  const { peaks } = prepared.names.length ? detectBeats(prepared) : { peaks: [] as number[] };
+  const noise = slopeNoiseFloor(prepared.slope);
+  const drafts: BeatDraft[] = peaks.map((p) => {
+    const { onset, offset } = findQrsBounds(prepared.slope, p, fs, noise);
+    return { fiducial: p, r: rPeakOf(prepared, onset, offset), onset, offset };
+  });
+  const knots = drafts.map((d) => d.onset - msToSamples(14, fs)).filter((k) => k > 0);
+  const flat = removeBaseline(prepared.smooth, knots, msToSamples(6, fs));
+  const rr = drafts.slice(1).map((b, i) => ((b.r - drafts[i]!.r) / fs) * 1000);
+  const refRrMs = rr.length ? median(rr) : null;
+  const rrMeanMs = rr.length ? rr.reduce((a, b) => a + b, 0) / rr.length : null;
+  const rrSdMs =
+    rr.length > 1 && rrMeanMs !== null
+      ? Math.sqrt(rr.reduce((a, b) => a + (b - rrMeanMs) ** 2, 0) / (rr.length - 1))
+      : null;
+  const irregular = rrSdMs !== null && rrMeanMs !== null && rrSdMs / rrMeanMs > IRREGULAR_RR_CV;
+  if (drafts.length < 2) notes.push(`only ${drafts.length} beat(s) detected: no RR interval`);
+
+  const preMs = clamp((refRrMs ?? 1000) * 0.45, 220, 400);
+  const postMs = clamp((refRrMs ?? 1000) * 0.75, 320, 700);
+  const pre = Math.round((preMs / 1000) * fs);
+  const post = Math.round((postMs / 1000) * fs);
+  const fits = (d: BeatDraft) => d.fiducial - pre >= 0 && d.fiducial + post < prepared.n;
+  const earlyByRr = drafts.map((_, i) =>
+    i > 0 && refRrMs !== null ? rr[i - 1]! < PREMATURE_RR_FRACTION * refRrMs : false,
+  );
+  let dominant = drafts.flatMap((d, i) => (fits(d) && !earlyByRr[i] ? [i] : []));
+  if (dominant.length === 0) dominant = drafts.flatMap((d, i) => (fits(d) ? [i] : []));
+  const reach = Math.round(0.05 * fs);
+  const qrsPre = Math.round(0.05 * fs);
+  const qrsPost = Math.round(0.08 * fs);
+  let medianLeads: Float32Array[] | null = null;
+  let fiducials: number[] = drafts.map((d) => d.fiducial);
+  const correlations = drafts.map(() => 1);
+  if (dominant.length > 0) {
+    const first = medianOfBeats(
+      [prepared.slope],
+      dominant.map((i) => drafts[i]!.fiducial),
+      pre,
+      post,
+    )[0]!;
+    fiducials = alignFiducials(
+      prepared.slope,
+      drafts.map((d) => d.fiducial),
+      first,
+      pre,
+      reach,
+      Math.round(0.012 * fs),
+    ).map((f, i) => (fits({ ...drafts[i]!, fiducial: f }) ? f : drafts[i]!.fiducial));
+    const provisional = medianOfBeats(
+      flat,
+      dominant.map((i) => fiducials[i]!),
+      pre,
+      post,
+    );
+    const template = qrsVector(provisional, pre, qrsPre, qrsPost);
+    drafts.forEach((_, i) => {
+      const f = fiducials[i]!;
+      if (f - qrsPre < 0 || f + qrsPost >= prepared.n) return;
+      correlations[i] = correlation(qrsVector(flat, f, qrsPre, qrsPost), template);
+    });
+    const alike = dominant.filter((i) => correlations[i]! >= 0.8);
+    if (alike.length >= Math.max(1, dominant.length / 3)) dominant = alike;
+    medianLeads = medianOfBeats(
+      flat,
+      dominant.map((i) => fiducials[i]!),
+      pre,
+      post,
+    );
+  }
+
+  const medianResult = medianLeads
+    ? delineateMedian(prepared, medianLeads, pre, refRrMs, irregular, notes)
+    : null;
+  if (!medianLeads) notes.push('no complete beat: no median beat, intervals and amplitudes');
+  const dominantQrsMs = medianResult ? medianResult.qrsMs : null;
+
+  const beats: MeasuredBeat[] = drafts.map((d, i) => {
+    const rrBefore = i > 0 ? rr[i - 1]! : null;
+    const prematurity = rrBefore !== null && refRrMs ? rrBefore / refRrMs : null;
+    const baselines = flat.map((x) =>
+      meanOver(
+        x,
+        d.onset - msToSamples(BASELINE_FROM_MS, fs),
+        d.onset - msToSamples(BASELINE_TO_MS, fs),
+      ),
+    );
+    const qrsMs = ((d.offset - d.onset) / fs) * 1000;
+    const next = drafts[i + 1];
+    const pFrom = Math.max(
+      0,
+      d.onset - msToSamples(medianResult?.pSearchMs ?? 300, fs),
+      i > 0 ? drafts[i - 1]!.offset + msToSamples(120, fs) : 0,
+    );
+    const pWave: WaveBounds | null =
+      medianResult?.hasP === true
+        ? findWave(flat, { kind: 'detrend' }, pFrom, d.onset - msToSamples(20, fs), fs, P_MIN_MV)
+        : null;
+    const tTo = Math.min(
+      prepared.n - 1,
+      next ? next.onset - msToSamples(60, fs) : d.onset + msToSamples(700, fs),
+      d.onset + msToSamples(700, fs),
+    );
+    const tWave = findWave(
+      flat,
+      { kind: 'levels', levels: baselines },
+      d.offset + msToSamples(40, fs),
+      tTo,
+      fs,
+      T_MIN_MV,
+    );
+    const widened = dominantQrsMs !== null && qrsMs - dominantQrsMs >= VENTRICULAR_WIDENING_MS;
+    const ventricular = widened || (correlations[i]! < 0.5 && pWave === null);
+    const premature = earlyByRr[i]! && (!irregular || ventricular);
+    const origin: BeatOrigin | null = premature
+      ? ventricular
+        ? 'ventricular'
+        : 'supraventricular'
+      : null;
+    const leads: Record<string, BeatLeadAmplitudes> = {};
+    prepared.names.forEach((name, k) => {
+      const a = qrsAmplitudes(flat[k]!, baselines[k]!, d.onset, d.offset);
+      leads[name] = { rMv: round(a.rMv, 3), sMv: round(a.sMv, 3) };
+    });
+    const t = (idx: number | null) => (idx === null ? null : round(idx / fs, 3));
+    const pOn = pWave && !(premature && ventricular) ? pWave : null;
+    return {
+      index: i,
+      rPeakS: t(d.r)!,
+      qrsOnsetS: t(d.onset)!,
+      qrsOffsetS: t(d.offset)!,
+      qrsMs: round(qrsMs, 1),
+      pOnsetS: t(pOn?.onset ?? null),
+      pPeakS: t(pOn?.peak ?? null),
+      pOffsetS: t(pOn?.offset ?? null),
+      prMs: pOn ? round(((d.onset - pOn.onset) / fs) * 1000, 1) : null,
+      tPeakS: t(tWave?.peak ?? null),
+      tOffsetS: t(tWave?.offset ?? null),
+      rrBeforeMs: rrBefore === null ? null : round(rrBefore, 1),
+      prematurity: prematurity === null ? null : round(prematurity, 3),
+      morphologyCorrelation: round(correlations[i]!, 3),
+      premature,
+      origin,
+      qrsAxisDeg: axisFromArea(prepared.names, flat, baselines, d.onset, d.offset),
+      leads,
+    };
+  });
+  if (irregular) notes.push('irregular RR: premature beats marked only when ventricular');
+
+  const allBeats = beats.map((b) => b.index);
+  const names = prepared.names;
+  const global = globalMeasurements(medianResult, {
+    rrMeanMs,
+    rrSdMs,
+    rr,
+    allBeats,
+    dominant,
+    names,
+  });
+  const leads = leadMeasurements(prepared, medianLeads, medianResult, dominant);
+  const medianBeat: MedianBeat | null =
+    medianLeads && medianResult
+      ? {
+          fsHz: fs,
+          startMs: round((-pre / fs) * 1000, 1),
+          leads: Object.fromEntries(
+            names.map((name, k) => [name, Array.from(medianLeads[k]!, (v) => round(v, 4))]),
+          ),
+          qrsOnsetMs: medianResult.relMs(medianResult.qrsOnset)!,
+          qrsOffsetMs: medianResult.relMs(medianResult.qrsOffset)!,
+          pOnsetMs: medianResult.relMs(medianResult.p?.onset ?? null),
+          pPeakMs: medianResult.relMs(medianResult.p?.peak ?? null),
+          pOffsetMs: medianResult.relMs(medianResult.p?.offset ?? null),
+          tPeakMs: medianResult.relMs(medianResult.t?.peak ?? null),
+          tOffsetMs: medianResult.relMs(medianResult.t?.offset ?? null),
+        }
+      : null;
+  return {
+    recordName: record.recordName,
+    fsHz: fs,
+    durationS,
+    leadsUsed: names,
+    beats,
+    dominantBeats: dominant,
+    medianBeat,
+    global,
+    leads,
+    notes,
+  };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+const msToSamples = (valueMs: number, fs: number) => Math.round((valueMs / 1000) * fs);
+
+/** R peak: where the leads together deviate most from their level at QRS onset. */
+function rPeakOf(prepared: PreparedLeads, onset: number, offset: number): number {
+  let best = onset;
+  let bestScore = -1;
+  for (let i = onset; i <= offset; i++) {
+    let score = 0;
+    for (const x of prepared.smooth) score += Math.abs(x[i]! - x[onset]!);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
+interface MedianDelineation {
+  leads: Float32Array[];
+  qrsOnset: number;
+  qrsOffset: number;
+  qrsMs: number;
+  p: WaveBounds | null;
+  t: WaveBounds | null;
+  hasP: boolean;
+  baselines: number[];
+  pSearchMs: number;
+  rrMs: number | null;
+  relMs: (index: number | null) => number | null;
+  toMs: (samples: number) => number;
+}
+
+function delineateMedian(
+  prepared: PreparedLeads,
+  leads: Float32Array[],
+  pre: number,
+  refRrMs: number | null,
+  irregular: boolean,
+  notes: string[],
+): MedianDelineation {
+  const fs = prepared.fsHz;
+  const slope = summedSlope(leads);
+  const floor = slopeNoiseFloor(slope);
+  const { onset, offset } = findQrsBounds(slope, pre, fs, floor);
+  const baselines = leads.map((x) =>
+    meanOver(x, onset - msToSamples(BASELINE_FROM_MS, fs), onset - msToSamples(BASELINE_TO_MS, fs)),
+  );
+  const len = leads[0]!.length;
+  const rrSamples = refRrMs === null ? null : msToSamples(refRrMs, fs);
+  const tEnd = Math.min(
+    len - 1,
+    rrSamples === null ? len - 1 : onset + rrSamples - msToSamples(80, fs),
+  );
+  const t = findWave(
+    leads,
+    { kind: 'levels', levels: baselines },
+    offset + msToSamples(40, fs),
+    tEnd,
+    fs,
+    T_MIN_MV,
+  );
+  const prevTEnd = t && rrSamples !== null ? t.offset - rrSamples + msToSamples(20, fs) : 0;
+  const pFrom = Math.max(0, prevTEnd, onset - msToSamples(340, fs));
+  let p = findWave(leads, { kind: 'detrend' }, pFrom, onset - msToSamples(20, fs), fs, P_MIN_MV);
+  if (p && irregular && p.magnitudeMv < 0.1) {
+    p = null;
+    notes.push(
+      'irregular RR and no clear P wave in the median beat: P, PR and P axis not measured',
+    );
+  } else if (!p) notes.push('no P wave found before the median QRS: PR and P axis not measured');
+  if (!t) notes.push('no T wave found after the median QRS: QT and T axis not measured');
+  const toMs = (samples: number) => round((samples / fs) * 1000, 1);
+  return {
+    leads,
+    qrsOnset: onset,
+    qrsOffset: offset,
+    qrsMs: toMs(offset - onset),
+    p,
+    t,
+    hasP: p !== null,
+    baselines,
+    pSearchMs: p ? toMs(onset - p.onset) + 60 : 300,
+    rrMs: refRrMs,
+    relMs: (index) => (index === null ? null : toMs(index - pre)),
+    toMs,
+  };
+}
+
+function globalMeasurements(
+  m: MedianDelineation | null,
+  ctx: {
+    rrMeanMs: number | null;
+    rrSdMs: number | null;
+    rr: readonly number[];
+    allBeats: readonly number[];
+    dominant: readonly number[];
+    names: readonly string[];
+  },
+): GlobalMeasurements {
+  const { rrMeanMs, rr, allBeats, dominant, names } = ctx;
+  const rrNote = rr.length ? undefined : 'fewer than two beats detected';
+  const rrFrom = (method: string) => [allBeats, [] as string[], method] as const;
+  const medianMethod = 'median beat, all leads';
+  const noMedian = 'no median beat';
+  const fromMedian = (value: number | null, note: string, method = medianMethod) =>
+    measured(
+      m ? value : null,
+      'ms',
+      dominant,
+      names,
+      method,
+      m ? (value === null ? note : undefined) : noMedian,
+    );
+  const qtMs = m?.t ? m.toMs(m.t.offset - m.qrsOnset) : null;
+  const rrS = m?.rrMs != null ? m.rrMs / 1000 : null;
+  const qtcNote = qtMs === null ? 'no QT' : rrS === null ? 'no RR' : undefined;
+  const limbNames = names.filter((n) => n === 'I' || n === 'II' || n === 'aVF');
+  const axisFrom = (a: number, b: number, what: string) => {
+    if (!m) return measured(null, 'deg', dominant, limbNames, 'areas in I and aVF', noMedian);
+    const value = axisFromArea(names, m.leads, m.baselines, a, b);
+    return measured(
+      value,
+      'deg',
+      dominant,
+      limbNames,
+      `${what} areas in I and aVF of the median beat`,
+      value === null ? 'needs leads I and aVF (or I and II)' : undefined,
+    );
+  };
+  return {
+    heartRate: measured(
+      rrMeanMs ? 60_000 / rrMeanMs : null,
+      'bpm',
+      ...rrFrom('60000 / mean RR over all beats'),
+      rrNote,
+    ),
+    rrMean: measured(rrMeanMs, 'ms', ...rrFrom('mean RR'), rrNote),
+    rrMin: measured(rr.length ? Math.min(...rr) : null, 'ms', ...rrFrom('shortest RR'), rrNote),
+    rrMax: measured(rr.length ? Math.max(...rr) : null, 'ms', ...rrFrom('longest RR'), rrNote),
+    rrSd: measured(
+      ctx.rrSdMs,
+      'ms',
+      ...rrFrom('sample standard deviation of RR'),
+      ctx.rrSdMs === null ? 'fewer than three beats detected' : undefined,
+    ),
+    pr: fromMedian(m?.p ? m.toMs(m.qrsOnset - m.p.onset) : null, 'no P wave'),
+    qrs: fromMedian(m ? m.qrsMs : null, 'no QRS'),
+    qt: fromMedian(qtMs, 'no T wave end'),
+    qtcBazett: measured(
+      qtMs !== null && rrS !== null ? qtMs / Math.sqrt(rrS) : null,
+      'ms',
+      dominant,
+      names,
+      'QT / sqrt(median RR in s)',
+      qtcNote,
+    ),
+    qtcFridericia: measured(
+      qtMs !== null && rrS !== null ? qtMs / Math.cbrt(rrS) : null,
+      'ms',
+      dominant,
+      names,
+      'QT / cbrt(median RR in s)',
+      qtcNote,
+    ),
+    qrsAxis: axisFrom(m?.qrsOnset ?? 0, m?.qrsOffset ?? 0, 'QRS'),
+    pAxis: m?.p
+      ? axisFrom(m.p.onset, m.p.offset, 'P')
+      : measured(null, 'deg', dominant, limbNames, 'P areas in I and aVF', 'no P wave'),
+    tAxis: m?.t
+      ? axisFrom(m.qrsOffset, m.t.offset, 'ST-T')
+      : measured(null, 'deg', dominant, limbNames, 'T areas in I and aVF', 'no T wave'),
+  };
+}
+
+function leadMeasurements(
+  prepared: PreparedLeads,
+  medianLeads: Float32Array[] | null,
+  m: MedianDelineation | null,
+  dominant: readonly number[],
+): Record<string, LeadMeasurements> {
+  const fs = prepared.fsHz;
+  const out: Record<string, LeadMeasurements> = {};
+  prepared.names.forEach((lead, k) => {
+    const x = medianLeads?.[k];
+    if (!x || !m) {
+      out[lead] = {
+        lead,
+        fromBeats: dominant,
+        rMv: null,
+        sMv: null,
+        qMs: null,
+        qMv: null,
+        stJMv: null,
+        stJ60Mv: null,
+        tMv: null,
+        notes: ['no median beat'],
+      };
+      return;
+    }
+    const b = m.baselines[k]!;
+    const a = qrsAmplitudes(x, b, m.qrsOnset, m.qrsOffset);
+    const j60 = m.qrsOffset + msToSamples(60, fs);
+    const notes: string[] = [];
+    let tMv: number | null = null;
+    if (m.t) {
+      let best = 0;
+      for (let i = m.t.onset; i <= m.t.offset && i < x.length; i++) {
+        const v = x[i]! - b;
+        if (Math.abs(v) > Math.abs(best)) best = v;
+      }
+      tMv = round(best, 3);
+    } else notes.push('no T wave in the median beat');
+    const stJ60 = j60 < x.length ? round(x[j60]! - b, 3) : null;
+    if (stJ60 === null) notes.push('J+60 ms lies beyond the median beat');
+    out[lead] = {
+      lead,
+      fromBeats: dominant,
+      rMv: round(a.rMv, 3),
+      sMv: round(a.sMv, 3),
+      qMs: round((a.qSamples / fs) * 1000, 1),
+      qMv: round(a.qMv, 3),
+      stJMv: round(x[m.qrsOffset]! - b, 3),
+      stJ60Mv: stJ60,
+      tMv,
+      notes,
+    };
+  });
+  return out;
+}
