@@ -93,7 +93,7 @@ interface Draft {
 /**
  * Parses a MIT-format annotation file (16-bit little-endian words: 6-bit code, 10-bit time
  * increment, with SKIP/NUM/SUB/CHN/AUX pseudo-codes). Throws WfdbError('truncated') when a word,
- * a SKIP interval or an AUX string runs past the end.
+ * a SKIP interval or an AUX string runs past the end, or the end-of-file word is missing.
  */
 export function parseMitAnnotations(
   bytes: Uint8Array,
@@ -112,17 +112,21 @@ export function parseMitAnnotations(
   let chan = 0;
   let num = 0;
   let pos = 0;
+  let ended = false;
   while (pos < bytes.length) {
-    if (pos + 2 > bytes.length) truncated(pos, 'annotation word');
+    if (pos + 2 > bytes.length) pastEnd(pos, 'annotation word');
     const word = bytes[pos]! | (bytes[pos + 1]! << 8);
     pos += 2;
     const code = word >> 10;
     const value = word & 0x3ff;
-    if (code === 0 && value === 0) break;
+    if (code === 0 && value === 0) {
+      ended = true;
+      break;
+    }
     const current = drafts.at(-1);
     switch (code) {
       case SKIP: {
-        if (pos + 4 > bytes.length) truncated(pos, 'SKIP interval');
+        if (pos + 4 > bytes.length) pastEnd(pos, 'SKIP interval');
         const high = bytes[pos]! | (bytes[pos + 1]! << 8);
         const low = bytes[pos + 2]! | (bytes[pos + 3]! << 8);
         time += (high << 16) | low | 0;
@@ -141,7 +145,7 @@ export function parseMitAnnotations(
         if (current) current.chan = chan;
         break;
       case AUX: {
-        if (pos + value > bytes.length) truncated(pos, `AUX string of ${value} bytes`);
+        if (pos + value > bytes.length) pastEnd(pos, `AUX string of ${value} bytes`);
         let text = '';
         for (let i = 0; i < value; i++) text += String.fromCharCode(bytes[pos + i]!);
         if (current) current.aux = text.replace(/\0+$/, '');
@@ -153,6 +157,7 @@ export function parseMitAnnotations(
         drafts.push({ sample: time, code, subtype: 0, chan, num });
     }
   }
+  if (!ended) truncated(`end-of-file word (0x0000) missing after ${bytes.length} bytes`);
   return drafts.map((d) => ({
     sample: d.sample,
     timeS: sec(d.sample / fsHz),
