@@ -1,0 +1,113 @@
+/** The plot area of the sample view: loads the record, draws the selected grounding, or says why not. */
+import { useMemo } from 'react';
+import { Message } from '../../../components/ui/message';
+import { isWfdbError } from '../../../domain/wfdb/errors';
+import type { DecodedRecord } from '../../../domain/wfdb/decode';
+import { ApiRequestError } from '../../../lib/api-client';
+import { EcgPlot } from '../../../plot/ecg-plot';
+import type { PlotStore } from '../../../plot/viewport-store';
+import type { GroundingOverlays } from '../grounding-overlays';
+import { MeasurementRanges } from './measurement-ranges';
+
+/** Words for why a record could not be shown, and what to do about it. */
+export function recordErrorText(error: unknown): { title: string; detail: string } {
+  if (isWfdbError(error)) {
+    return {
+      title: 'The ECG record is broken',
+      detail: `${error.message}. The sample's text is still shown on the right; the record files need fixing or replacing.`,
+    };
+  }
+  if (error instanceof ApiRequestError && error.status === 404) {
+    return {
+      title: 'The ECG record was not found',
+      detail: `${error.message}. Check that RECORDS_DIR points at the records folder that holds this ECG.`,
+    };
+  }
+  if (error instanceof ApiRequestError && error.status === 401) {
+    return { title: 'Signed out', detail: 'Sign in again to load the record.' };
+  }
+  return {
+    title: 'The ECG record could not be loaded',
+    detail: error instanceof Error ? error.message : String(error),
+  };
+}
+
+/** The plot with its overlays, or a clear message where the plot would be. */
+export function RecordPanel({
+  record,
+  error,
+  loading,
+  recordAvailable,
+  overlays,
+  beatTimesS,
+  showBeats,
+  plotStore,
+}: {
+  record: DecodedRecord | undefined;
+  error: unknown;
+  loading: boolean;
+  recordAvailable: boolean;
+  overlays: GroundingOverlays | null;
+  beatTimesS: readonly number[] | null;
+  showBeats: boolean;
+  plotStore: PlotStore;
+}) {
+  const heartRateBpm = useMemo(() => {
+    if (!beatTimesS || beatTimesS.length < 2) return null;
+    const span = beatTimesS[beatTimesS.length - 1]! - beatTimesS[0]!;
+    return span > 0 ? (60 * (beatTimesS.length - 1)) / span : null;
+  }, [beatTimesS]);
+
+  let body: React.ReactNode;
+  if (!recordAvailable) {
+    body = (
+      <Message tone="error" title="No ECG record for this sample">
+        The server has no WFDB files for this ECG under its records folder (RECORDS_DIR). The
+        sample&apos;s text is still shown on the right.
+      </Message>
+    );
+  } else if (error) {
+    const { title, detail } = recordErrorText(error);
+    body = (
+      <Message tone="error" title={title}>
+        {detail}
+      </Message>
+    );
+  } else if (loading || !record) {
+    body = (
+      <p className="text-slate-600" role="status">
+        Loading the ECG record…
+      </p>
+    );
+  }
+  if (body) {
+    return (
+      <div
+        className="flex h-full items-start justify-center bg-slate-100 p-6"
+        data-testid="record-message"
+      >
+        <div className="max-w-xl">{body}</div>
+      </div>
+    );
+  }
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <EcgPlot
+        className="min-h-0 flex-1"
+        record={record!}
+        store={plotStore}
+        highlights={overlays?.highlights ?? []}
+        bands={overlays?.bands ?? []}
+        beatTimesS={showBeats && beatTimesS ? beatTimesS : []}
+      />
+      {overlays && overlays.ranges.length > 0 && (
+        <MeasurementRanges ranges={overlays.ranges} store={plotStore} heartRateBpm={heartRateBpm} />
+      )}
+      {overlays && overlays.problems.length > 0 && (
+        <div className="border-t border-slate-200 bg-orange-50 px-2 py-1 text-[13px]" role="status">
+          Not drawn: {overlays.problems.join('; ')}
+        </div>
+      )}
+    </div>
+  );
+}
