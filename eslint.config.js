@@ -7,7 +7,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['label', 'review', 'curate', 'transfer', 'analytics', 'samples'];
+const features = [
+  'label',
+  'review',
+  'curate',
+  'transfer',
+  'analytics',
+  'samples',
+  'session',
+  'browse',
+];
 
 // Browser and Node globals that pure domain code must not touch.
 const impureGlobals = [

@@ -1,8 +1,15 @@
-/** The application shell; routes are added as features land. */
+/** The application: query client, router. */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { createQueryClient } from '../lib/query-client';
+import { router } from './router';
+
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <main className="p-6">
-      <h1 className="text-lg font-semibold">ECG Reasoning Workbench</h1>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   );
 }

@@ -1,0 +1,27 @@
+/** The frame of every signed-in screen: navigation on top, the task in the middle, status below. */
+import { NavLink, Outlet } from 'react-router';
+import { UserMenu } from '../features/session/components/user-menu';
+
+const navClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded px-2 py-1 ${isActive ? 'bg-slate-800 text-white' : 'text-slate-700 hover:bg-slate-200'}`;
+
+export function AppLayout() {
+  return (
+    <div className="flex h-screen flex-col">
+      <header className="flex items-center gap-4 border-b border-slate-300 bg-white px-4 py-2">
+        <span className="font-semibold">ECG Reasoning Workbench</span>
+        <nav className="flex gap-1" aria-label="Main">
+          <NavLink to="/" end className={navClass}>
+            Samples
+          </NavLink>
+        </nav>
+        <div className="ml-auto">
+          <UserMenu />
+        </div>
+      </header>
+      <main className="min-h-0 flex-1">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+/** Shown for an address the app does not know. */
+import { Link } from 'react-router';
+
+export function NotFound() {
+  return (
+    <div className="p-6">
+      <p>There is nothing at this address.</p>
+      <Link className="text-[var(--color-selected)] underline" to="/">
+        Back to the samples
+      </Link>
+    </div>
+  );
+}
