@@ -1,4 +1,4 @@
-import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sample';
+import type { VersionShape } from './version';
 import { DATA_SOURCES, TARGET_DX } from '../../schemas/benchmark-sample';
 
 // A hand-written twin of the zod schemas that only answers yes or no. Real files are almost
@@ -80,45 +80,56 @@ function isSingleAnswerQuestion(q: unknown, questionType: string): boolean {
   );
 }
 
-function isGrounding(g: unknown, version: FormatVersion): boolean {
+// Counts of wave/measurement answers seen in 0.0.1 shape (texts) and 0.0.2 shape (lists).
+interface Tally {
+  texts: number;
+  lists: number;
+}
+
+function isGrounding(g: unknown, tally: Tally): boolean {
   if (!isRecord(g) || !hasKeys(g, QUESTION_KEYS)) return false;
   if (typeof g.question !== 'string' || !isStringList(g.options)) return false;
   const type = g.question_type;
   if (type === 'lead_grounding') return isStringList(g.answer) && isIndexList(g.answer_idx);
   if (type !== 'wave_grounding' && type !== 'measurement_grounding') return false;
-  if (version === '0.0.1') return typeof g.answer === 'string' && isIndex(g.answer_idx);
   const { answer, answer_idx: idx } = g;
-  return (
+  if (typeof answer === 'string' && isIndex(idx)) {
+    tally.texts++;
+    return true;
+  }
+  if (
     Array.isArray(answer) &&
     answer.length === 1 &&
     typeof answer[0] === 'string' &&
     Array.isArray(idx) &&
     idx.length === 1 &&
     isIndex(idx[0])
-  );
+  ) {
+    tally.lists++;
+    return true;
+  }
+  return false;
 }
 
-function isStep(s: unknown, version: FormatVersion): boolean {
+function isStep(s: unknown, tally: Tally): boolean {
   if (!isRecord(s) || !hasKeys(s, STEP_KEYS)) return false;
   if (!isSingleAnswerQuestion(s.criterion_selection, 'criterion_selection')) return false;
   if (!isSingleAnswerQuestion(s.finding_identification, 'finding_identification')) return false;
   if (!isSingleAnswerQuestion(s.diagnostic_decision, 'diagnostic_decision')) return false;
   if (!Array.isArray(s.ecg_grounding)) return false;
-  for (const g of s.ecg_grounding) if (!isGrounding(g, version)) return false;
+  for (const g of s.ecg_grounding) if (!isGrounding(g, tally)) return false;
   return true;
 }
 
 /**
- * True when value is structurally a sample of this version (what the zod schema accepts) with
- * every key already in the docs' order, so it can be used as is.
+ * One cheap walk: when value is structurally a sample (what a zod schema accepts) with every
+ * key already in the docs' order, returns its version shape ('mixed' means neither schema
+ * accepts it); null when it is not such a sample and needs the zod schema to explain why.
  */
-export function hasCanonicalShape(
-  value: unknown,
-  version: FormatVersion,
-): value is BenchmarkSample {
-  if (!isRecord(value) || !hasKeys(value, TOP_KEYS) || !isMetadata(value.metadata)) return false;
+export function canonicalShape(value: unknown): VersionShape | null {
+  if (!isRecord(value) || !hasKeys(value, TOP_KEYS) || !isMetadata(value.metadata)) return null;
   const data = value.data;
-  if (!isRecord(data) || !hasKeys(data, DATA_KEYS)) return false;
+  if (!isRecord(data) || !hasKeys(data, DATA_KEYS)) return null;
   const initial = data.initial_diagnostic_question;
   if (
     !isRecord(initial) ||
@@ -128,9 +139,11 @@ export function hasCanonicalShape(
     typeof initial.answer !== 'string' ||
     initial.question_type !== 'initial_diagnostic_question'
   ) {
-    return false;
+    return null;
   }
-  if (!Array.isArray(data.reasoning)) return false;
-  for (const step of data.reasoning) if (!isStep(step, version)) return false;
-  return true;
+  if (!Array.isArray(data.reasoning)) return null;
+  const tally: Tally = { texts: 0, lists: 0 };
+  for (const step of data.reasoning) if (!isStep(step, tally)) return null;
+  if (tally.texts > 0) return tally.lists > 0 ? 'mixed' : '0.0.1';
+  return tally.lists > 0 ? '0.0.2' : 'either';
 }

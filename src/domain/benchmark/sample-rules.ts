@@ -102,9 +102,10 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 const quotedList = (values: readonly string[]) => JSON.stringify(values);
+const nonBlank = /\S/;
 
 function checkQuestionText(question: string, base: Path, out: Problem[]): void {
-  if (question.trim() === '') {
+  if (!nonBlank.test(question)) {
     report(
       out,
       'question-text',
@@ -137,13 +138,17 @@ function checkOptions(options: readonly string[], base: Path, out: Problem[]): v
   }
 }
 
-/** options[idx] == answer for one answer; answerPath/idxPath locate it. */
+function at(base: Path, key: string, element: number | null): Path {
+  return element === null ? [...base, key] : [...base, key, element];
+}
+
+/** options[idx] == answer for one answer (element k of list answers); paths built only on failure. */
 function checkAnswer(
   options: readonly string[],
   answer: string,
   idx: number,
-  answerPath: Path,
-  idxPath: Path,
+  base: Path,
+  element: number | null,
   out: Problem[],
 ): void {
   const position = options.indexOf(answer);
@@ -151,7 +156,7 @@ function checkAnswer(
     report(
       out,
       'answer-option-repeated',
-      answerPath,
+      at(base, 'answer', element),
       `expected the answer to appear once in options, found ${describeValue(answer)} at several positions`,
     );
   }
@@ -160,7 +165,7 @@ function checkAnswer(
     report(
       out,
       'answer-idx-range',
-      idxPath,
+      at(base, 'answer_idx', element),
       `expected a position from 0 to ${options.length - 1} in options${where}, found ${idx}`,
     );
     return;
@@ -170,14 +175,14 @@ function checkAnswer(
     report(
       out,
       'answer-in-options',
-      idxPath,
+      at(base, 'answer_idx', element),
       `expected ${position} (the position of the answer ${describeValue(answer)} in options), found ${idx}`,
     );
   } else {
     report(
       out,
       'answer-in-options',
-      answerPath,
+      at(base, 'answer', element),
       `expected one of the options (options[${idx}] is ${describeValue(options[idx])}), found ${describeValue(answer)}`,
     );
   }
@@ -216,10 +221,8 @@ function checkInitial(q: InitialQuestion, dxLabel: boolean, out: Problem[]): voi
 }
 
 function checkStep(step: Step, i: number, last: boolean, dxLabel: boolean, out: Problem[]): void {
-  const stepPath = ['data', 'reasoning', i];
-
   const crit = step.criterion_selection;
-  const critPath = [...stepPath, 'criterion_selection'];
+  const critPath = ['data', 'reasoning', i, 'criterion_selection'];
   checkQuestionText(crit.question, critPath, out);
   checkOptions(crit.options, critPath, out);
   if (crit.options.length !== CRITERION_OPTION_COUNT) {
@@ -230,42 +233,24 @@ function checkStep(step: Step, i: number, last: boolean, dxLabel: boolean, out: 
       `expected ${CRITERION_OPTION_COUNT} options (one right criterion and 4 distractors), found ${crit.options.length}`,
     );
   }
-  checkAnswer(
-    crit.options,
-    crit.answer,
-    crit.answer_idx,
-    [...critPath, 'answer'],
-    [...critPath, 'answer_idx'],
-    out,
-  );
+  checkAnswer(crit.options, crit.answer, crit.answer_idx, critPath, null, out);
 
   const find = step.finding_identification;
-  const findPath = [...stepPath, 'finding_identification'];
+  const findPath = ['data', 'reasoning', i, 'finding_identification'];
   checkQuestionText(find.question, findPath, out);
   checkFixedOptions(find.options, YES_NO_OPTIONS, 'yes-no-options', findPath, out);
-  checkAnswer(
-    find.options,
-    find.answer,
-    find.answer_idx,
-    [...findPath, 'answer'],
-    [...findPath, 'answer_idx'],
-    out,
-  );
+  checkAnswer(find.options, find.answer, find.answer_idx, findPath, null, out);
 
-  step.ecg_grounding.forEach((g, j) => checkGrounding(g, [...stepPath, 'ecg_grounding', j], out));
+  const groundings: readonly Grounding[] = step.ecg_grounding;
+  for (let j = 0; j < groundings.length; j++) {
+    checkGrounding(groundings[j]!, ['data', 'reasoning', i, 'ecg_grounding', j], out);
+  }
 
   const dec = step.diagnostic_decision;
-  const decPath = [...stepPath, 'diagnostic_decision'];
+  const decPath = ['data', 'reasoning', i, 'diagnostic_decision'];
   checkQuestionText(dec.question, decPath, out);
   checkFixedOptions(dec.options, DECISION_OPTIONS, 'decision-options', decPath, out);
-  checkAnswer(
-    dec.options,
-    dec.answer,
-    dec.answer_idx,
-    [...decPath, 'answer'],
-    [...decPath, 'answer_idx'],
-    out,
-  );
+  checkAnswer(dec.options, dec.answer, dec.answer_idx, decPath, null, out);
   if (last) {
     const expected = dxLabel ? 'Yes' : 'No';
     if (dec.answer !== expected) {
@@ -289,16 +274,14 @@ function checkStep(step: Step, i: number, last: boolean, dxLabel: boolean, out: 
 function checkGrounding(g: Grounding, base: Path, out: Problem[]): void {
   checkQuestionText(g.question, base, out);
   checkOptions(g.options, base, out);
-  const answerPath = [...base, 'answer'];
-  const idxPath = [...base, 'answer_idx'];
   if (g.question_type === 'lead_grounding') {
     checkLeads(g.options, g.answer, g.answer_idx, base, out);
     return;
   }
   if (Array.isArray(g.answer) && Array.isArray(g.answer_idx)) {
-    checkAnswer(g.options, g.answer[0], g.answer_idx[0], [...answerPath, 0], [...idxPath, 0], out);
+    checkAnswer(g.options, g.answer[0], g.answer_idx[0], base, 0, out);
   } else if (typeof g.answer === 'string' && typeof g.answer_idx === 'number') {
-    checkAnswer(g.options, g.answer, g.answer_idx, answerPath, idxPath, out);
+    checkAnswer(g.options, g.answer, g.answer_idx, base, null, out);
   }
   if (g.question_type === 'wave_grounding') checkWaveOptions(g.options, base, out);
   else checkMeasurementOptions(g.options, base, out);
@@ -311,7 +294,8 @@ function checkLeads(
   base: Path,
   out: Problem[],
 ): void {
-  options.forEach((option, k) => {
+  for (let k = 0; k < options.length; k++) {
+    const option = options[k]!;
     if (parseLeadOption(option) === null) {
       report(
         out,
@@ -320,7 +304,7 @@ function checkLeads(
         `expected "Lead X" with X one of ${STANDARD_LEADS.join(', ')}, found ${describeValue(option)}`,
       );
     }
-  });
+  }
   if (answers.length === 0) {
     report(
       out,
@@ -338,7 +322,8 @@ function checkLeads(
     );
     return;
   }
-  idxs.forEach((idx, k) => {
+  for (let k = 0; k < idxs.length; k++) {
+    const idx = idxs[k]!;
     const first = idxs.indexOf(idx);
     if (first < k) {
       report(
@@ -347,17 +332,17 @@ function checkLeads(
         [...base, 'answer_idx', k],
         `expected each lead once, found position ${idx} again (it is also answer_idx[${first}])`,
       );
-      return;
+      continue;
     }
-    checkAnswer(options, answers[k]!, idx, [...base, 'answer', k], [...base, 'answer_idx', k], out);
-  });
+    checkAnswer(options, answers[k]!, idx, base, k, out);
+  }
 }
 
 function checkWaveOptions(options: readonly string[], base: Path, out: Problem[]): void {
   let windows = 0;
   let beats = 0;
-  options.forEach((option, k) => {
-    const path = [...base, 'options', k];
+  for (let k = 0; k < options.length; k++) {
+    const option = options[k]!;
     const window = parseTimeWindow(option);
     if (window) {
       windows++;
@@ -365,18 +350,18 @@ function checkWaveOptions(options: readonly string[], base: Path, out: Problem[]
         report(
           out,
           'window-order',
-          path,
+          [...base, 'options', k],
           `expected the start before the end, found ${describeValue(option)}`,
         );
       } else if (window.startS < 0 || window.endS > RECORD_DURATION_S) {
         report(
           out,
           'window-in-record',
-          path,
+          [...base, 'options', k],
           `expected a window inside the ${RECORD_DURATION_S} s record (0s to ${RECORD_DURATION_S}s), found ${describeValue(option)}`,
         );
       }
-      return;
+      continue;
     }
     const range = parseBeatRange(option);
     if (range) {
@@ -385,7 +370,7 @@ function checkWaveOptions(options: readonly string[], base: Path, out: Problem[]
         report(
           out,
           'beat-order',
-          path,
+          [...base, 'options', k],
           `expected a first beat of 1 or more, before the last beat, found ${describeValue(option)}`,
         );
       }
@@ -393,19 +378,19 @@ function checkWaveOptions(options: readonly string[], base: Path, out: Problem[]
         report(
           out,
           'ordinal-spelling',
-          path,
+          [...base, 'options', k],
           `expected English ordinals (1st, 2nd, 3rd, 4th, 21st), found ${describeValue(option)}`,
         );
       }
-      return;
+      continue;
     }
     report(
       out,
       'wave-option',
-      path,
+      [...base, 'options', k],
       `expected a time window such as "[8.84s - 8.95s]" or a beat range such as "[4th QRS wave - 5th QRS wave]", found ${describeValue(option)}`,
     );
-  });
+  }
   if (windows > 0 && beats > 0) {
     report(
       out,
@@ -426,62 +411,62 @@ function checkMeasurementOptions(options: readonly string[], base: Path, out: Pr
   let previous: MeasurementRangeOption | null = null;
   let previousIndex = -1;
   let unit: string | null = null;
-  options.forEach((option, k) => {
-    const path = [...base, 'options', k];
+  for (let k = 0; k < options.length; k++) {
+    const option = options[k]!;
     const r = parseMeasurementRange(option);
     if (!r) {
       report(
         out,
         'measurement-option',
-        path,
+        [...base, 'options', k],
         `expected "Below X", "[X - Y]" or "Above X" with one unit of ms, mV, bpm, degrees, found ${describeValue(option)}`,
       );
-      return;
+      continue;
     }
     if (unit === null) unit = r.unit;
     else if (r.unit !== unit) {
       report(
         out,
         'measurement-unit',
-        path,
+        [...base, 'options', k],
         `expected a range in ${unit} like options[0], found ${describeValue(option)}`,
       );
-      return;
+      continue;
     }
     if (r.lo !== null && r.hi !== null && !(r.lo < r.hi)) {
       report(
         out,
         'measurement-range-order',
-        path,
+        [...base, 'options', k],
         `expected the lower bound first, found ${describeValue(option)}`,
       );
-      return;
+      continue;
     }
     if (r.lo === null && k !== 0) {
       report(
         out,
         'measurement-order',
-        path,
+        [...base, 'options', k],
         `expected "Below ..." only as the first option, found it at position ${k}`,
       );
     } else if (r.hi === null && k !== options.length - 1) {
       report(
         out,
         'measurement-order',
-        path,
+        [...base, 'options', k],
         `expected "Above ..." only as the last option, found it at position ${k}`,
       );
     } else if (previous !== null && previous.hi !== null && r.lo !== null && r.lo < previous.hi) {
       report(
         out,
         'measurement-order',
-        path,
+        [...base, 'options', k],
         `expected a range starting at or above ${previous.hi}${previous.unit} (options[${previousIndex}] is ${describeRange(previous)}), found ${describeValue(option)}`,
       );
     }
     previous = r;
     previousIndex = k;
-  });
+  }
 }
 
 /** Runs every cross-field rule on a structurally valid sample, appending problems to out. */
@@ -519,5 +504,7 @@ export function checkSampleRules(sample: BenchmarkSample, out: Problem[]): void 
       `expected at most ${MAX_REASONING_STEPS} steps (the most in the real data), found ${steps.length}`,
     );
   }
-  steps.forEach((step, i) => checkStep(step, i, i === steps.length - 1, meta.dx_label, out));
+  for (let i = 0; i < steps.length; i++) {
+    checkStep(steps[i]!, i, i === steps.length - 1, meta.dx_label, out);
+  }
 }

@@ -2,7 +2,7 @@ import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sam
 import { CURRENT_FORMAT_VERSION, SAMPLE_SCHEMAS } from '../../schemas/benchmark-sample';
 import type { Problem, Vocabulary } from '../../schemas/issues';
 import { describeValue, problem, problemsFromZod } from '../../schemas/issues';
-import { hasCanonicalShape } from './canonical-shape';
+import { canonicalShape } from './canonical-shape';
 import { checkSampleRules } from './sample-rules';
 import { sampleVocabulary } from './sample-vocabulary';
 import type { VersionShape } from './version';
@@ -48,7 +48,8 @@ function schemaVersion(shape: VersionShape, asked: FormatVersion | undefined): F
  * rule. Any problem with severity 'error' means an export must refuse the sample.
  */
 export function validateSample(value: unknown, opts: ValidateSampleOptions = {}): SampleValidation {
-  const shape = sampleVersionShape(value);
+  const fast = canonicalShape(value);
+  const shape = fast ?? sampleVersionShape(value);
   const asked = opts.version;
   const version: FormatVersion | null =
     asked ?? (shape === '0.0.1' || shape === '0.0.2' ? shape : null);
@@ -68,8 +69,8 @@ export function validateSample(value: unknown, opts: ValidateSampleOptions = {})
   }
 
   let sample: BenchmarkSample;
-  if (hasCanonicalShape(value, checkAs)) {
-    sample = value;
+  if (fast === checkAs || fast === 'either') {
+    sample = value as BenchmarkSample;
   } else {
     const parsed = SAMPLE_SCHEMAS[checkAs].safeParse(value);
     if (!parsed.success) {
