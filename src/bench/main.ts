@@ -1,7 +1,9 @@
 import type { BenchSuite } from './suite';
 
 // Each suite measures against a reference in the same run; the output is one JSON object.
-const suites: Record<string, () => Promise<BenchSuite>> = {};
+const suites: Record<string, () => Promise<BenchSuite>> = {
+  validate: async () => (await import('./validate.bench')).validateSuite,
+};
 
 async function main(argv: readonly string[]): Promise<void> {
   const onlyIndex = argv.indexOf('--only');
