@@ -6,6 +6,8 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   validate: async () => (await import('./commands/validate')).validateCommand,
   convert: async () => (await import('./commands/convert')).convertCommand,
   stats: async () => (await import('./commands/stats')).statsCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
 };
 
 const io: CliIo = {

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { serializeSample } from '../../domain/benchmark/serialize';
+import type {
+  BenchmarkSampleV002,
+  DataSource,
+  FormatVersion,
+} from '../../schemas/benchmark-sample';
+import { DATA_SOURCES } from '../../schemas/benchmark-sample';
+import type { Db, DbKind } from '../storage/database';
+import { ServiceError } from './service-error';
+
+/** The manifest's file name beside the JSONL files. */
+export const MANIFEST_FILE_NAME = 'manifest.json';
+
+/** The JSONL file name of a data source: ptbxl.jsonl, mimic_iv_ecg.jsonl. */
+export function exportFileName(source: DataSource): string {
+  return `${source}.jsonl`;
+}
+
+/** One exported file as the manifest describes it. */
+export interface ExportFileEntry {
+  readonly file: string;
+  readonly dataSource: DataSource;
+  readonly samples: number;
+  readonly bytes: number;
+  /** Lowercase hex SHA-256 of the file's bytes. */
+  readonly sha256: string;
+}
+
+/** manifest.json: what an export holds. No timestamps, so unchanged data gives identical bytes. */
+export interface ExportManifest {
+  readonly formatVersion: FormatVersion;
+  readonly totalSamples: number;
+  /** One entry per data source that has samples, in DATA_SOURCES order. */
+  readonly files: readonly ExportFileEntry[];
+}
+
+/** One exported JSONL file and its text. */
+export interface ExportFile extends ExportFileEntry {
+  readonly text: string;
+}
+
+/** A whole export: the JSONL files and the manifest (text as written to manifest.json). */
+export interface ExportBundle {
+  readonly files: readonly ExportFile[];
+  readonly manifest: ExportManifest;
+  readonly manifestText: string;
+}
+
+/** SHA-256 of a text's UTF-8 bytes, lowercase hex. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The manifest as written: 2-space JSON in a fixed key order, ending in a newline. */
+export function manifestText(manifest: ExportManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/**
+ * Exports every active sample in the version asked for, from ONE read transaction (repeatable
+ * read on PostgreSQL): one JSONL file per data source that has samples, ordered by sample id,
+ * each line serializeSample's canonical bytes; plus the manifest with counts and SHA-256s.
+ * Unchanged data gives byte-identical files and manifest.
+ */
+export async function buildExport(
+  db: Db,
+  kind: DbKind,
+  version: FormatVersion,
+): Promise<ExportBundle> {
+  let transaction = db.transaction();
+  if (kind === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
+  const files = await transaction.execute(async (trx) => {
+    const out: ExportFile[] = [];
+    for (const source of DATA_SOURCES) {
+      const rows = await trx
+        .selectFrom('samples')
+        .select(['sample_id', 'content'])
+        .where('data_source', '=', source)
+        .where('status', '=', 'active')
+        .orderBy('sample_id')
+        .execute();
+      if (rows.length === 0) continue;
+      const lines: string[] = [];
+      for (const row of rows) {
+        let line: string;
+        try {
+          line = serializeSample(JSON.parse(row.content) as BenchmarkSampleV002, version);
+        } catch (error) {
+          throw new ServiceError(
+            'unprocessable',
+            `The ${source} sample ${row.sample_id} cannot be written as format ${version}: ${(error as Error).message}`,
+            { code: 'export_failed' },
+          );
+        }
+        lines.push(line, '\n');
+      }
+      const text = lines.join('');
+      out.push({
+        file: exportFileName(source),
+        dataSource: source,
+        samples: rows.length,
+        bytes: Buffer.byteLength(text, 'utf8'),
+        sha256: sha256Hex(text),
+        text,
+      });
+    }
+    return out;
+  });
+  const manifest: ExportManifest = {
+    formatVersion: version,
+    totalSamples: files.reduce((sum, file) => sum + file.samples, 0),
+    files: files.map(({ file, dataSource, samples, bytes, sha256 }) => ({
+      file,
+      dataSource,
+      samples,
+      bytes,
+      sha256,
+    })),
+  };
+  return { files, manifest, manifestText: manifestText(manifest) };
+}
