@@ -101,13 +101,11 @@ export function parseMitAnnotations(
   fileName = 'annotations.atr',
 ): MitAnnotation[] {
   const drafts: Draft[] = [];
-  const truncated = (at: number, what: string): never => {
-    throw new WfdbError(
-      fileName,
-      'truncated',
-      `${what} at byte ${at} runs past the end (${bytes.length} bytes)`,
-    );
+  const truncated = (detail: string): never => {
+    throw new WfdbError(fileName, 'truncated', detail);
   };
+  const pastEnd = (at: number, what: string) =>
+    truncated(`${what} at byte ${at} runs past the end (${bytes.length} bytes)`);
   let time = 0;
   let chan = 0;
   let num = 0;
