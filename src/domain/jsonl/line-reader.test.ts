@@ -100,6 +100,31 @@ describe('readLines', () => {
     });
   });
 
+  it('keeps memory flat over a 256 MiB stream (never the whole file in memory)', async () => {
+    const line = encoder.encode(`${JSON.stringify({ text: 'x'.repeat(1000) })}\n`);
+    const chunk = new Uint8Array(line.length * 1024);
+    for (let i = 0; i < 1024; i++) chunk.set(line, i * line.length);
+    const chunkCount = Math.ceil((256 * 1024 * 1024) / chunk.length);
+    async function* stream(): AsyncGenerator<Uint8Array> {
+      for (let i = 0; i < chunkCount; i++) yield chunk;
+    }
+    const before = process.memoryUsage();
+    let peak = 0;
+    let lines = 0;
+    for await (const event of readLines(stream())) {
+      if (event.kind === 'line') lines++;
+      if (lines % 65_536 === 0) {
+        const now = process.memoryUsage();
+        peak = Math.max(
+          peak,
+          now.heapUsed + now.arrayBuffers - before.heapUsed - before.arrayBuffers,
+        );
+      }
+    }
+    expect(lines).toBe(chunkCount * 1024);
+    expect(peak).toBeLessThan(64 * 1024 * 1024);
+  });
+
   it('reads any byte soup without throwing; line numbers rise and offsets stay in the file', async () => {
     await fc.assert(
       fc.asyncProperty(
