@@ -201,9 +201,11 @@ function problemsFromIssue(
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator !== undefined) {
         const options = (issue as { options?: readonly unknown[] }).options ?? [];
-        const where = [...path, issue.discriminator];
-        const value = valueAt(found, [issue.discriminator]);
-        const hinted = vocabulary.hint([...issue.path, issue.discriminator]);
+        // zod 4 already ends the path with the discriminator key; older versions did not.
+        const atKey = path[path.length - 1] === issue.discriminator;
+        const where = atKey ? path : [...path, issue.discriminator];
+        const value = atKey ? found : valueAt(found, [issue.discriminator]);
+        const hinted = vocabulary.hint(where);
         return [
           problem(
             'error',
