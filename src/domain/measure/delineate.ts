@@ -23,6 +23,9 @@ export interface WaveBounds {
 
 const QRS_HIGH = 0.2;
 const QRS_LOW = 0.07;
+// QRS onsets often start with a slow initial deflection: walk further down before extrapolating.
+const QRS_ONSET_HIGH = 0.1;
+const QRS_ONSET_LOW = 0.03;
 const WAVE_HIGH = 0.3;
 const WAVE_LOW = 0.1;
 
@@ -58,32 +61,43 @@ function extrapolatedEdge(
 }
 
 /**
- * QRS onset and offset around fiducial `r` from a summed-slope trace: the region where the
- * slope stays above 7% of its peak (short dips for notches allowed), edges extrapolated.
+ * QRS onset and offset around fiducial `r` from a summed-slope trace: with the noise floor
+ * taken off, the region where the slope stays above 7% of its peak (short dips for notches
+ * allowed), each edge extrapolated to zero through the 20% and 7% crossings.
  */
 export function findQrsBounds(
   slope: ArrayLike<number>,
   r: number,
   fsHz: number,
   noiseFloor: number,
+  noiseSpread = 0,
 ): QrsBounds {
   const n = slope.length;
+  const lo = Math.max(0, r - Math.round(0.16 * fsHz));
+  const hi = Math.min(n - 1, r + Math.round(0.2 * fsHz));
+  const local = new Float32Array(hi - lo + 1);
+  for (let i = lo; i <= hi; i++) local[i - lo] = Math.max(0, slope[i]! - noiseFloor);
   const near = Math.round(0.05 * fsHz);
   let peak = 0;
-  let peakAt = r;
-  for (let i = Math.max(0, r - near); i <= Math.min(n - 1, r + near); i++) {
-    if (slope[i]! > peak) {
-      peak = slope[i]!;
+  let peakAt = r - lo;
+  for (let i = Math.max(0, r - lo - near); i <= Math.min(local.length - 1, r - lo + near); i++) {
+    if (local[i]! > peak) {
+      peak = local[i]!;
       peakAt = i;
     }
   }
-  const level = Math.max(peak, (noiseFloor * 1.5) / QRS_LOW);
   const gap = Math.round(0.012 * fsHz);
-  const lo = Math.max(0, r - Math.round(0.16 * fsHz));
-  const hi = Math.min(n - 1, r + Math.round(0.2 * fsHz));
-  const onset = extrapolatedEdge(slope, peakAt, -1, level, QRS_HIGH, QRS_LOW, lo, hi, gap);
-  const offset = extrapolatedEdge(slope, peakAt, 1, level, QRS_HIGH, QRS_LOW, lo, hi, gap);
-  return { onset: Math.min(onset, r), offset: Math.max(offset, r) };
+  const last = local.length - 1;
+  const onsetGap = Math.round(0.004 * fsHz);
+  // On a noisy trace, stop where the slope sinks into the noise rather than at a fixed fraction.
+  const noiseLevel = peak > 0 ? (2.5 * noiseSpread) / peak : 0;
+  const onsetLow = Math.max(QRS_ONSET_LOW, noiseLevel);
+  const onsetHigh = Math.max(QRS_ONSET_HIGH, onsetLow * (QRS_ONSET_HIGH / QRS_ONSET_LOW));
+  const low = Math.max(QRS_LOW, noiseLevel);
+  const high = Math.max(QRS_HIGH, low * (QRS_HIGH / QRS_LOW));
+  const onset = extrapolatedEdge(local, peakAt, -1, peak, onsetHigh, onsetLow, 0, last, onsetGap);
+  const offset = extrapolatedEdge(local, peakAt, 1, peak, high, low, 0, last, gap);
+  return { onset: Math.min(lo + onset, r), offset: Math.max(lo + offset, r) };
 }
 
 /** Spatial magnitude over [from, to): sqrt(sum over leads of (x - baseline)^2), smoothed. */

@@ -48,12 +48,14 @@ const round = (value: number, digits: number): number => {
   return Math.round(value * f) / f;
 };
 
-/** Median of a subsample of the summed slope: the slope of baseline and noise. */
-function slopeNoiseFloor(slope: Float32Array): number {
+/** Noise of a summed-slope trace: floor = 20th percentile, spread = 40th minus 20th percentile. */
+function slopeNoise(slope: Float32Array): { floor: number; spread: number } {
   const step = Math.max(1, Math.floor(slope.length / 2000));
   const sample: number[] = [];
   for (let i = 1; i < slope.length - 1; i += step) sample.push(slope[i]!);
-  return sample.length ? median(sample) : 0;
+  sample.sort((a, b) => a - b);
+  const floor = sample[Math.floor(sample.length * 0.2)] ?? 0;
+  return { floor, spread: (sample[Math.floor(sample.length * 0.4)] ?? floor) - floor };
 }
 
 function measured(
@@ -153,9 +155,9 @@ export function measureRecord(record: EcgRecord): Measurements {
   const durationS = record.nSamples / fs;
   if (prepared.names.length === 0) notes.push('no usable signal (every sample is NaN)');
   const { peaks } = prepared.names.length ? detectBeats(prepared) : { peaks: [] as number[] };
-  const noise = slopeNoiseFloor(prepared.slope);
+  const noise = slopeNoise(prepared.slope);
   const drafts: BeatDraft[] = peaks.map((p) => {
-    const { onset, offset } = findQrsBounds(prepared.slope, p, fs, noise);
+    const { onset, offset } = findQrsBounds(prepared.slope, p, fs, noise.floor, noise.spread);
     return { fiducial: p, r: rPeakOf(prepared, onset, offset), onset, offset };
   });
   const knots = drafts.map((d) => d.onset - msToSamples(14, fs)).filter((k) => k > 0);
@@ -224,7 +226,7 @@ export function measureRecord(record: EcgRecord): Measurements {
   }
 
   const medianResult = medianLeads
-    ? delineateMedian(prepared, medianLeads, pre, refRrMs, irregular, notes)
+    ? delineateMedian(prepared, medianLeads, pre, refRrMs, irregular, notes, noise, dominant.length)
     : null;
   if (!medianLeads) notes.push('no complete beat: no median beat, intervals and amplitudes');
   const dominantQrsMs = medianResult ? medianResult.qrsMs : null;
@@ -383,11 +385,16 @@ function delineateMedian(
   refRrMs: number | null,
   irregular: boolean,
   notes: string[],
+  recordNoise: { floor: number; spread: number },
+  beatCount: number,
 ): MedianDelineation {
   const fs = prepared.fsHz;
   const slope = summedSlope(leads);
-  const floor = slopeNoiseFloor(slope);
-  const { onset, offset } = findQrsBounds(slope, pre, fs, floor);
+  // The median beat is mostly waves, not baseline: take the record's noise, shrunk by the median.
+  const own = slopeNoise(slope);
+  const shrink = Math.sqrt(Math.max(1, beatCount));
+  const spread = Math.min(own.spread, recordNoise.spread / shrink);
+  const { onset, offset } = findQrsBounds(slope, pre, fs, own.floor, spread);
   const baselines = leads.map((x) =>
     meanOver(x, onset - msToSamples(BASELINE_FROM_MS, fs), onset - msToSamples(BASELINE_TO_MS, fs)),
   );

@@ -1,12 +1,22 @@
 /** Median beat: beats aligned on their fiducial, sample-wise median per lead. */
 
+/** At most this many beats (spread evenly over the record) build a median beat. */
+export const MEDIAN_BEAT_MAX_BEATS = 64;
+
+/** Up to `max` items spread evenly over the list (all of them when there are fewer). */
+export function spreadSubset<T>(items: readonly T[], max = MEDIAN_BEAT_MAX_BEATS): T[] {
+  if (items.length <= max) return [...items];
+  return Array.from({ length: max }, (_, i) => items[Math.floor((i * items.length) / max)]!);
+}
+
 /** Sample-wise median of the stretches [at - pre, at + post] of each lead, at the given fiducials. */
 export function medianOfBeats(
   leads: readonly Float32Array[],
-  fiducials: readonly number[],
+  allFiducials: readonly number[],
   pre: number,
   post: number,
 ): Float32Array[] {
+  const fiducials = spreadSubset(allFiducials);
   const len = pre + post + 1;
   const k = fiducials.length;
   const scratch = new Float64Array(k);

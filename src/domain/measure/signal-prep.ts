@@ -15,25 +15,18 @@ export interface PreparedLeads {
   readonly slopeEnergy: Float32Array;
 }
 
-/** Centred moving average of width w (odd), edges averaged over what exists; allocation-light. */
+/** Centred moving average of width w (odd), edges averaged over what exists. */
 export function movingAverage(x: ArrayLike<number>, w: number, out = new Float32Array(x.length)) {
   const n = x.length;
   const half = Math.max(0, Math.floor(w / 2));
   let acc = 0;
-  let count = 0;
-  let hi = -1;
-  let lo = 0;
+  for (let i = 0; i < Math.min(n, half); i++) acc += x[i]!;
   for (let i = 0; i < n; i++) {
-    while (hi < Math.min(n - 1, i + half)) {
-      hi++;
-      acc += x[hi]!;
-      count++;
-    }
-    while (lo < i - half) {
-      acc -= x[lo]!;
-      lo++;
-      count--;
-    }
+    const add = i + half;
+    if (add < n) acc += x[add]!;
+    const drop = i - half - 1;
+    if (drop >= 0) acc -= x[drop]!;
+    const count = Math.min(n - 1, add) - Math.max(0, i - half) + 1;
     out[i] = acc / count;
   }
   return out;
