@@ -125,6 +125,31 @@ const TYPE_WORDS: Record<string, string> = {
   tuple: 'a list',
 };
 
+function isMissingKey(input: unknown, path: readonly PropertyKey[]): boolean {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return false;
+  const parent = valueAt(input, path.slice(0, -1));
+  return (
+    parent !== null &&
+    typeof parent === 'object' &&
+    !Array.isArray(parent) &&
+    !Object.prototype.hasOwnProperty.call(parent, last)
+  );
+}
+
+function expectedFromIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return TYPE_WORDS[issue.expected] ?? issue.expected;
+  if (issue.code === 'invalid_value') {
+    return issue.values.length === 1
+      ? JSON.stringify(issue.values[0])
+      : `one of ${listValues(issue.values, 6, true)}`;
+  }
+  if (issue.code === 'invalid_union' && 'options' in issue) {
+    return `one of ${listValues((issue as { options: readonly unknown[] }).options, 6, true)}`;
+  }
+  return 'a value';
+}
+
 function toPath(path: readonly PropertyKey[]): (string | number)[] {
   return path.map((p) => (typeof p === 'symbol' ? String(p) : p));
 }
@@ -150,7 +175,10 @@ function problemsFromIssue(
   const special = vocabulary.special?.(issue, path, found, input);
   if (special) return [special];
   const hint = vocabulary.hint(issue.path);
-  const last = path[path.length - 1];
+  if (issue.code !== 'unrecognized_keys' && isMissingKey(input, issue.path)) {
+    const expected = hint?.expected ?? expectedFromIssue(issue);
+    return [problem('error', 'missing-key', path, `missing - expected ${expected}`)];
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = vocabulary.allowedKeys(issue.path);
@@ -161,14 +189,6 @@ function problemsFromIssue(
     }
     case 'invalid_type': {
       const expected = hint?.expected ?? TYPE_WORDS[issue.expected] ?? issue.expected;
-      const parent = valueAt(input, issue.path.slice(0, -1));
-      const missing =
-        typeof last === 'string' &&
-        parent !== null &&
-        typeof parent === 'object' &&
-        !Array.isArray(parent) &&
-        !Object.prototype.hasOwnProperty.call(parent, last);
-      if (missing) return [problem('error', 'missing-key', path, `missing - expected ${expected}`)];
       if (issue.expected === 'int' && typeof found === 'number') {
         return [
           problem(
@@ -184,11 +204,7 @@ function problemsFromIssue(
       ];
     }
     case 'invalid_value': {
-      const expected =
-        hint?.expected ??
-        (issue.values.length === 1
-          ? JSON.stringify(issue.values[0])
-          : `one of ${listValues(issue.values, 6, true)}`);
+      const expected = hint?.expected ?? expectedFromIssue(issue);
       return [
         problem(
           'error',

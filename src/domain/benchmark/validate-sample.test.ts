@@ -175,6 +175,29 @@ const cases: Case[] = [
     fragment: 'missing - expected true or false',
   },
   {
+    name: 'missing target_dx',
+    make: () => {
+      const s = clone(raws[0]);
+      delete s.metadata.target_dx;
+      return s;
+    },
+    rule: 'missing-key',
+    path: 'metadata.target_dx',
+    fragment: 'missing - expected one of the 17 diagnoses (anterior_ischemia,',
+  },
+  {
+    name: 'missing grounding question_type',
+    make: () => {
+      const [s, w] = withGrounding('lead_grounding');
+      delete grounding(s, w).question_type;
+      return s;
+    },
+    rule: 'missing-key',
+    path: G,
+    fragment:
+      'missing - expected one of "lead_grounding", "wave_grounding", "measurement_grounding"',
+  },
+  {
     name: 'missing diagnostic_decision',
     make: () => {
       const s = clone(raws[0]);
