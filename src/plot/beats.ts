@@ -1,13 +1,19 @@
 /** Beats for the plot: detection behind one function, and "Nth QRS wave" ranges in seconds. */
-import { detectRPeakIndices } from '../domain/measure/simple-r-peaks';
+import { measureRecord } from '../domain/measure/measure-record';
+import type { Measurements } from '../domain/measure/types';
 import type { EcgRecord } from '../domain/wfdb/record';
 
 /** Seconds before the R peak where a QRS band starts, and after it where it ends. */
 export const QRS_HALF_WIDTH_S = 0.06;
 
+/** R-peak times in seconds from the measurement engine's beats. */
+export function beatTimesFromMeasurements(m: Measurements): number[] {
+  return m.beats.map((b) => b.rPeakS);
+}
+
 /** R-peak times in seconds from the record's start (the one place the detector is chosen). */
 export function detectBeatTimesS(record: EcgRecord): number[] {
-  return detectRPeakIndices(record).map((i) => i / record.fsHz);
+  return beatTimesFromMeasurements(measureRecord(record));
 }
 
 /** A beat range resolved to seconds, or why it could not be. */

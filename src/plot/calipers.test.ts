@@ -16,7 +16,7 @@ describe('readCaliper', () => {
     expect(rr.intervalMs).toBeCloseTo(800, 9);
     expect(rr.bpm).toBeCloseTo(75, 9);
     expect(rr.text).toBe('800 ms · 75 bpm');
-    const amp = readCaliper({
+    const ampCaliper = {
       id: 'b',
       kind: 'amplitude',
       cellId: 'r0c0',
@@ -25,9 +25,10 @@ describe('readCaliper', () => {
       t2S: 1,
       mv1: -0.4,
       mv2: 1.1,
-    });
+    } as const;
+    const amp = readCaliper(ampCaliper);
     expect(amp.amplitudeMv).toBeCloseTo(1.5, 9);
     expect(amp.text).toBe('1.50 mV');
-    expect(readCaliper({ ...amp, kind: 'time' }).bpm).toBeNull();
+    expect(readCaliper({ ...ampCaliper, kind: 'time' }).bpm).toBeNull();
   });
 });

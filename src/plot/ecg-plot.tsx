@@ -216,13 +216,11 @@ export function EcgPlot(props: EcgPlotProps) {
         store.getState().setHover(null);
         cursor?.visible(false);
       } else {
-        store
-          .getState()
-          .setHover({
-            lead: cell.lead,
-            tS: cellXToTime(l, cell, wx),
-            amplitudeMv: cellYToMv(l, cell, wy),
-          });
+        store.getState().setHover({
+          lead: cell.lead,
+          tS: cellXToTime(l, cell, wx),
+          amplitudeMv: cellYToMv(l, cell, wy),
+        });
         cursor?.points([wx, cell.rect.y, wx, cell.rect.y + cell.rect.height]);
         cursor?.visible(true);
       }

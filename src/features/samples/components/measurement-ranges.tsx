@@ -3,10 +3,11 @@ import { useStore } from 'zustand';
 import { rangeContains } from '../../../domain/benchmark/options';
 import { readCaliper } from '../../../plot/calipers';
 import type { PlotStore } from '../../../plot/viewport-store';
+import type { AppMeasurement } from '../app-measurement';
 import type { RangeOption } from '../grounding-overlays';
 
-/** What the plot can measure for a unit: caliper readings, and the detected heart rate for bpm. */
-function measuredValues(unit: string, store: PlotStore, heartRateBpm: number | null) {
+/** What the app measured for a unit: the engine's value, then the caliper readings. */
+function measuredValues(unit: string, store: PlotStore, app: AppMeasurement | null) {
   const values: { source: string; value: number; text: string }[] = [];
   for (const [i, c] of store.getState().calipers.entries()) {
     const r = readCaliper(c);
@@ -29,11 +30,11 @@ function measuredValues(unit: string, store: PlotStore, heartRateBpm: number | n
         text: `${r.amplitudeMv.toFixed(2)} mV`,
       });
   }
-  if (unit === 'bpm' && heartRateBpm !== null)
+  if (app && app.value !== null)
     values.unshift({
-      source: 'Detected beats (mean RR)',
-      value: heartRateBpm,
-      text: `${Math.round(heartRateBpm)} bpm`,
+      source: `App: ${app.label}`,
+      value: app.value,
+      text: `${app.value} ${unit === 'degrees' ? '°' : unit}`,
     });
   return values;
 }
@@ -42,15 +43,15 @@ function measuredValues(unit: string, store: PlotStore, heartRateBpm: number | n
 export function MeasurementRanges({
   ranges,
   store,
-  heartRateBpm,
+  app,
 }: {
   ranges: readonly RangeOption[];
   store: PlotStore;
-  heartRateBpm: number | null;
+  app: AppMeasurement | null;
 }) {
   useStore(store, (s) => s.calipers);
   const unit = ranges[0]?.range.unit ?? 'ms';
-  const values = measuredValues(unit, store, heartRateBpm);
+  const values = measuredValues(unit, store, app);
   const hint = unit === 'mV' ? 'M (amplitude caliper)' : 'C (time caliper)';
   return (
     <div
@@ -76,8 +77,8 @@ export function MeasurementRanges({
       <p className="mt-1 text-slate-600">
         {values.length > 0
           ? `Measured here: ${values.map((v) => `${v.source} ${v.text}`).join('; ')}.`
-          : unit === 'degrees'
-            ? 'The axis is not measured here yet; read it from leads I and aVF.'
+          : app?.note
+            ? `${app.label}: not measured (${app.note}). Press ${hint} and drag on the plot to measure it.`
             : `No measurement yet: press ${hint} and drag across the ${unit === 'mV' ? 'wave' : 'interval'} on the plot.`}
       </p>
     </div>

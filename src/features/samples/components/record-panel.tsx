@@ -1,11 +1,11 @@
 /** The plot area of the sample view: loads the record, draws the selected grounding, or says why not. */
-import { useMemo } from 'react';
 import { Message } from '../../../components/ui/message';
 import { isWfdbError } from '../../../domain/wfdb/errors';
 import type { DecodedRecord } from '../../../domain/wfdb/decode';
 import { ApiRequestError } from '../../../lib/api-client';
 import { EcgPlot } from '../../../plot/ecg-plot';
 import type { PlotStore } from '../../../plot/viewport-store';
+import type { AppMeasurement } from '../app-measurement';
 import type { GroundingOverlays } from '../grounding-overlays';
 import { MeasurementRanges } from './measurement-ranges';
 
@@ -42,6 +42,7 @@ export function RecordPanel({
   beatTimesS,
   showBeats,
   plotStore,
+  measurement,
 }: {
   record: DecodedRecord | undefined;
   error: unknown;
@@ -51,13 +52,8 @@ export function RecordPanel({
   beatTimesS: readonly number[] | null;
   showBeats: boolean;
   plotStore: PlotStore;
+  measurement: AppMeasurement | null;
 }) {
-  const heartRateBpm = useMemo(() => {
-    if (!beatTimesS || beatTimesS.length < 2) return null;
-    const span = beatTimesS[beatTimesS.length - 1]! - beatTimesS[0]!;
-    return span > 0 ? (60 * (beatTimesS.length - 1)) / span : null;
-  }, [beatTimesS]);
-
   let body: React.ReactNode;
   if (!recordAvailable) {
     body = (
@@ -101,7 +97,7 @@ export function RecordPanel({
         beatTimesS={showBeats && beatTimesS ? beatTimesS : []}
       />
       {overlays && overlays.ranges.length > 0 && (
-        <MeasurementRanges ranges={overlays.ranges} store={plotStore} heartRateBpm={heartRateBpm} />
+        <MeasurementRanges ranges={overlays.ranges} store={plotStore} app={measurement} />
       )}
       {overlays && overlays.problems.length > 0 && (
         <div className="border-t border-slate-200 bg-orange-50 px-2 py-1 text-[13px]" role="status">

@@ -3,13 +3,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { Message } from '../../../components/ui/message';
-import { detectBeatTimesS } from '../../../plot/beats';
+import { measureRecord } from '../../../domain/measure/measure-record';
+import { beatTimesFromMeasurements } from '../../../plot/beats';
 import { createPlotStore } from '../../../plot/viewport-store';
 import type { BenchmarkSampleV002 } from '../../../schemas/benchmark-sample';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useEcgRecord } from '../api/get-ecg-record';
 import { useSample } from '../api/get-sample';
 import { useSampleIds } from '../api/get-sample-ids';
+import { appMeasurement } from '../app-measurement';
 import { groundingOverlays } from '../grounding-overlays';
 import { useSampleViewStore } from '../sample-view-store';
 import { RecordPanel } from './record-panel';
@@ -54,13 +56,28 @@ export function SampleView({ sampleId }: { sampleId: string }) {
   }, [sample, sampleId]);
   useEffect(() => plotStore.getState().clearCalipers(), [sampleId, plotStore]);
 
-  const beatTimesS = useMemo(() => (record ? detectBeatTimesS(record) : null), [record]);
+  const measurements = useMemo(() => (record ? measureRecord(record) : null), [record]);
+  const beatTimesS = useMemo(
+    () => (measurements ? beatTimesFromMeasurements(measurements) : null),
+    [measurements],
+  );
   const activeGrounding = view.grounding
     ? steps[view.grounding.step]?.ecg_grounding[view.grounding.index]
     : undefined;
   const overlays = useMemo(
     () => (activeGrounding ? groundingOverlays(activeGrounding, beatTimesS) : null),
     [activeGrounding, beatTimesS],
+  );
+  const measurement = useMemo(
+    () =>
+      view.grounding && measurements
+        ? appMeasurement(
+            steps[view.grounding.step]?.ecg_grounding ?? [],
+            view.grounding.index,
+            measurements,
+          )
+        : null,
+    [view.grounding, measurements, steps],
   );
   const usesBeats = activeGrounding?.options.some((o) => o.includes('QRS wave')) ?? false;
 
@@ -183,6 +200,7 @@ export function SampleView({ sampleId }: { sampleId: string }) {
           beatTimesS={beatTimesS}
           showBeats={view.showBeats || usesBeats}
           plotStore={plotStore}
+          measurement={measurement}
         />
       </main>
       <aside className="min-h-0 overflow-y-auto bg-slate-50 p-2" aria-label="Reasoning steps">
