@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../command';
+import { convertCommand } from './convert';
+import { benchmarkPath, captureIo, runCli } from './test-helpers';
+
+const original = readFileSync(benchmarkPath);
+const realLines = original
+  .toString('utf8')
+  .split('\n')
+  .filter((l) => l !== '');
+const tmp = mkdtempSync(join(tmpdir(), 'cli-convert-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('ecg-workbench convert', () => {
+  it('0.0.1 -> 0.0.2 -> 0.0.1 gives back ptbxl.jsonl byte for byte; exporting twice is identical', async () => {
+    const v2 = join(tmp, 'v2.jsonl');
+    const child = await runCli(['convert', '--to', '0.0.2', benchmarkPath, v2]);
+    expect(child.code).toBe(EXIT.ok);
+    expect(child.stdout).toMatch(`wrote ${realLines.length} samples in format 0.0.2`);
+    const v2Text = readFileSync(v2, 'utf8');
+    expect(v2Text.endsWith('}\n')).toBe(true);
+    expect(v2Text).toMatch(/"question_type":"wave_grounding"/);
+    expect(v2Text).not.toBe(original.toString('utf8'));
+    for (const line of v2Text.split('\n').slice(0, -1)) {
+      const sample = JSON.parse(line) as {
+        data: { reasoning: { ecg_grounding: { question_type: string; answer: unknown }[] }[] };
+      };
+      for (const step of sample.data.reasoning) {
+        for (const g of step.ecg_grounding) expect(Array.isArray(g.answer)).toBe(true);
+      }
+    }
+
+    const back = join(tmp, 'back.jsonl');
+    const again = join(tmp, 'again.jsonl');
+    const io = captureIo();
+    expect(await convertCommand.run(['--to=0.0.1', v2, back], io)).toBe(EXIT.ok);
+    expect(await convertCommand.run(['--to', '0.0.1', v2, again], io)).toBe(EXIT.ok);
+    expect(readFileSync(back).equals(original)).toBe(true);
+    expect(readFileSync(again).equals(readFileSync(back))).toBe(true);
+  });
+
+  it('refuses an input with errors: exit 1, no output, an existing output untouched', async () => {
+    const bad = join(tmp, 'bad.jsonl');
+    writeFileSync(bad, `${realLines[0]}\n${realLines[0]}\n`);
+    const out = join(tmp, 'refused.jsonl');
+    const io = captureIo();
+    expect(await convertCommand.run(['--to', '0.0.2', bad, out], io)).toBe(EXIT.invalid);
+    expect(existsSync(out)).toBe(false);
+    expect(io.stderr.join('\n')).toMatch(
+      /bad\.jsonl:2: error: sample 0: metadata\.id: id 0 is used twice/,
+    );
+    expect(io.stderr.at(-1)).toMatch(/not converted.*was not written/);
+    writeFileSync(out, 'keep me\n');
+    expect(await convertCommand.run(['--to', '0.0.2', bad, out], captureIo())).toBe(EXIT.invalid);
+    expect(readFileSync(out, 'utf8')).toBe('keep me\n');
+  });
+
+  it('reads the one-file-per-sample layout and writes JSONL', async () => {
+    const root = join(tmp, 'layout');
+    for (const line of realLines.slice(0, 5)) {
+      const sample = JSON.parse(line) as {
+        metadata: { id: number; data_source: string; target_dx: string };
+      };
+      const dir = join(root, sample.metadata.data_source, sample.metadata.target_dx);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${sample.metadata.id}.json`), JSON.stringify(sample, null, 2));
+    }
+    const out = join(tmp, 'from-dir.jsonl');
+    expect(await convertCommand.run(['--to', '0.0.1', root, out], captureIo())).toBe(EXIT.ok);
+    expect(readFileSync(out, 'utf8')).toBe(`${realLines.slice(0, 5).join('\n')}\n`);
+  });
+
+  it('exits 2 on usage errors and 3 when the output folder is missing', async () => {
+    const io = captureIo();
+    expect(await convertCommand.run([benchmarkPath, join(tmp, 'x.jsonl')], io)).toBe(EXIT.usage);
+    expect(
+      await convertCommand.run(['--to', '0.0.3', benchmarkPath, join(tmp, 'x.jsonl')], io),
+    ).toBe(EXIT.usage);
+    expect(await convertCommand.run(['--to', '0.0.2', benchmarkPath], io)).toBe(EXIT.usage);
+    expect(await convertCommand.run(['--to', '0.0.2', benchmarkPath, benchmarkPath], io)).toBe(
+      EXIT.usage,
+    );
+    expect(io.stderr.join('\n')).toMatch(/--to must be 0\.0\.1 or 0\.0\.2, not "0\.0\.3"/);
+    const failing = captureIo();
+    const code = await convertCommand.run(
+      ['--to', '0.0.2', benchmarkPath, join(tmp, 'no/such/dir/x.jsonl')],
+      failing,
+    );
+    expect(code).toBe(EXIT.failure);
+    expect(failing.stderr.join('')).toMatch(/convert failed: .*ENOENT/);
+  });
+});
