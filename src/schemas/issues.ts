@@ -68,9 +68,10 @@ export function describeValue(value: unknown): string {
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? typeof value;
   } catch {
-    return String(value);
+    // Cycles or nesting too deep to print: say so instead of recursing again.
+    return '(a value nested too deeply to show)';
   }
 }
 
@@ -102,8 +103,8 @@ export interface FieldHint {
 
 /** Per-document vocabulary used to turn zod issues into curator messages. */
 export interface Vocabulary {
-  /** Hint for the value at a path (keyed by the last path element). */
-  readonly hint: (path: readonly PropertyKey[]) => FieldHint | undefined;
+  /** Hint for the value at a path; input is the whole parsed document, for context. */
+  readonly hint: (path: readonly PropertyKey[], input: unknown) => FieldHint | undefined;
   /** Allowed keys of the object at a path, in order, for unknown-key messages. */
   readonly allowedKeys: (path: readonly PropertyKey[]) => readonly string[] | undefined;
   /** Rewrites a type/shape problem at a path when the document has a better word for it. */
@@ -174,7 +175,7 @@ function problemsFromIssue(
   const found = valueAt(input, issue.path);
   const special = vocabulary.special?.(issue, path, found, input);
   if (special) return [special];
-  const hint = vocabulary.hint(issue.path);
+  const hint = vocabulary.hint(issue.path, input);
   if (issue.code !== 'unrecognized_keys' && isMissingKey(input, issue.path)) {
     const expected = hint?.expected ?? expectedFromIssue(issue);
     return [problem('error', 'missing-key', path, `missing - expected ${expected}`)];
@@ -221,7 +222,7 @@ function problemsFromIssue(
         const atKey = path[path.length - 1] === issue.discriminator;
         const where = atKey ? path : [...path, issue.discriminator];
         const value = atKey ? found : valueAt(found, [issue.discriminator]);
-        const hinted = vocabulary.hint(where);
+        const hinted = vocabulary.hint(where, input);
         return [
           problem(
             'error',

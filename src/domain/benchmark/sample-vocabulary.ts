@@ -69,24 +69,45 @@ function isGroundingPath(path: readonly PropertyKey[]): boolean {
   );
 }
 
-function hint(path: readonly PropertyKey[]): FieldHint | undefined {
-  const last = path[path.length - 1];
-  if (typeof last === 'number') {
-    const parent = path[path.length - 2];
-    if (parent === 'answer_idx') return INDEX;
-    if (parent === 'options' || parent === 'answer') return { expected: 'a text' };
-    if (parent === 'reasoning') return { expected: 'a reasoning step object' };
-    if (parent === 'ecg_grounding') return { expected: 'a grounding question object' };
-    return undefined;
+function groundingAnswerHint(
+  version: FormatVersion,
+  type: unknown,
+  field: 'answer' | 'answer_idx',
+): FieldHint {
+  const position = field === 'answer_idx';
+  if (type === 'lead_grounding') {
+    return position
+      ? { expected: 'a list of the positions of the right leads in options' }
+      : { expected: 'a list of the right leads, e.g. ["Lead V1", "Lead V2"]' };
   }
-  if (typeof last !== 'string') return undefined;
-  if (last === 'answer_idx') {
-    return isGroundingPath(path)
-      ? { expected: 'the position(s) of the answer in options', rule: 'non-negative-integer' }
-      : INDEX;
+  if (version === '0.0.1') {
+    return position ? INDEX : { expected: 'the answer text (one of the options)' };
   }
-  if (last === 'answer') return { expected: 'the answer text (one of the options)' };
-  return KEY_HINTS[last];
+  return position
+    ? { expected: 'a one-element list with the position of the answer in options' }
+    : { expected: 'a one-element list with the answer text' };
+}
+
+function hintFor(version: FormatVersion) {
+  return (path: readonly PropertyKey[], input: unknown): FieldHint | undefined => {
+    const last = path[path.length - 1];
+    if (typeof last === 'number') {
+      const parent = path[path.length - 2];
+      if (parent === 'answer_idx') return INDEX;
+      if (parent === 'options' || parent === 'answer') return { expected: 'a text' };
+      if (parent === 'reasoning') return { expected: 'a reasoning step object' };
+      if (parent === 'ecg_grounding') return { expected: 'a grounding question object' };
+      return undefined;
+    }
+    if (typeof last !== 'string') return undefined;
+    if ((last === 'answer' || last === 'answer_idx') && isGroundingPath(path)) {
+      const type = valueAt(input, [...path.slice(0, -1), 'question_type']);
+      return groundingAnswerHint(version, type, last);
+    }
+    if (last === 'answer_idx') return INDEX;
+    if (last === 'answer') return { expected: 'the answer text (one of the options)' };
+    return KEY_HINTS[last];
+  };
 }
 
 function allowedKeys(path: readonly PropertyKey[]): readonly string[] | undefined {
@@ -109,7 +130,7 @@ function describeShape(found: unknown): string {
 /** The sample vocabulary for one version: field hints, allowed keys, version-shape messages. */
 export function sampleVocabulary(version: FormatVersion): Vocabulary {
   return {
-    hint,
+    hint: hintFor(version),
     allowedKeys,
     special(_issue, path, found, input): Problem | undefined {
       if (found === undefined || !isGroundingPath(path) || path.length !== 6) return undefined;
