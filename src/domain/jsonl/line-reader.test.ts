@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LineEvent } from './line-reader';
 import { readLines } from './line-reader';
 import { chunksOf, readJsonl } from './read-jsonl';
+import { toJsonlLines } from './write-jsonl';
 
 const encoder = new TextEncoder();
 
@@ -240,5 +241,13 @@ describe('readJsonl', () => {
     expect(Object.keys(value as object)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('toJsonlLines', () => {
+  it('writes one line per value with a final newline, and refuses a line break', async () => {
+    const lines = await collect(toJsonlLines([{ a: 1 }, [2]], (v) => JSON.stringify(v)));
+    expect(lines.join('')).toBe('{"a":1}\n[2]\n');
+    await expect(collect(toJsonlLines(['x'], () => '{\n}'))).rejects.toThrow(/line break/);
   });
 });

@@ -17,7 +17,9 @@ import {
   openBenchmarkSource,
   writeFileAtomically,
   writeJsonlFile,
+  writeSamplesJsonl,
 } from './benchmark-files';
+import type { BenchmarkSample } from '../../schemas/benchmark-sample';
 
 const benchmarkPath = resolve(import.meta.dirname, '../../../../shared/data/benchmark/ptbxl.jsonl');
 const realLines = readFileSync(benchmarkPath, 'utf8')
@@ -126,6 +128,21 @@ describe('writeFileAtomically', () => {
     const out = join(tmp, 'out.jsonl');
     await writeJsonlFile(out, ['{"a":1}\n', '{"b":2}\n']);
     expect(readFileSync(out, 'utf8')).toBe('{"a":1}\n{"b":2}\n');
+  });
+
+  it('exports samples canonically: same bytes twice, the original bytes for 0.0.1', async () => {
+    const samples = realLines.slice(0, 50).map((l) => JSON.parse(l) as BenchmarkSample);
+    const [a, b, v2] = ['a.jsonl', 'b.jsonl', 'v2.jsonl'].map((name) => join(tmp, name)) as [
+      string,
+      string,
+      string,
+    ];
+    await writeSamplesJsonl(a, samples, '0.0.1');
+    await writeSamplesJsonl(b, samples, '0.0.1');
+    await writeSamplesJsonl(v2, samples, '0.0.2');
+    expect(readFileSync(a, 'utf8')).toBe(`${realLines.slice(0, 50).join('\n')}\n`);
+    expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
+    expect(readFileSync(v2, 'utf8').split('\n')).toHaveLength(51);
   });
 
   it('leaves an existing file untouched and no temp file when refused or failing', async () => {

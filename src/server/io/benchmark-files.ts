@@ -3,12 +3,15 @@ import { createReadStream } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { serializeSample } from '../../domain/benchmark/serialize';
 import { parseJsonText } from '../../domain/jsonl/json-syntax';
 import type { LineReaderOptions } from '../../domain/jsonl/line-reader';
 import { DEFAULT_MAX_LINE_BYTES } from '../../domain/jsonl/line-reader';
 import type { LayoutPlace, SourceEntry } from '../../domain/jsonl/source-entry';
 import { jsonlEntries } from '../../domain/jsonl/source-entry';
 import { decodeUtf8, firstInvalidUtf8Offset } from '../../domain/jsonl/utf8';
+import { toJsonlLines } from '../../domain/jsonl/write-jsonl';
+import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sample';
 
 /** Why a benchmark path could not be opened at all (as opposed to problems inside it). */
 export class BenchmarkSourceError extends Error {
@@ -219,4 +222,19 @@ export async function writeJsonlFile(
     for await (const line of lines) await write(line);
     return true;
   });
+}
+
+/**
+ * Exports samples as canonical JSONL in `version` (the docs' key order, compact, one per line,
+ * final newline), atomically: the same samples always give the same bytes.
+ */
+export async function writeSamplesJsonl(
+  outPath: string,
+  samples: AsyncIterable<BenchmarkSample> | Iterable<BenchmarkSample>,
+  version: FormatVersion,
+): Promise<void> {
+  await writeJsonlFile(
+    outPath,
+    toJsonlLines(samples, (sample) => serializeSample(sample, version)),
+  );
 }
