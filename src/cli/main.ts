@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   stats: async () => (await import('./commands/stats')).statsCommand,
   import: async () => (await import('./commands/import')).importCommand,
   export: async () => (await import('./commands/export')).exportCommand,
+  record: async () => (await import('./commands/record')).recordCommand,
 };
 
 const io: CliIo = {

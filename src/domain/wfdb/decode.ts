@@ -310,25 +310,32 @@ function decodeNull(
   }
 }
 
-function throwOnMismatch(signals: readonly DecodedSignal[]): void {
+/** One WfdbError per checksum or initial-value mismatch, in signal order (empty when all match). */
+export function verificationErrors(signals: readonly DecodedSignal[]): WfdbError[] {
+  const errors: WfdbError[] = [];
   signals.forEach((s, i) => {
     const { spec, verification: v } = s;
     const which = `signal ${i + 1} (${spec.leadName})`;
     if (v.checksumOk === false) {
-      throw new WfdbError(
-        spec.fileName,
-        'checksum-mismatch',
-        `${which}: header checksum ${spec.checksum}, samples sum to ${v.checksumComputed} (mod 65536)`,
+      errors.push(
+        new WfdbError(
+          spec.fileName,
+          'checksum-mismatch',
+          `${which}: header checksum ${spec.checksum}, samples sum to ${v.checksumComputed} (mod 65536)`,
+        ),
       );
     }
     if (v.initialValueOk === false) {
-      throw new WfdbError(
-        spec.fileName,
-        'initial-value-mismatch',
-        `${which}: header initial value ${spec.initialValue}, first sample is ${v.firstAdc}`,
+      errors.push(
+        new WfdbError(
+          spec.fileName,
+          'initial-value-mismatch',
+          `${which}: header initial value ${spec.initialValue}, first sample is ${v.firstAdc}`,
+        ),
       );
     }
   });
+  return errors;
 }
 
 /**
@@ -362,7 +369,10 @@ export function decodeWfdbRecord(
       decodeFormat16(header, g, bytes, nSamples, signals);
     else decodeGeneric(header, g, info, bytes, nSamples, signals);
   }
-  if (opts.verify ?? true) throwOnMismatch(signals);
+  if (opts.verify ?? true) {
+    const [first] = verificationErrors(signals);
+    if (first) throw first;
+  }
   const verified = signals.every(
     (s) => s.verification.checksumOk !== false && s.verification.initialValueOk !== false,
   );

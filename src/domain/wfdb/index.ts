@@ -4,7 +4,7 @@ export { WfdbError, isWfdbError } from './errors';
 export type { WfdbHeader, WfdbSignalSpec } from './header';
 export { DEFAULT_ADC_GAIN, DEFAULT_FS_HZ, formatWfdbHeader, parseWfdbHeader } from './header';
 export type { DecodedRecord, DecodedSignal, DecodeOptions, SignalVerification } from './decode';
-export { decodeWfdbRecord } from './decode';
+export { decodeWfdbRecord, verificationErrors } from './decode';
 export { decodeWfdbFiles } from './decode-files';
 export type { EncodeOptions } from './encode';
 export { encodeWfdbRecord } from './encode';
