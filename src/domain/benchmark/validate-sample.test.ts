@@ -881,6 +881,28 @@ describe('crafted samples, each breaking one rule', () => {
     }
   });
 
+  it('reports hostile values without throwing', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const s = clone(raws[0]);
+    s.metadata.id = deep;
+    expect(validateSample(s).problems).toMatchObject([
+      {
+        rule: 'wrong-type',
+        pathText: 'metadata.id',
+        message: expect.stringContaining('nested too deeply'),
+      },
+    ]);
+    const proto = JSON.parse(lines[0]!.replace('{"metadata":', '{"__proto__":{"x":1},"metadata":'));
+    expect(validateSample(proto).problems).toMatchObject([
+      {
+        rule: 'unknown-key',
+        pathText: '',
+        message: expect.stringContaining('unknown key "__proto__"'),
+      },
+    ]);
+  });
+
   it('gives a non-canonical but valid sample back in canonical order', () => {
     const value = cases.find((c) => c.rule === 'key-order')!.make();
     const r = validateSample(value);
