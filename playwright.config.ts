@@ -29,4 +29,17 @@ export default defineConfig({
     deviceScaleFactor: 1,
     screenshot: 'only-on-failure',
   },
+  // The real server on a fresh workspace (e2e/support/e2e-server.ts), unless E2E_BASE_URL is set.
+  ...(process.env['E2E_BASE_URL']
+    ? {}
+    : {
+        webServer: {
+          command: 'node --import tsx e2e/support/e2e-server.ts',
+          url: 'http://127.0.0.1:8090/',
+          timeout: 300_000,
+          reuseExistingServer: !process.env['CI'],
+          stdout: 'pipe' as const,
+          gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+        },
+      }),
 });

@@ -1,0 +1,106 @@
+/**
+ * The e2e server harness (Playwright's webServer command): builds the app, prepares a fresh
+ * DATA_DIR, imports ../shared/data/benchmark/ptbxl.jsonl with RECORDS_DIR at
+ * ../shared/data/ecg/ptbxl (40 of its ECGs have records there), creates one user per role
+ * (e2e-users.ts), then runs the real server (src/server/main.ts) on E2E_PORT (8090) until
+ * Playwright stops it. E2E_SKIP_BUILD=1 reuses an existing dist/; E2E_DATABASE_URL puts the
+ * workspace in an (empty) PostgreSQL database instead of SQLite.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openBenchmarkSource } from '../../src/server/io/benchmark-files';
+import { importSamples } from '../../src/server/services/import';
+import { recordRoots } from '../../src/server/services/records';
+import { createUser } from '../../src/server/services/users';
+import { openMigratedDatabase } from '../../src/server/storage/open-database';
+import { ROLES } from '../../src/schemas/api/common';
+import { E2E_USERS } from './e2e-users';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const benchmarkFile = path.resolve(repoRoot, '../shared/data/benchmark/ptbxl.jsonl');
+const recordsDir = path.resolve(repoRoot, '../shared/data/ecg/ptbxl');
+const port = Number(process.env['E2E_PORT'] ?? 8090);
+const databaseUrl = process.env['E2E_DATABASE_URL'] || undefined;
+// A fixed folder per port: a run killed without cleanup is wiped by the next one.
+const dataDir = path.join(os.tmpdir(), `ecg-workbench-e2e-${port}`);
+
+const log = (line: string) => process.stdout.write(`[e2e-server] ${line}\n`);
+
+async function prepare(): Promise<void> {
+  if (process.env['E2E_SKIP_BUILD'] !== '1') {
+    log('building the app (vite build)...');
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: repoRoot,
+        stdio: 'inherit',
+      },
+    );
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const storage = await openMigratedDatabase({ dataDir, databaseUrl });
+  try {
+    const source = await openBenchmarkSource(benchmarkFile);
+    const report = await importSamples(storage.db, source.entries, {
+      fileName: path.basename(benchmarkFile),
+      roots: recordRoots({ recordsDir, dataDir }),
+      actor: null,
+    });
+    if (report.outcome !== 'imported') {
+      throw new Error(
+        `the import of ${benchmarkFile} was refused:\n${report.problems.map((p) => p.text).join('\n')}`,
+      );
+    }
+    log(
+      `imported ${report.counts.created} samples; ${report.ecgs.withRecord} of ${report.ecgs.named} ECGs have records`,
+    );
+    for (const role of ROLES) await createUser(storage.db, null, { ...E2E_USERS[role], role });
+    log(`users: ${ROLES.map((role) => E2E_USERS[role].username).join(', ')}`);
+  } finally {
+    await storage.close();
+  }
+}
+
+async function main(): Promise<void> {
+  await prepare();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    RECORDS_DIR: recordsDir,
+    DEMO: '0',
+  };
+  if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
+  else delete env['DATABASE_URL'];
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'src/server/main.ts')],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: 'inherit',
+    },
+  );
+  const stop = (signal: NodeJS.Signals) => {
+    if (server.exitCode === null) server.kill(signal);
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  server.once('exit', (code, signal) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `[e2e-server] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
