@@ -76,7 +76,8 @@ describe('ecg-workbench record', () => {
 
   it('a corrupted copy: exit 1, the mismatching lead marked on stdout, the reason on stderr', async () => {
     const dat = readFileSync(`${ptbxl}.dat`);
-    dat[2 * (10 * 12 + 7)] ^= 0x04;
+    const at = 2 * (10 * 12 + 7);
+    dat[at] = dat[at]! ^ 0x04;
     writeFileSync(join(tmp, '00024_hr.dat'), dat);
     writeFileSync(join(tmp, '00024_hr.hea'), readFileSync(`${ptbxl}.hea`));
     const { code, stdout, stderr } = await run([join(tmp, '00024_hr'), '--json']);
