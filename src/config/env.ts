@@ -6,11 +6,12 @@ const booleanFlag = z
 
 /** The environment variables the server and CLI read, each checked with a readable message. */
 export const EnvSchema = z.object({
+  // 0 asks the OS for a free port (tests and benchmarks read the port from the start line).
   PORT: z.coerce
-    .number({ message: 'must be a whole number between 1 and 65535' })
-    .int('must be a whole number between 1 and 65535')
-    .min(1, 'must be a whole number between 1 and 65535')
-    .max(65535, 'must be a whole number between 1 and 65535')
+    .number({ message: 'must be a whole number between 0 and 65535' })
+    .int('must be a whole number between 0 and 65535')
+    .min(0, 'must be a whole number between 0 and 65535')
+    .max(65535, 'must be a whole number between 0 and 65535')
     .default(8080),
   HOST: z.string().min(1, 'must name an interface, e.g. 127.0.0.1').default('127.0.0.1'),
   DATA_DIR: z.string().min(1, 'must be a directory path').default('./data'),

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** The four roles; what each may do is in the server's route table. */
+export const ROLES = ['cardiologist', 'reviewer', 'curator', 'admin'] as const;
+
+/** A user's role. */
+export const RoleSchema = z.enum(ROLES);
+/** A user's role. */
+export type Role = z.infer<typeof RoleSchema>;
+
+/** A public id: 26 lowercase Crockford base32 characters (128 random bits). */
+export const PublicIdSchema = z
+  .string()
+  .regex(/^[0-9abcdefghjkmnpqrstvwxyz]{26}$/, 'must be a 26-character public id');
+
+/** An ISO-8601 UTC timestamp. */
+export const TimestampSchema = z.iso.datetime();
+
+/** One problem with a request: where (JSON path, e.g. "sample.metadata.id") and what. */
+export const ApiIssueSchema = z.object({ path: z.string(), message: z.string() });
+/** One problem with a request. */
+export type ApiIssue = z.infer<typeof ApiIssueSchema>;
+
+/** Every error response: a stable code, a sentence, and for 400 the problems by path. */
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(ApiIssueSchema).optional(),
+  }),
+});
+/** Every error response body. */
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** Query parameters for any cursor-paginated list. */
+export const PageQuerySchema = z.strictObject({
+  cursor: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/** A query-string boolean: "true" or "false". */
+export const QueryBooleanSchema = z
+  .enum(['true', 'false'], { message: 'must be true or false' })
+  .transform((value) => value === 'true');

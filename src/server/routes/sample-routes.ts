@@ -1,0 +1,78 @@
+import {
+  PutSampleRequestSchema,
+  ResampleRequestSchema,
+  SampleListQuerySchema,
+} from '../../schemas/api/samples';
+import {
+  fixSample,
+  getSample,
+  listRevisions,
+  listSamples,
+  resampleSample,
+} from '../services/samples';
+import { CURATORS, SIGNED_IN, etag } from './access';
+import type { Route } from './route-table';
+import { defineRoute } from './route-table';
+
+/** Benchmark samples: read, fix in place, re-sample, revisions. */
+export const sampleRoutes: Route[] = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/samples',
+    access: SIGNED_IN,
+    summary: 'List samples',
+    query: SampleListQuerySchema,
+    async handler({ db, query }) {
+      return { body: await listSamples(db, query) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/samples/:id',
+    access: SIGNED_IN,
+    summary: 'Read a sample',
+    async handler({ db, params }) {
+      const sample = await getSample(db, params['id'] ?? '');
+      return { body: sample, headers: etag(sample.version) };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/api/samples/:id',
+    access: CURATORS,
+    summary: 'Fix a sample in place',
+    body: PutSampleRequestSchema,
+    versioned: true,
+    async handler({ db, params, body, baseVersion, actor }) {
+      const sample = await fixSample(db, actor(), params['id'] ?? '', baseVersion, body.sample);
+      return { body: sample, headers: etag(sample.version) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/samples/:id/resample',
+    access: CURATORS,
+    summary: 'Re-sample a sample on another ECG',
+    body: ResampleRequestSchema,
+    versioned: true,
+    async handler({ db, params, body, baseVersion, actor }) {
+      const sample = await resampleSample(
+        db,
+        actor(),
+        params['id'] ?? '',
+        baseVersion,
+        body.sample,
+      );
+      return { body: sample, headers: etag(sample.version) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/samples/:id/revisions',
+    access: SIGNED_IN,
+    summary: 'List the revisions of a sample',
+    async handler({ db, params }) {
+      return { body: { items: await listRevisions(db, params['id'] ?? '') } };
+    },
+  }),
+];

@@ -1,0 +1,154 @@
+import type {
+  DenseLabelRecord as DenseLabel,
+  LabelStatus,
+  OwnLabelResponse,
+  PutLabelRequest,
+} from '../../schemas/api/labels';
+import type { Db, DenseLabelsTable } from '../storage/database';
+import { newId, nowIso } from '../storage/ids';
+import type { Actor } from './actor';
+import { writeAudit } from './audit';
+import { getEcgRecord, toEcgSummary } from './ecgs';
+import { notFound, versionConflict } from './service-error';
+import { inTransaction } from './transaction';
+
+type LabelRow = DenseLabelsTable & { labeller: string };
+
+function toLabel(row: LabelRow): DenseLabel {
+  return {
+    id: row.id,
+    ecgId: row.ecg_record_id,
+    labellerId: row.labeller_id,
+    labeller: row.labeller,
+    status: row.status as LabelStatus,
+    version: row.version,
+    content: JSON.parse(row.content) as DenseLabel['content'],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function selectLabels(db: Db) {
+  return db
+    .selectFrom('dense_labels')
+    .innerJoin('users', 'users.id', 'dense_labels.labeller_id')
+    .selectAll('dense_labels')
+    .select('users.username as labeller');
+}
+
+/** The caller's own label of an ECG (null before the first save); 404 if the ECG is unknown. */
+export async function getOwnLabel(
+  db: Db,
+  actor: Actor,
+  ecgRecordId: string,
+): Promise<OwnLabelResponse> {
+  const ecg = await getEcgRecord(db, ecgRecordId);
+  const row = await selectLabels(db)
+    .where('dense_labels.ecg_record_id', '=', ecg.id)
+    .where('dense_labels.labeller_id', '=', actor.id)
+    .executeTakeFirst();
+  return { ecg: toEcgSummary(ecg), label: row ? toLabel(row) : null };
+}
+
+/**
+ * Saves the caller's label of an ECG based on baseVersion (0: creating it). A stale base gets
+ * 412 with the current label; exactly one of two concurrent saves on the same base wins.
+ */
+export async function saveOwnLabel(
+  db: Db,
+  actor: Actor,
+  ecgRecordId: string,
+  baseVersion: number,
+  input: PutLabelRequest,
+): Promise<OwnLabelResponse> {
+  return inTransaction(db, async (trx) => {
+    const ecg = await getEcgRecord(trx, ecgRecordId);
+    const current = await selectLabels(trx)
+      .where('dense_labels.ecg_record_id', '=', ecg.id)
+      .where('dense_labels.labeller_id', '=', actor.id)
+      .executeTakeFirst();
+    const conflict = async () => {
+      const now = await getOwnLabel(trx, actor, ecgRecordId);
+      return versionConflict('Your label of this ECG', baseVersion, now.label?.version ?? 0, now);
+    };
+    if ((current?.version ?? 0) !== baseVersion) throw await conflict();
+    const now = nowIso();
+    const content = JSON.stringify(input.content);
+    let saved: DenseLabelsTable | undefined;
+    if (!current) {
+      saved = await trx
+        .insertInto('dense_labels')
+        .values({
+          id: newId(),
+          ecg_record_id: ecg.id,
+          labeller_id: actor.id,
+          status: input.status,
+          content,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.columns(['ecg_record_id', 'labeller_id']).doNothing())
+        .returningAll()
+        .executeTakeFirst();
+    } else {
+      saved = await trx
+        .updateTable('dense_labels')
+        .set({ status: input.status, content, version: current.version + 1, updated_at: now })
+        .where('id', '=', current.id)
+        .where('version', '=', current.version)
+        .returningAll()
+        .executeTakeFirst();
+    }
+    if (!saved) throw await conflict();
+    const label = toLabel({ ...saved, labeller: actor.username });
+    await writeAudit(trx, actor, {
+      entity: 'dense_label',
+      entityId: saved.id,
+      action: current
+        ? current.status !== input.status
+          ? `update:${input.status}`
+          : 'update'
+        : 'create',
+      before: current ? toLabel(current) : null,
+      after: label,
+      baseVersion,
+    });
+    return { ecg: toEcgSummary(ecg), label };
+  });
+}
+
+/**
+ * Labels of an ECG the caller may see: their own (any status) and everyone's submitted ones
+ * (reviewers, curators and admins); another labeller's draft is never listed.
+ */
+export async function listVisibleLabels(
+  db: Db,
+  actor: Actor,
+  ecgRecordId: string,
+): Promise<DenseLabel[]> {
+  const ecg = await getEcgRecord(db, ecgRecordId);
+  const rows = await selectLabels(db)
+    .where('dense_labels.ecg_record_id', '=', ecg.id)
+    .where((eb) =>
+      actor.role === 'cardiologist'
+        ? eb('dense_labels.labeller_id', '=', actor.id)
+        : eb.or([
+            eb('dense_labels.labeller_id', '=', actor.id),
+            eb('dense_labels.status', '=', 'submitted'),
+          ]),
+    )
+    .orderBy('users.username')
+    .execute();
+  return rows.map(toLabel);
+}
+
+/** One label by id if the caller may see it (see listVisibleLabels); otherwise 404. */
+export async function getVisibleLabel(db: Db, actor: Actor, labelId: string): Promise<DenseLabel> {
+  const row = await selectLabels(db).where('dense_labels.id', '=', labelId).executeTakeFirst();
+  const visible =
+    row &&
+    (row.labeller_id === actor.id || (actor.role !== 'cardiologist' && row.status === 'submitted'));
+  if (!row || !visible) throw notFound('Label');
+  return toLabel(row);
+}
