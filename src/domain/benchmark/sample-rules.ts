@@ -105,6 +105,7 @@ const quotedList = (values: readonly string[]) => JSON.stringify(values);
 const nonBlank = /\S/;
 
 function checkQuestionText(question: string, base: Path, out: Problem[]): void {
+  if (question.length > 0 && question.charCodeAt(0) > 32) return;
   if (!nonBlank.test(question)) {
     report(
       out,
@@ -115,8 +116,9 @@ function checkQuestionText(question: string, base: Path, out: Problem[]): void {
   }
 }
 
-/** Options count, distinctness. Returns the first index of each option text. */
-function checkOptions(options: readonly string[], base: Path, out: Problem[]): void {
+/** Options count and distinctness; true when the options are distinct. */
+function checkOptions(options: readonly string[], base: Path, out: Problem[]): boolean {
+  let distinct = true;
   if (options.length < 2) {
     report(
       out,
@@ -128,6 +130,7 @@ function checkOptions(options: readonly string[], base: Path, out: Problem[]): v
   for (let i = 1; i < options.length; i++) {
     const first = options.indexOf(options[i]!);
     if (first < i) {
+      distinct = false;
       report(
         out,
         'options-distinct',
@@ -136,21 +139,27 @@ function checkOptions(options: readonly string[], base: Path, out: Problem[]): v
       );
     }
   }
+  return distinct;
 }
 
 function at(base: Path, key: string, element: number | null): Path {
   return element === null ? [...base, key] : [...base, key, element];
 }
 
-/** options[idx] == answer for one answer (element k of list answers); paths built only on failure. */
+/**
+ * options[idx] == answer for one answer (element k of list answers); paths are built only on
+ * failure. `distinct` says the options are known distinct, which settles the common case at once.
+ */
 function checkAnswer(
   options: readonly string[],
   answer: string,
   idx: number,
   base: Path,
   element: number | null,
+  distinct: boolean,
   out: Problem[],
 ): void {
+  if (distinct && idx < options.length && options[idx] === answer) return;
   const position = options.indexOf(answer);
   if (position >= 0 && options.indexOf(answer, position + 1) >= 0) {
     report(
@@ -224,7 +233,7 @@ function checkStep(step: Step, i: number, last: boolean, dxLabel: boolean, out: 
   const crit = step.criterion_selection;
   const critPath = ['data', 'reasoning', i, 'criterion_selection'];
   checkQuestionText(crit.question, critPath, out);
-  checkOptions(crit.options, critPath, out);
+  const critDistinct = checkOptions(crit.options, critPath, out);
   if (crit.options.length !== CRITERION_OPTION_COUNT) {
     report(
       out,
@@ -233,13 +242,19 @@ function checkStep(step: Step, i: number, last: boolean, dxLabel: boolean, out: 
       `expected ${CRITERION_OPTION_COUNT} options (one right criterion and 4 distractors), found ${crit.options.length}`,
     );
   }
-  checkAnswer(crit.options, crit.answer, crit.answer_idx, critPath, null, out);
+  checkAnswer(crit.options, crit.answer, crit.answer_idx, critPath, null, critDistinct, out);
 
   const find = step.finding_identification;
   const findPath = ['data', 'reasoning', i, 'finding_identification'];
   checkQuestionText(find.question, findPath, out);
-  checkFixedOptions(find.options, YES_NO_OPTIONS, 'yes-no-options', findPath, out);
-  checkAnswer(find.options, find.answer, find.answer_idx, findPath, null, out);
+  const findFixed = checkFixedOptions(
+    find.options,
+    YES_NO_OPTIONS,
+    'yes-no-options',
+    findPath,
+    out,
+  );
+  checkAnswer(find.options, find.answer, find.answer_idx, findPath, null, findFixed, out);
 
   const groundings: readonly Grounding[] = step.ecg_grounding;
   for (let j = 0; j < groundings.length; j++) {
@@ -249,8 +264,14 @@ function checkStep(step: Step, i: number, last: boolean, dxLabel: boolean, out: 
   const dec = step.diagnostic_decision;
   const decPath = ['data', 'reasoning', i, 'diagnostic_decision'];
   checkQuestionText(dec.question, decPath, out);
-  checkFixedOptions(dec.options, DECISION_OPTIONS, 'decision-options', decPath, out);
-  checkAnswer(dec.options, dec.answer, dec.answer_idx, decPath, null, out);
+  const decFixed = checkFixedOptions(
+    dec.options,
+    DECISION_OPTIONS,
+    'decision-options',
+    decPath,
+    out,
+  );
+  checkAnswer(dec.options, dec.answer, dec.answer_idx, decPath, null, decFixed, out);
   if (last) {
     const expected = dxLabel ? 'Yes' : 'No';
     if (dec.answer !== expected) {
@@ -273,15 +294,15 @@ function checkStep(step: Step, i: number, last: boolean, dxLabel: boolean, out: 
 
 function checkGrounding(g: Grounding, base: Path, out: Problem[]): void {
   checkQuestionText(g.question, base, out);
-  checkOptions(g.options, base, out);
+  const distinct = checkOptions(g.options, base, out);
   if (g.question_type === 'lead_grounding') {
-    checkLeads(g.options, g.answer, g.answer_idx, base, out);
+    checkLeads(g.options, g.answer, g.answer_idx, base, distinct, out);
     return;
   }
   if (Array.isArray(g.answer) && Array.isArray(g.answer_idx)) {
-    checkAnswer(g.options, g.answer[0], g.answer_idx[0], base, 0, out);
+    checkAnswer(g.options, g.answer[0], g.answer_idx[0], base, 0, distinct, out);
   } else if (typeof g.answer === 'string' && typeof g.answer_idx === 'number') {
-    checkAnswer(g.options, g.answer, g.answer_idx, base, null, out);
+    checkAnswer(g.options, g.answer, g.answer_idx, base, null, distinct, out);
   }
   if (g.question_type === 'wave_grounding') checkWaveOptions(g.options, base, out);
   else checkMeasurementOptions(g.options, base, out);
@@ -292,6 +313,7 @@ function checkLeads(
   answers: readonly string[],
   idxs: readonly number[],
   base: Path,
+  distinct: boolean,
   out: Problem[],
 ): void {
   for (let k = 0; k < options.length; k++) {
@@ -334,7 +356,7 @@ function checkLeads(
       );
       continue;
     }
-    checkAnswer(options, answers[k]!, idx, base, k, out);
+    checkAnswer(options, answers[k]!, idx, base, k, distinct, out);
   }
 }
 

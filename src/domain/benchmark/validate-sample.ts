@@ -99,8 +99,7 @@ export type DocumentKind = 'sample' | 'dense-label' | 'unknown';
 /** Tells a sample ({metadata, data}) from a dense-label line ({data_source, ecg_id, label}). */
 export function detectKind(value: unknown): DocumentKind {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'unknown';
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(value, key);
-  if (has('metadata') || has('data')) return 'sample';
-  if (has('label')) return 'dense-label';
+  if (Object.hasOwn(value, 'metadata') || Object.hasOwn(value, 'data')) return 'sample';
+  if (Object.hasOwn(value, 'label')) return 'dense-label';
   return 'unknown';
 }
