@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FileValidator } from '../domain/benchmark/validate-file';
-import { jsonlEntries } from '../domain/jsonl/source-entry';
+import { validateBatches } from '../domain/benchmark/validate-file';
+import type { SourceEntry } from '../domain/jsonl/source-entry';
+import { jsonlEntryBatches } from '../domain/jsonl/source-entry';
 import { openBenchmarkSource } from '../server/io/benchmark-files';
 import type { BenchSuite } from './suite';
 import { median, timeRuns } from './suite';
@@ -17,10 +18,8 @@ async function* inMemoryChunks(bytes: Buffer): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
 }
 
-async function validateAll(entries: AsyncIterable<Parameters<FileValidator['add']>[0]>) {
-  const validator = new FileValidator({ collectProblems: false });
-  for await (const entry of entries) validator.add(entry);
-  return validator.finish(benchmarkPath);
+function validateAll(batches: AsyncIterable<readonly SourceEntry[]>) {
+  return validateBatches(benchmarkPath, batches, { collectProblems: false });
 }
 
 function mbPerS(bytes: number, ms: number): number {
@@ -47,9 +46,9 @@ export const validateSuite: BenchSuite = {
     const parseOnce = () => {
       for (const line of lines) sink += (JSON.parse(line) as object) ? 1 : 0;
     };
-    let checked = await validateAll(jsonlEntries(benchmarkPath, inMemoryChunks(bytes)));
+    let checked = await validateAll(jsonlEntryBatches(benchmarkPath, inMemoryChunks(bytes)));
     const validateOnce = async () => {
-      checked = await validateAll(jsonlEntries(benchmarkPath, inMemoryChunks(bytes)));
+      checked = await validateAll(jsonlEntryBatches(benchmarkPath, inMemoryChunks(bytes)));
     };
     // Interleaved, so a change in machine load hits both sides alike.
     const parseMs: number[] = [];
@@ -63,7 +62,7 @@ export const validateSuite: BenchSuite = {
       }
     }
     const fromDiskMs = await timeRuns(
-      async () => validateAll((await openBenchmarkSource(benchmarkPath)).entries),
+      async () => validateAll((await openBenchmarkSource(benchmarkPath)).batches),
       { runs: 5, warmup: 1 },
     );
     if (sink === 0 || checked.counts.errors !== 0) {

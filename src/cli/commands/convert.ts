@@ -63,12 +63,14 @@ export const convertCommand: CliCommand = {
     try {
       committed = await writeFileAtomically(output, async (write) => {
         let refused = false;
-        for await (const entry of source.entries) {
-          const outcome = validator.add(entry);
-          if (outcome.kind === 'dense-label') refused = true;
-          if (refused || outcome.errors > 0 || !outcome.sample) continue;
-          await write(`${serializeSample(outcome.sample, to)}\n`);
-          written++;
+        for await (const batch of source.batches) {
+          for (const entry of batch) {
+            const outcome = validator.add(entry);
+            if (outcome.kind === 'dense-label') refused = true;
+            if (refused || outcome.errors > 0 || !outcome.sample) continue;
+            await write(`${serializeSample(outcome.sample, to)}\n`);
+            written++;
+          }
         }
         const result = validator.finish(input);
         if (result.kind === 'dense-labels' || result.kind === 'mixed') {

@@ -82,9 +82,11 @@ export const statsCommand: CliCommand = {
       },
     });
     const accumulator = new StatsAccumulator();
-    for await (const entry of source.entries) {
-      const outcome = validator.add(entry);
-      if (outcome.sample) accumulator.add(outcome.sample);
+    for await (const batch of source.batches) {
+      for (const entry of batch) {
+        const outcome = validator.add(entry);
+        if (outcome.sample) accumulator.add(outcome.sample);
+      }
     }
     const result = validator.finish(path);
     if (result.kind === 'dense-labels') {

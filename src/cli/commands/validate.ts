@@ -1,5 +1,5 @@
 import type { FileValidation } from '../../domain/benchmark/validate-file';
-import { validateEntries } from '../../domain/benchmark/validate-file';
+import { validateBatches } from '../../domain/benchmark/validate-file';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 import {
@@ -52,7 +52,7 @@ export const validateCommand: CliCommand = {
     const source = await openSourceOrFail(path, maxLineBytes, io);
     if (typeof source === 'number') return source;
     const json = parsed.flags.has('json');
-    const result = await validateEntries(path, source.entries, {
+    const result = await validateBatches(path, source.batches, {
       collectProblems: json,
       // Human output streams, so a huge broken file shows its first problems at once.
       ...(json ? {} : { onProblem: (p) => io.out(formatFileProblem(p)) }),

@@ -314,3 +314,14 @@ export async function validateEntries(
   for await (const entry of entries) validator.add(entry);
   return validator.finish(file);
 }
+
+/** Validates a whole source given in batches of entries (see FileValidator). */
+export async function validateBatches(
+  file: string,
+  batches: AsyncIterable<readonly SourceEntry[]>,
+  options: FileValidatorOptions = {},
+): Promise<FileValidation> {
+  const validator = new FileValidator(options);
+  for await (const batch of batches) for (const entry of batch) validator.add(entry);
+  return validator.finish(file);
+}

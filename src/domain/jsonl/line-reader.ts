@@ -90,6 +90,17 @@ export async function* readLines(
   chunks: AsyncIterable<Uint8Array>,
   options: LineReaderOptions = {},
 ): AsyncGenerator<LineEvent> {
+  for await (const batch of readLineBatches(chunks, options)) yield* batch;
+}
+
+/**
+ * readLines in batches: one array per chunk with the lines it completes, so a consumer pays
+ * the async-iteration cost per chunk rather than per line.
+ */
+export async function* readLineBatches(
+  chunks: AsyncIterable<Uint8Array>,
+  options: LineReaderOptions = {},
+): AsyncGenerator<LineEvent[]> {
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   let pieces: Uint8Array[] = [];
   let keptBytes = 0;
@@ -99,7 +110,7 @@ export async function* readLines(
   let lineStart = 0;
   let crlfReported = false;
 
-  function* finishLine(): Generator<LineEvent> {
+  function finishLine(out: LineEvent[]): void {
     const byteOffset = lineStart;
     const at = { lineNumber, byteOffset };
     const length = lineBytes;
@@ -112,60 +123,71 @@ export async function* readLines(
     lineNumber++;
 
     if (bytesKept === null) {
-      yield problem(at, {
-        severity: 'error',
-        rule: 'jsonl.line-too-long',
-        message: `the line is ${formatBytes(length)}, longer than the limit of ${formatBytes(maxLineBytes)}; it was skipped`,
-      });
+      out.push(
+        problem(at, {
+          severity: 'error',
+          rule: 'jsonl.line-too-long',
+          message: `the line is ${formatBytes(length)}, longer than the limit of ${formatBytes(maxLineBytes)}; it was skipped`,
+        }),
+      );
       return;
     }
     let bytes = bytesKept;
     let start = 0;
     if (at.lineNumber === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
       start = 3;
-      yield problem(at, {
-        severity: 'warning',
-        rule: 'jsonl.bom',
-        message:
-          'the file starts with a UTF-8 byte order mark (BOM); it was ignored, exports write none',
-      });
+      out.push(
+        problem(at, {
+          severity: 'warning',
+          rule: 'jsonl.bom',
+          message:
+            'the file starts with a UTF-8 byte order mark (BOM); it was ignored, exports write none',
+        }),
+      );
     }
     let end = bytes.length;
     if (end > start && bytes[end - 1] === CR) {
       end--;
       if (!crlfReported) {
         crlfReported = true;
-        yield problem(at, {
-          severity: 'warning',
-          rule: 'jsonl.crlf',
-          message:
-            'the file has CRLF (\\r\\n) line ends, first on this line; they were read as \\n, exports write \\n',
-        });
+        out.push(
+          problem(at, {
+            severity: 'warning',
+            rule: 'jsonl.crlf',
+            message:
+              'the file has CRLF (\\r\\n) line ends, first on this line; they were read as \\n, exports write \\n',
+          }),
+        );
       }
     }
     if (start !== 0 || end !== bytes.length) bytes = bytes.subarray(start, end);
     const text = decodeUtf8(bytes);
     if (text === null) {
       const bad = firstInvalidUtf8Offset(bytes) + start;
-      yield problem(at, {
-        severity: 'error',
-        rule: 'jsonl.invalid-utf8',
-        message: `the line is not valid UTF-8 (first bad byte at byte ${bad + 1} of the line, file offset ${byteOffset + bad}); it was skipped`,
-      });
+      out.push(
+        problem(at, {
+          severity: 'error',
+          rule: 'jsonl.invalid-utf8',
+          message: `the line is not valid UTF-8 (first bad byte at byte ${bad + 1} of the line, file offset ${byteOffset + bad}); it was skipped`,
+        }),
+      );
       return;
     }
     if (isBlank(text)) {
-      yield problem(at, {
-        severity: 'warning',
-        rule: 'jsonl.blank-line',
-        message: 'blank line; it was skipped',
-      });
+      out.push(
+        problem(at, {
+          severity: 'warning',
+          rule: 'jsonl.blank-line',
+          message: 'blank line; it was skipped',
+        }),
+      );
       return;
     }
-    yield { kind: 'line', lineNumber: at.lineNumber, byteOffset, byteLength: length, text };
+    out.push({ kind: 'line', lineNumber: at.lineNumber, byteOffset, byteLength: length, text });
   }
 
   for await (const chunk of chunks) {
+    const out: LineEvent[] = [];
     let pos = 0;
     while (pos < chunk.length) {
       const newline = chunk.indexOf(LF, pos);
@@ -183,11 +205,16 @@ export async function* readLines(
         }
       }
       if (newline === -1) break;
-      yield* finishLine();
+      finishLine(out);
       pos = newline + 1;
     }
+    if (out.length > 0) yield out;
   }
-  if (lineBytes > 0) yield* finishLine();
+  if (lineBytes > 0) {
+    const out: LineEvent[] = [];
+    finishLine(out);
+    yield out;
+  }
 }
 
 function problem(

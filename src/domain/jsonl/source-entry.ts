@@ -1,5 +1,5 @@
 import type { LineReaderOptions } from './line-reader';
-import { readJsonl } from './read-jsonl';
+import { readJsonlBatches } from './read-jsonl';
 
 /** Where an entry of a benchmark source came from: a file and, in JSONL, a 1-based line. */
 export interface EntryLocation {
@@ -41,15 +41,34 @@ export interface SourceProblem {
 /** What every benchmark source (JSONL stream or directory) yields, in order. */
 export type SourceEntry = SourceValue | SourceProblem;
 
+/** Reads a JSONL byte stream as batches of source entries located in `file` (one per chunk). */
+export async function* jsonlEntryBatches(
+  file: string,
+  chunks: AsyncIterable<Uint8Array>,
+  options: LineReaderOptions = {},
+): AsyncGenerator<SourceEntry[]> {
+  for await (const batch of readJsonlBatches(chunks, options)) {
+    yield batch.map((event): SourceEntry => {
+      const location = { file, lineNumber: event.lineNumber };
+      return event.kind === 'value'
+        ? { kind: 'value', location, value: event.value }
+        : { kind: 'problem', location, problem: event.problem };
+    });
+  }
+}
+
 /** Reads a JSONL byte stream as source entries located in `file`. */
 export async function* jsonlEntries(
   file: string,
   chunks: AsyncIterable<Uint8Array>,
   options: LineReaderOptions = {},
 ): AsyncGenerator<SourceEntry> {
-  for await (const event of readJsonl(chunks, options)) {
-    const location = { file, lineNumber: event.lineNumber };
-    if (event.kind === 'value') yield { kind: 'value', location, value: event.value };
-    else yield { kind: 'problem', location, problem: event.problem };
-  }
+  for await (const batch of jsonlEntryBatches(file, chunks, options)) yield* batch;
+}
+
+/** Flattens batches of entries into one entry stream. */
+export async function* entriesOf(
+  batches: AsyncIterable<readonly SourceEntry[]>,
+): AsyncGenerator<SourceEntry> {
+  for await (const batch of batches) yield* batch;
 }

@@ -10,8 +10,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateEntries } from '../../domain/benchmark/validate-file';
+import { validateBatches } from '../../domain/benchmark/validate-file';
 import type { SourceEntry } from '../../domain/jsonl/source-entry';
+import { entriesOf } from '../../domain/jsonl/source-entry';
 import {
   BenchmarkSourceError,
   openBenchmarkSource,
@@ -42,7 +43,7 @@ describe('openBenchmarkSource', () => {
   it('streams a JSONL file with line numbers', async () => {
     const source = await openBenchmarkSource(benchmarkPath);
     expect(source.kind).toBe('jsonl');
-    const entries = await collect(source.entries);
+    const entries = await collect(entriesOf(source.batches));
     expect(entries).toHaveLength(realLines.length);
     entries.forEach((entry, i) => {
       expect(entry.kind).toBe('value');
@@ -69,7 +70,7 @@ describe('openBenchmarkSource', () => {
 
     const source = await openBenchmarkSource(root);
     expect(source.kind).toBe('directory');
-    const entries = await collect(source.entries);
+    const entries = await collect(entriesOf(source.batches));
     const values = entries.filter((e) => e.kind === 'value');
     expect(values).toHaveLength(12);
     const idsInOrder = values.map((e) => (e.value as Sample).metadata.id);
@@ -79,7 +80,7 @@ describe('openBenchmarkSource', () => {
         expect(idsInOrder[i]).toBeGreaterThan(idsInOrder[i - 1]!);
     }
 
-    const result = await validateEntries(root, (await openBenchmarkSource(root)).entries);
+    const result = await validateBatches(root, (await openBenchmarkSource(root)).batches);
     const found = result.problems.map((p) => ({
       rule: p.rule,
       file: p.file,

@@ -8,7 +8,7 @@ import { parseJsonText } from '../../domain/jsonl/json-syntax';
 import type { LineReaderOptions } from '../../domain/jsonl/line-reader';
 import { DEFAULT_MAX_LINE_BYTES } from '../../domain/jsonl/line-reader';
 import type { LayoutPlace, SourceEntry } from '../../domain/jsonl/source-entry';
-import { jsonlEntries } from '../../domain/jsonl/source-entry';
+import { entriesOf, jsonlEntryBatches } from '../../domain/jsonl/source-entry';
 import { decodeUtf8, firstInvalidUtf8Offset } from '../../domain/jsonl/utf8';
 import { toJsonlLines } from '../../domain/jsonl/write-jsonl';
 import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sample';
@@ -29,7 +29,12 @@ export class BenchmarkSourceError extends Error {
 export interface BenchmarkSource {
   readonly kind: 'jsonl' | 'directory';
   readonly path: string;
-  /** Entries in file order (JSONL) or layout order (source, target_dx, numeric id). */
+  /**
+   * Entries in file order (JSONL) or layout order (source, target_dx, numeric id), in batches
+   * (one per read chunk) so per-line async overhead stays off the hot path. Read it once.
+   */
+  readonly batches: AsyncIterable<readonly SourceEntry[]>;
+  /** The same entries one by one (read either this or batches, once). */
   readonly entries: AsyncIterable<SourceEntry>;
 }
 
@@ -55,17 +60,19 @@ export async function openBenchmarkSource(
     throw new BenchmarkSourceError(path, 'unreadable', (error as Error).message);
   }
   if (info.isDirectory()) {
-    return { kind: 'directory', path, entries: directoryEntries(path, options) };
+    const batches = oneByOne(directoryEntries(path, options));
+    return { kind: 'directory', path, batches, entries: entriesOf(batches) };
   }
   if (!info.isFile()) {
     throw new BenchmarkSourceError(path, 'not-a-file-or-directory', 'not a file or a directory');
   }
   const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  return {
-    kind: 'jsonl',
-    path,
-    entries: jsonlEntries(path, stream as AsyncIterable<Uint8Array>, options),
-  };
+  const batches = jsonlEntryBatches(path, stream as AsyncIterable<Uint8Array>, options);
+  return { kind: 'jsonl', path, batches, entries: entriesOf(batches) };
+}
+
+async function* oneByOne(entries: AsyncIterable<SourceEntry>): AsyncGenerator<SourceEntry[]> {
+  for await (const entry of entries) yield [entry];
 }
 
 async function sortedEntries(dir: string): Promise<Dirent[]> {
