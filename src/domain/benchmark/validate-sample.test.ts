@@ -376,6 +376,22 @@ const cases: Case[] = [
     count: 2,
   },
   {
+    name: 'one sample mixing 0.0.1 and 0.0.2 answers',
+    make: () => {
+      const s = pick((x) => versionedCount(x) === 2);
+      const g = s.data.reasoning
+        .flatMap((st: Raw) => st.ecg_grounding)
+        .find((x: Raw) => x.question_type !== 'lead_grounding');
+      g.answer = [g.answer];
+      g.answer_idx = [g.answer_idx];
+      return s;
+    },
+    rule: 'version-shape',
+    path: G,
+    fragment: 'format 0.0.2 writes a',
+    count: 2,
+  },
+  {
     name: 'subject_id on a PTB-XL sample',
     make: () => {
       const s = clone(raws[0]);
@@ -869,6 +885,11 @@ describe('crafted samples, each breaking one rule', () => {
     const others = result.problems.filter((p) => p.rule !== c.rule && p.severity === 'error');
     expect(others.map(formatProblem)).toEqual([]);
     if (severity === 'warning') expect(result.sample).not.toBeNull();
+  });
+
+  it('says a mixed sample has no version', () => {
+    const mixed = cases.find((c) => c.name === 'one sample mixing 0.0.1 and 0.0.2 answers')!.make();
+    expect(validateSample(mixed)).toMatchObject({ version: null, shape: 'mixed', sample: null });
   });
 
   it('rejects a value that is not an object', () => {

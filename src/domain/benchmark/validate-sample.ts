@@ -8,6 +8,9 @@ import { sampleVocabulary } from './sample-vocabulary';
 import type { VersionShape } from './version';
 import { sampleVersionShape } from './version';
 
+export { detectVersionOfSamples, sampleVersionShape, VersionTally } from './version';
+export type { FileVersion, VersionShape } from './version';
+
 /** What validateSample found. */
 export interface SampleValidation {
   /**
