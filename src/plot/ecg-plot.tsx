@@ -5,7 +5,14 @@ import { Group, Layer, Line, Shape, Stage } from 'react-konva';
 import { useStore } from 'zustand';
 import type { EcgRecord } from '../domain/wfdb/record';
 import { type Caliper } from './calipers';
-import { cellAt, cellXToTime, cellYToMv, computeLayout, type PlotCell } from './layout';
+import {
+  cellAt,
+  cellXToTime,
+  cellYToMv,
+  computeLayout,
+  type PlotCell,
+  type PlotLayout,
+} from './layout';
 import { GridCache } from './layers/grid-layer';
 import { TraceRenderer } from './layers/trace-layer';
 import { BeatMarkers } from './overlays/beat-markers';
@@ -20,6 +27,8 @@ import { buildTestApi } from './plot-test-api';
 import { OVERLAY } from './theme';
 import {
   clampViewport,
+  MAX_ZOOM,
+  MIN_ZOOM,
   panBy,
   screenToWorldX,
   screenToWorldY,
@@ -41,6 +50,12 @@ export interface EcgPlotProps {
   /** Installs window.__ECG_PLOT__ (defaults to true: it is cheap and tests and benches use it). */
   readonly installTestApi?: boolean;
   readonly className?: string;
+}
+
+/** The zoom that shows the whole paper in the stage, from its top-left corner. */
+function fitViewport(layout: PlotLayout, size: { width: number; height: number }): Viewport {
+  const zoom = Math.min(size.width / layout.width, size.height / layout.height);
+  return { zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)), panX: 0, panY: 0 };
 }
 
 /** Pointer movement in CSS px below which a press is a click, not a drag. */
@@ -70,6 +85,7 @@ export function EcgPlot(props: EcgPlotProps) {
   const singleLead = useStore(store, (s) => s.singleLead);
   const selectedLeads = useStore(store, (s) => s.selectedLeads);
   const calipers = useStore(store, (s) => s.calipers);
+  const autoFit = useStore(store, (s) => s.autoFit);
   const pxPerMm = props.pxPerMm ?? CSS_PX_PER_MM_NOMINAL;
 
   const layout = useMemo(
@@ -167,18 +183,19 @@ export function EcgPlot(props: EcgPlotProps) {
   // Paper, size or overlay changes: clamp the viewport and draw synchronously after React commits.
   useLayoutEffect(() => {
     if (!size) return;
-    const current = store.getState().viewport;
+    const state = store.getState();
+    const current = state.autoFit ? fitViewport(layout, size) : state.viewport;
     const clamped = clamp(current);
-    if (
-      clamped.zoom !== current.zoom ||
-      clamped.panX !== current.panX ||
-      clamped.panY !== current.panY
-    )
-      store.getState().setViewport(clamped);
+    const old = state.viewport;
+    if (clamped.zoom !== old.zoom || clamped.panX !== old.panX || clamped.panY !== old.panY) {
+      // Written directly: fitting or clamping is not a user zoom, so autoFit stays as it was.
+      store.setState({ viewport: clamped });
+    }
     drawNow();
   }, [
     size,
     layout,
+    autoFit,
     highlights,
     bands,
     beatTimesS,
@@ -334,7 +351,8 @@ export function EcgPlot(props: EcgPlotProps) {
       '+': () => setViewport(zoomAt(vp, 1.25, centre.x, centre.y)),
       '=': () => setViewport(zoomAt(vp, 1.25, centre.x, centre.y)),
       '-': () => setViewport(zoomAt(vp, 0.8, centre.x, centre.y)),
-      '0': () => setViewport({ zoom: 1, panX: 0, panY: 0 }),
+      '0': () => s.fit(),
+      '1': () => setViewport({ zoom: 1, panX: 0, panY: 0 }),
       c: () => s.setTool(s.tool === 'time-caliper' ? 'pan' : 'time-caliper'),
       m: () => s.setTool(s.tool === 'amplitude-caliper' ? 'pan' : 'amplitude-caliper'),
       p: () => s.setTool('pan'),

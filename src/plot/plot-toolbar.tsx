@@ -71,9 +71,19 @@ export function PlotToolbar({
         <Button shortcut="⌫" disabled={s.calipers.length === 0} onClick={s.removeLastCaliper}>
           Remove caliper
         </Button>
-        <Button shortcut="0" onClick={() => s.setViewport({ zoom: 1, panX: 0, panY: 0 })}>
-          Zoom {Math.round(s.viewport.zoom * 100)}%
+        <Button shortcut="0" pressed={s.autoFit} onClick={s.fit}>
+          Fit
         </Button>
+        <Button
+          shortcut="1"
+          pressed={!s.autoFit && s.viewport.zoom === 1}
+          onClick={() => s.setViewport({ zoom: 1, panX: 0, panY: 0 })}
+        >
+          True size
+        </Button>
+        <span className="text-[12px] tabular-nums text-slate-500">
+          {Math.round(s.viewport.zoom * 100)}%
+        </span>
       </div>
       <output
         aria-label="Cursor reading"

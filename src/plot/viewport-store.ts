@@ -22,6 +22,8 @@ export interface PlotState {
   readonly gainMmPerMv: GainMmPerMv;
   readonly singleLead: string;
   readonly viewport: Viewport;
+  /** True while the plot keeps the whole paper fitted to the stage (until the user zooms or pans). */
+  readonly autoFit: boolean;
   readonly tool: PlotTool;
   readonly selectedLeads: readonly string[];
   readonly calipers: readonly Caliper[];
@@ -34,7 +36,10 @@ export interface PlotActions {
   setSpeed(speed: SpeedMmPerS): void;
   setGain(gain: GainMmPerMv): void;
   setSingleLead(lead: string): void;
+  /** Sets zoom and pan; the plot stops fitting the paper to the stage. */
   setViewport(vp: Viewport): void;
+  /** Fits the whole paper to the stage again (and keeps it fitted on resize and paper changes). */
+  fit(): void;
   setTool(tool: PlotTool): void;
   toggleLead(lead: string): void;
   setSelectedLeads(leads: readonly string[]): void;
@@ -55,6 +60,7 @@ export function createPlotStore(initial: Partial<PlotState> = {}): PlotStore {
     gainMmPerMv: 10,
     singleLead: 'II',
     viewport: IDENTITY_VIEWPORT,
+    autoFit: true,
     tool: 'pan',
     selectedLeads: [],
     calipers: [],
@@ -66,7 +72,8 @@ export function createPlotStore(initial: Partial<PlotState> = {}): PlotStore {
     setSpeed: (speedMmPerS) => set((s) => ({ speedMmPerS, viewport: { ...s.viewport, panX: 0 } })),
     setGain: (gainMmPerMv) => set((s) => ({ gainMmPerMv, viewport: { ...s.viewport, panY: 0 } })),
     setSingleLead: (singleLead) => set({ singleLead }),
-    setViewport: (viewport) => set({ viewport }),
+    setViewport: (viewport) => set({ viewport, autoFit: false }),
+    fit: () => set({ autoFit: true }),
     setTool: (tool) => set({ tool }),
     toggleLead: (lead) =>
       set((s) => ({

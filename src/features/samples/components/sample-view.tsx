@@ -137,7 +137,7 @@ export function SampleView({ sampleId }: { sampleId: string }) {
   const q = sample.data.initial_diagnostic_question;
   return (
     <div
-      className="grid h-screen min-h-0 grid-cols-[minmax(0,1fr)_26rem] grid-rows-[auto_minmax(0,1fr)_auto] text-[14px]"
+      className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)_26rem] grid-rows-[auto_minmax(0,1fr)_auto] text-[14px]"
       data-testid="sample-view"
     >
       <header className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
