@@ -58,6 +58,29 @@ describe('ecg-workbench convert', () => {
     expect(readFileSync(out, 'utf8')).toBe('keep me\n');
   });
 
+  it('refuses dense labels', async () => {
+    const path = join(tmp, 'labels.jsonl');
+    const label = {
+      data_source: 'ptbxl',
+      ecg_id: '1',
+      label: {
+        rate: 'normal',
+        rhythm: 'sinus',
+        axis: 'normal',
+        conduction: ['none'],
+        ischemia: { stage: 'none', territory: ['none'] },
+        other_findings: [],
+        diagnosis: 'normal ECG',
+      },
+    };
+    writeFileSync(path, `${JSON.stringify(label)}\n`);
+    const io = captureIo();
+    const out = join(tmp, 'labels-out.jsonl');
+    expect(await convertCommand.run(['--to', '0.0.2', path, out], io)).toBe(EXIT.invalid);
+    expect(io.stderr.at(-1)).toMatch(/the input holds dense labels/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('reads the one-file-per-sample layout and writes JSONL', async () => {
     const root = join(tmp, 'layout');
     for (const line of realLines.slice(0, 5)) {

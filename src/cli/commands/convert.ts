@@ -59,6 +59,7 @@ export const convertCommand: CliCommand = {
       onProblem: (p) => io.err(formatFileProblem(p)),
     });
     let written = 0;
+    let holdsLabels = false;
     let committed: boolean;
     try {
       committed = await writeFileAtomically(output, async (write) => {
@@ -74,7 +75,7 @@ export const convertCommand: CliCommand = {
         }
         const result = validator.finish(input);
         if (result.kind === 'dense-labels' || result.kind === 'mixed') {
-          io.err(`${input}: convert works on benchmark samples; this input holds dense labels`);
+          holdsLabels = true;
           return false;
         }
         return result.counts.errors === 0;
@@ -85,7 +86,10 @@ export const convertCommand: CliCommand = {
       return EXIT.failure;
     }
     if (!committed) {
-      io.err(`${input}: not converted, the input has errors; ${output} was not written`);
+      const why = holdsLabels
+        ? 'convert works on benchmark samples and the input holds dense labels'
+        : 'the input has errors';
+      io.err(`${input}: not converted, ${why}; ${output} was not written`);
       return EXIT.invalid;
     }
     io.out(`${output}: wrote ${plural(written, 'sample')} in format ${to}`);
