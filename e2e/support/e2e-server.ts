@@ -46,7 +46,7 @@ async function prepare(): Promise<void> {
   const storage = await openMigratedDatabase({ dataDir, databaseUrl });
   try {
     const source = await openBenchmarkSource(benchmarkFile);
-    const report = await importSamples(storage.db, source.entries, {
+    const report = await importSamples(storage.db, source.batches, {
       fileName: path.basename(benchmarkFile),
       roots: recordRoots({ recordsDir, dataDir }),
       actor: null,

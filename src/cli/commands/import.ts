@@ -86,7 +86,7 @@ export const importCommand: CliCommand = {
       }
       if (config.recordsDir === undefined && !json)
         io.err('Note: RECORDS_DIR is not set; no ECG record will be found.');
-      const report = await importSamples(storage.db, source.entries, {
+      const report = await importSamples(storage.db, source.batches, {
         fileName: path.basename(source.path),
         replace: parsed.flags.has('replace'),
         dryRun: parsed.flags.has('dry-run'),

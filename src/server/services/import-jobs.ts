@@ -1,4 +1,4 @@
-import { jsonlEntries } from '../../domain/jsonl/source-entry';
+import { jsonlEntryBatches } from '../../domain/jsonl/source-entry';
 import type { ImportJob, StartImportRequest } from '../../schemas/api/transfer';
 import type { Db } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
@@ -117,19 +117,23 @@ export class ImportJobs {
       entry.finishedAtMs = Date.now();
     };
     try {
-      const report = await importSamples(db, jsonlEntries(job.fileName, countBytes(body, job)), {
-        fileName: job.fileName,
-        replace: job.replace,
-        dryRun: job.dryRun,
-        roots,
-        actor,
-        onProgress: (p) => {
-          job.phase = p.phase;
-          job.entriesRead = p.entriesRead;
-          job.errors = p.errors;
-          job.warnings = p.warnings;
+      const report = await importSamples(
+        db,
+        jsonlEntryBatches(job.fileName, countBytes(body, job)),
+        {
+          fileName: job.fileName,
+          replace: job.replace,
+          dryRun: job.dryRun,
+          roots,
+          actor,
+          onProgress: (p) => {
+            job.phase = p.phase;
+            job.entriesRead = p.entriesRead;
+            job.errors = p.errors;
+            job.warnings = p.warnings;
+          },
         },
-      });
+      );
       job.report = report as ImportJob['report'];
       job.status = report.outcome;
       job.phase = 'done';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunksOf } from '../../domain/jsonl/read-jsonl';
-import { jsonlEntries } from '../../domain/jsonl/source-entry';
+import { jsonlEntryBatches } from '../../domain/jsonl/source-entry';
 import { validateSample } from '../../domain/benchmark/validate-sample';
 import type { TestDatabase } from '../../testing/test-database';
 import { DB_KINDS, createTestDatabase, makeTempDir } from '../../testing/test-database';
@@ -17,7 +17,7 @@ const fileText = readFileSync(ptbxlFile, 'utf8');
 const fileLines = fileText.split('\n').slice(0, -1);
 
 function entriesOf(text: string, file = 'ptbxl.jsonl') {
-  return jsonlEntries(file, chunksOf([text]));
+  return jsonlEntryBatches(file, chunksOf([text]));
 }
 
 async function count(

@@ -33,7 +33,7 @@ export interface ImportOptions {
   readonly roots: RecordRoots;
   /** Who imports (null: the CLI or the system). */
   readonly actor: Actor | null;
-  /** Called as the import advances (at most every PROGRESS_EVERY entries, and per phase). */
+  /** Called as the import advances (per batch once PROGRESS_EVERY more entries were read, and per phase). */
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -184,7 +184,7 @@ async function insertBatched<T>(
  */
 export async function importSamples(
   db: Db,
-  entries: AsyncIterable<SourceEntry>,
+  batches: AsyncIterable<readonly SourceEntry[]>,
   options: ImportOptions,
 ): Promise<ImportReport> {
   const progress = (
@@ -202,14 +202,20 @@ export async function importSamples(
   const valid: ValidSample[] = [];
   let read = 0;
   progress('reading', { entriesRead: 0, errors, warnings });
-  for await (const entry of entries) {
-    const outcome = validator.add(entry);
-    if (entry.kind === 'value') read++;
-    if (outcome.sample) {
-      const sample = convertSample(outcome.sample, '0.0.2');
-      valid.push({ sample, content: JSON.stringify(sample), location: outcome.location });
+  let reported = 0;
+  for await (const batch of batches) {
+    for (const entry of batch) {
+      const outcome = validator.add(entry);
+      if (entry.kind === 'value') read++;
+      if (outcome.sample) {
+        const sample = convertSample(outcome.sample, '0.0.2');
+        valid.push({ sample, content: JSON.stringify(sample), location: outcome.location });
+      }
     }
-    if (read % PROGRESS_EVERY === 0) progress('reading', { entriesRead: read, errors, warnings });
+    if (read - reported >= PROGRESS_EVERY) {
+      reported = read;
+      progress('reading', { entriesRead: read, errors, warnings });
+    }
   }
   const verdict = validator.finish(options.fileName);
   const problems = verdict.problems.map(toImportProblem);
@@ -354,8 +360,8 @@ export async function importSamples(
   });
   const missingRecords = ecgList
     .filter((_, i) => (paths[i] ?? null) === null)
-    .map((e) => ecgKey(e.source, e.ecgId))
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    .sort(byEcg)
+    .map((e) => ecgKey(e.source, e.ecgId));
   const ecgReport = {
     named: ecgs.size,
     registered: newEcgs.length,
@@ -521,6 +527,12 @@ export async function importSamples(
   }
   progress('done', { entriesRead: read, errors: errorCount, warnings: warningCount });
   return { ...baseReport, counts, outcome: 'imported', ecgs: ecgReport, missingRecords };
+}
+
+/** Orders ECGs by source, then by ecg_id as a number (ids are digits). */
+function byEcg(a: EcgKey, b: EcgKey): number {
+  if (a.source !== b.source) return a.source < b.source ? -1 : 1;
+  return a.ecgId.length - b.ecgId.length || (a.ecgId < b.ecgId ? -1 : a.ecgId > b.ecgId ? 1 : 0);
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -57,29 +57,27 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** Finds record paths, listing each folder once (thousands of ECGs share a few folders). */
-function folderLister(): (folder: string) => Promise<ReadonlySet<string>> {
-  const listings = new Map<string, Promise<ReadonlySet<string>>>();
-  return (folder) => {
-    let listing = listings.get(folder);
-    if (!listing) {
-      listing = readdir(folder).then(
+/** The file names in each folder, listed once (a missing folder lists as empty). */
+async function listFolders(folders: Iterable<string>): Promise<Map<string, ReadonlySet<string>>> {
+  const unique = [...new Set(folders)];
+  const listed = await Promise.all(
+    unique.map((folder) =>
+      readdir(folder).then(
         (names) => new Set(names),
         () => new Set<string>(),
-      );
-      listings.set(folder, listing);
-    }
-    return listing;
-  };
+      ),
+    ),
+  );
+  return new Map(unique.map((folder, i) => [folder, listed[i]!]));
 }
 
-async function hasHeader(
-  list: (folder: string) => Promise<ReadonlySet<string>>,
-  root: string,
-  relative: string,
-) {
-  const full = path.join(root, `${relative}.hea`);
-  return (await list(path.dirname(full))).has(path.basename(full));
+/** Where a record's .hea would be: the folder and the file name. */
+function headerPlace(root: string, relative: string): { folder: string; name: string } {
+  const slash = relative.lastIndexOf('/');
+  return {
+    folder: slash < 0 ? root : `${root}/${relative.slice(0, slash)}`,
+    name: `${relative.slice(slash + 1)}.hea`,
+  };
 }
 
 /** The absolute record base (no extension) a stored path names, or null if it names nothing. */
@@ -103,18 +101,9 @@ export async function findRecordPath(
   source: DataSource,
   ecgId: string,
   subjectId: string | null,
-  list: (folder: string) => Promise<ReadonlySet<string>> = folderLister(),
 ): Promise<string | null> {
-  const candidates = candidateRecordPaths(source, ecgId, subjectId);
-  if (roots.recordsDir !== undefined) {
-    for (const relative of candidates) {
-      if (await hasHeader(list, roots.recordsDir, relative)) return relative;
-    }
-  }
-  for (const relative of candidates) {
-    if (await hasHeader(list, roots.demoDir, relative)) return `${DEMO_PATH_PREFIX}${relative}`;
-  }
-  return null;
+  const [found] = await findRecordPaths(roots, [{ source, ecgId, subjectId }]);
+  return found ?? null;
 }
 
 /** What a records scan found for the ECGs it looked at. */
@@ -129,18 +118,29 @@ export interface RecordsScan {
   readonly updated: number;
 }
 
-/** Finds the record of every given ECG, listing each folder once. */
+/** Finds the record of every given ECG, listing each candidate folder once. */
 export async function findRecordPaths(
   roots: RecordRoots,
   ecgs: readonly { source: DataSource; ecgId: string; subjectId: string | null }[],
 ): Promise<(string | null)[]> {
-  const out: (string | null)[] = new Array<string | null>(ecgs.length).fill(null);
-  const list = folderLister();
-  for (let i = 0; i < ecgs.length; i++) {
-    const ecg = ecgs[i]!;
-    out[i] = await findRecordPath(roots, ecg.source, ecg.ecgId, ecg.subjectId, list);
-  }
-  return out;
+  const searched =
+    roots.recordsDir === undefined ? [roots.demoDir] : [roots.recordsDir, roots.demoDir];
+  const candidates = ecgs.map((ecg) => candidateRecordPaths(ecg.source, ecg.ecgId, ecg.subjectId));
+  const folders = await listFolders(
+    candidates.flatMap((list) =>
+      list.flatMap((relative) => searched.map((root) => headerPlace(root, relative).folder)),
+    ),
+  );
+  return candidates.map((list) => {
+    for (const root of searched) {
+      for (const relative of list) {
+        const place = headerPlace(root, relative);
+        if (!folders.get(place.folder)?.has(place.name)) continue;
+        return root === roots.demoDir ? `${DEMO_PATH_PREFIX}${relative}` : relative;
+      }
+    }
+    return null;
+  });
 }
 
 /**
