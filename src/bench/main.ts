@@ -3,6 +3,7 @@ import type { BenchSuite } from './suite';
 // Each suite measures against a reference in the same run; the output is one JSON object.
 const suites: Record<string, () => Promise<BenchSuite>> = {
   validate: async () => (await import('./validate.bench')).validateSuite,
+  import: async () => (await import('./import.bench')).importSuite,
 };
 
 async function main(argv: readonly string[]): Promise<void> {
