@@ -4,6 +4,7 @@ import type { BenchSuite } from './suite';
 const suites: Record<string, () => Promise<BenchSuite>> = {
   validate: async () => (await import('./validate.bench')).validateSuite,
   import: async () => (await import('./import.bench')).importSuite,
+  wfdb: async () => (await import('./wfdb-decode.bench')).wfdbSuite,
 };
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -196,10 +196,9 @@ function toMillivolts(
 
 function verification(
   spec: WfdbSignalSpec,
-  adc: Int32Array,
+  firstAdc: number | undefined,
   checksumComputed: number,
 ): SignalVerification {
-  const firstAdc = adc.length > 0 ? adc[0] : undefined;
   return {
     checksumOk:
       spec.checksum === undefined ? null : ((checksumComputed - spec.checksum) & 0xffff) === 0,
@@ -214,11 +213,48 @@ function verification(
 
 function checksumOf(adc: Int32Array): number {
   let sum = 0;
-  for (let i = 0; i < adc.length; i++) sum = (sum + adc[i]!) & 0xffff;
+  for (let i = 0; i < adc.length; i++) sum += adc[i]!;
+  return sum & 0xffff;
+}
+
+/** Copies one column of an interleaved Int16Array into its own Int32Array. */
+function column16(i16: Int16Array, column: number, stride: number, nSamples: number): Int32Array {
+  const adc = new Int32Array(nSamples);
+  for (let t = 0, k = column; t < nSamples; t++, k += stride) adc[t] = i16[k]!;
+  return adc;
+}
+
+/**
+ * Converts one column of an interleaved Int16Array to mV in place and returns its plain sum
+ * (exact in a double); stats[0] receives the column minimum. Kept a top-level function taking
+ * arguments: V8 optimises that loop about 1.5x better than the same loop in a closure.
+ */
+function convertColumn16(
+  i16: Int16Array,
+  column: number,
+  stride: number,
+  nSamples: number,
+  base: number,
+  scale: number,
+  mv: Float32Array,
+  stats: Float64Array,
+): number {
+  let sum = 0;
+  let min = 0;
+  for (let t = 0, k = column; t < nSamples; t++, k += stride) {
+    const v = i16[k]!;
+    sum += v;
+    if (v < min) min = v;
+    mv[t] = (v - base) * scale;
+  }
+  stats[0] = min;
   return sum;
 }
 
-/** Decodes format-16 files with one sample per frame straight from an Int16Array view. */
+/**
+ * Decodes format-16 files with one sample per frame straight from an Int16Array view into mV;
+ * the per-signal ADC copy is made only when someone reads `adc`.
+ */
 function decodeFormat16(
   header: WfdbHeader,
   g: SignalGroup,
@@ -228,27 +264,42 @@ function decodeFormat16(
 ): void {
   const i16 = int16View(bytes, g.byteOffset, nSamples * g.frameSize);
   const stride = g.frameSize;
-  g.indices.forEach((signalIndex, column) => {
+  const stats = new Float64Array(1);
+  for (let column = 0; column < g.indices.length; column++) {
+    const signalIndex = g.indices[column]!;
     const spec = header.signals[signalIndex]!;
-    const adc = new Int32Array(nSamples);
     const mv = new Float32Array(nSamples);
     const scale = mvPerUnit(spec.units) / spec.adcGain;
-    const base = spec.baseline;
-    let sum = 0;
-    for (let t = 0, k = column; t < nSamples; t++, k += stride) {
-      const v = i16[k]!;
-      adc[t] = v;
-      sum = (sum + v) & 0xffff;
-      mv[t] = v === -32768 ? Number.NaN : (v - base) * scale;
+    const sum = convertColumn16(i16, column, stride, nSamples, spec.baseline, scale, mv, stats);
+    // The invalid sentinel is the int16 minimum, so the column minimum tells whether any is there.
+    if (stats[0] === -32768) {
+      for (let t = 0, k = column; t < nSamples; t++, k += stride) {
+        if (i16[k] === -32768) mv[t] = Number.NaN;
+      }
     }
-    out[signalIndex] = {
-      name: spec.leadName,
-      mv,
-      spec,
-      adc,
-      verification: verification(spec, adc, sum),
-    };
-  });
+    out[signalIndex] = lazyAdcSignal(spec, mv, i16, column, stride, nSamples, sum & 0xffff);
+  }
+}
+
+function lazyAdcSignal(
+  spec: WfdbSignalSpec,
+  mv: Float32Array,
+  i16: Int16Array,
+  column: number,
+  stride: number,
+  nSamples: number,
+  checksum: number,
+): DecodedSignal {
+  let adc: Int32Array | undefined;
+  return {
+    name: spec.leadName,
+    mv,
+    spec,
+    get adc() {
+      return (adc ??= column16(i16, column, stride, nSamples));
+    },
+    verification: verification(spec, nSamples > 0 ? i16[column] : undefined, checksum),
+  };
 }
 
 function decodeGeneric(
@@ -280,7 +331,7 @@ function decodeGeneric(
       mv,
       spec,
       adc,
-      verification: verification(spec, adc, checksumOf(adc)),
+      verification: verification(spec, adc[0], checksumOf(adc)),
     };
   }
 }
