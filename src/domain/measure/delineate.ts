@@ -28,6 +28,8 @@ const QRS_ONSET_HIGH = 0.1;
 const QRS_ONSET_LOW = 0.03;
 const WAVE_HIGH = 0.3;
 const WAVE_LOW = 0.1;
+/** Edge levels for P waves: small waves, whose velocity foot is mostly smoothing; start higher up. */
+export const P_EDGE_LEVELS = { high: 0.7, low: 0.4, spanS: 0.01, smoothS: 0.02 } as const;
 
 /**
  * Walks from `from` in direction `step` until `values` stays below low*peak for more than `gap`
@@ -88,9 +90,9 @@ export function findQrsBounds(
   }
   const gap = Math.round(0.012 * fsHz);
   const last = local.length - 1;
-  const onsetGap = Math.round(0.004 * fsHz);
+  const onsetGap = Math.round(0.01 * fsHz);
   // On a noisy trace, stop where the slope sinks into the noise rather than at a fixed fraction.
-  const noiseLevel = peak > 0 ? (2.5 * noiseSpread) / peak : 0;
+  const noiseLevel = peak > 0 ? (4 * noiseSpread) / peak : 0;
   const onsetLow = Math.max(QRS_ONSET_LOW, noiseLevel);
   const onsetHigh = Math.max(QRS_ONSET_HIGH, onsetLow * (QRS_ONSET_HIGH / QRS_ONSET_LOW));
   const low = Math.max(QRS_LOW, noiseLevel);
@@ -184,6 +186,12 @@ export function findWave(
   to: number,
   fsHz: number,
   minMv: number,
+  edgeLevels: {
+    readonly high: number;
+    readonly low: number;
+    readonly spanS: number;
+    readonly smoothS: number;
+  } = { high: WAVE_HIGH, low: WAVE_LOW, spanS: 0.01, smoothS: 0.02 },
 ): WaveBounds | null {
   if (to - from < Math.round(0.04 * fsHz)) return null;
   const edgeAvg = Math.max(1, Math.round(0.008 * fsHz));
@@ -206,11 +214,14 @@ export function findWave(
     leads,
     from,
     to,
-    Math.max(1, Math.round(0.008 * fsHz)),
-    Math.round(0.012 * fsHz) | 1,
+    Math.max(1, Math.round(edgeLevels.spanS * fsHz)),
+    Math.round(edgeLevels.smoothS * fsHz) | 1,
   );
-  // Noise keeps the velocity above zero everywhere; measure from its floor so edges do not run out.
-  const floor = Float32Array.from(v).sort()[Math.floor(v.length * 0.1)] ?? 0;
+  // Noise keeps the velocity above zero everywhere; measure from its floor so edges do not run
+  // out, and stop where the velocity sinks into the noise rather than at a fixed fraction.
+  const sorted = Float32Array.from(v).sort();
+  const floor = sorted[Math.floor(v.length * 0.1)] ?? 0;
+  const spread = (sorted[Math.floor(v.length * 0.3)] ?? floor) - floor;
   for (let i = 0; i < v.length; i++) v[i] = Math.max(0, v[i]! - floor);
   const gap = Math.round(0.006 * fsHz);
   const side = (lo: number, hi: number, step: 1 | -1) => {
@@ -222,7 +233,9 @@ export function findWave(
         at = i;
       }
     }
-    return extrapolatedEdge(v, at, step, top, WAVE_HIGH, WAVE_LOW, 0, v.length - 1, gap);
+    const low = Math.max(edgeLevels.low, top > 0 ? (2 * spread) / top : 0);
+    const high = Math.max(edgeLevels.high, low * (edgeLevels.high / edgeLevels.low));
+    return extrapolatedEdge(v, at, step, top, Math.min(high, 0.9), low, 0, v.length - 1, gap);
   };
   const onset = Math.min(peakAt, side(0, peakAt, -1));
   const offset = Math.max(peakAt, side(peakAt, v.length - 1, 1));

@@ -35,7 +35,9 @@ function findCandidates(envelope: Float32Array, slope: Float32Array, fs: number)
     if (!(v > envelope[i - 1]! && v >= envelope[i + 1]!)) continue;
     const last = out[out.length - 1];
     if (last && i - last.at < refractory) {
-      if (v > last.height) out[out.length - 1] = { at: i, height: v, maxSlope: 0 };
+      // Within one refractory period the first peak is the QRS and a later one its T wave,
+      // unless the later one is much larger (then the first was noise or a P wave).
+      if (v > 1.5 * last.height) out[out.length - 1] = { at: i, height: v, maxSlope: 0 };
       continue;
     }
     out.push({ at: i, height: v, maxSlope: 0 });

@@ -11,7 +11,7 @@ export interface QrsAmplitudes {
 /** Deflections below this (mV) do not count as an initial Q. */
 const Q_MIN_MV = 0.02;
 
-/** R: highest point (>= 0); S: deepest point after the R (or anywhere for a QS), as a depth; Q: initial negative part. */
+/** R: highest point (>= 0); S: deepest point after the R (or anywhere for a QS), as a depth; Q: initial negative part (all of a QS). */
 export function qrsAmplitudes(
   x: ArrayLike<number>,
   baseline: number,
@@ -27,6 +27,8 @@ export function qrsAmplitudes(
       rAt = i;
     }
   }
+  // A positive blip below the Q threshold is no R wave: the complex is a QS.
+  if (rMv < Q_MIN_MV) rAt = -1;
   let sMv = 0;
   for (let i = rAt < 0 ? onset : rAt; i <= offset; i++) sMv = Math.max(sMv, baseline - x[i]!);
   let qSamples = 0;

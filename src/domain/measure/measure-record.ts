@@ -1,6 +1,6 @@
 /** The measurement engine: beats, fiducials, median beat, global and per-lead measurements of a record. */
 import type { EcgRecord } from '../wfdb/record';
-import { findQrsBounds, findWave } from './delineate';
+import { findQrsBounds, findWave, P_EDGE_LEVELS } from './delineate';
 import type { WaveBounds } from './delineate';
 import { detectBeats } from './detect-beats';
 import { frontalAxisDeg, meanOver, qrsAmplitudes } from './lead-amplitudes';
@@ -45,7 +45,8 @@ const median = (values: readonly number[]): number => {
 
 const round = (value: number, digits: number): number => {
   const f = 10 ** digits;
-  return Math.round(value * f) / f;
+  // + 0 turns -0 into 0, so results compare and serialise cleanly.
+  return Math.round(value * f) / f + 0;
 };
 
 /** Noise of a summed-slope trace: floor = 20th percentile, spread = 40th minus 20th percentile. */
@@ -156,7 +157,9 @@ export function measureRecord(record: EcgRecord): Measurements {
   if (prepared.names.length === 0) notes.push('no usable signal (every sample is NaN)');
   const { peaks } = prepared.names.length ? detectBeats(prepared) : { peaks: [] as number[] };
   const noise = slopeNoise(prepared.slope);
-  const drafts: BeatDraft[] = peaks.map((p) => {
+  const drafts: BeatDraft[] = peaks.map((envelopePeak) => {
+    // The envelope peak can sit between a QRS and a steep T; the QRS has the steepest slope.
+    const p = steepestNear(prepared.slope, envelopePeak, msToSamples(80, fs));
     const { onset, offset } = findQrsBounds(prepared.slope, p, fs, noise.floor, noise.spread);
     return { fiducial: p, r: rPeakOf(prepared, onset, offset), onset, offset };
   });
@@ -250,7 +253,15 @@ export function measureRecord(record: EcgRecord): Measurements {
     );
     const pWave: WaveBounds | null =
       medianResult?.hasP === true
-        ? findWave(flat, { kind: 'detrend' }, pFrom, d.onset - msToSamples(20, fs), fs, P_MIN_MV)
+        ? findWave(
+            flat,
+            { kind: 'detrend' },
+            pFrom,
+            d.onset - msToSamples(20, fs),
+            fs,
+            P_MIN_MV,
+            P_EDGE_LEVELS,
+          )
         : null;
     const tTo = Math.min(
       prepared.n - 1,
@@ -348,6 +359,15 @@ export function measureRecord(record: EcgRecord): Measurements {
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 const msToSamples = (valueMs: number, fs: number) => Math.round((valueMs / 1000) * fs);
 
+/** Index of the largest value within +-reach of centre. */
+function steepestNear(slope: Float32Array, centre: number, reach: number): number {
+  let best = centre;
+  for (let i = Math.max(0, centre - reach); i <= Math.min(slope.length - 1, centre + reach); i++) {
+    if (slope[i]! > slope[best]!) best = i;
+  }
+  return best;
+}
+
 /** R peak: where the leads together deviate most from their level at QRS onset. */
 function rPeakOf(prepared: PreparedLeads, onset: number, offset: number): number {
   let best = onset;
@@ -414,7 +434,15 @@ function delineateMedian(
   );
   const prevTEnd = t && rrSamples !== null ? t.offset - rrSamples + msToSamples(20, fs) : 0;
   const pFrom = Math.max(0, prevTEnd, onset - msToSamples(340, fs));
-  let p = findWave(leads, { kind: 'detrend' }, pFrom, onset - msToSamples(20, fs), fs, P_MIN_MV);
+  let p = findWave(
+    leads,
+    { kind: 'detrend' },
+    pFrom,
+    onset - msToSamples(20, fs),
+    fs,
+    P_MIN_MV,
+    P_EDGE_LEVELS,
+  );
   if (p && irregular && p.magnitudeMv < 0.1) {
     p = null;
     notes.push(

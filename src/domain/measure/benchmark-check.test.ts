@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeWfdbFiles } from '../wfdb/decode-files';
+import { ptbxlRecordPath } from '../wfdb/paths';
+import type { CheckedSample, SampleCheck } from './benchmark-check';
+import {
+  checkSample,
+  formatAccuracyReport,
+  longestIntervalIsAnswer,
+  scoreMeasurements,
+} from './benchmark-check';
+import { measureRecord } from './measure-record';
+import type { Measurements } from './types';
+
+/** Reads `<base>.hea` and `<base>.dat` from disk and decodes them (domain tests may not import server/). */
+async function readRecord(base: string) {
+  const name = path.basename(base);
+  const files = new Map<string, Uint8Array>([
+    [`${name}.hea`, await readFile(`${base}.hea`)],
+    [`${name}.dat`, await readFile(`${base}.dat`)],
+  ]);
+  return decodeWfdbFiles(files, name);
+}
+
+const shared = path.resolve(__dirname, '../../../../shared/data');
+const ecgRoot = path.join(shared, 'ecg');
+
+/** ecg_id -> record path without extension, for the benchmark records at 500 Hz in ../shared. */
+function benchmarkRecordPaths(): Map<string, string> {
+  const rows = readFileSync(path.join(ecgRoot, 'index.csv'), 'utf8').split(/\r?\n/).slice(1);
+  const out = new Map<string, string>();
+  for (const row of rows) {
+    const [, recordPath, ecgId, fs, , , , matches] = row.split(',');
+    if (matches?.trim() !== 'true' || fs !== '500' || !ecgId || !recordPath) continue;
+    out.set(ecgId, path.join(ecgRoot, recordPath.replace(/\.hea$/, '')));
+  }
+  return out;
+}
+
+async function checkAll(): Promise<SampleCheck[]> {
+  const paths = benchmarkRecordPaths();
+  const cache = new Map<string, Measurements>();
+  const lines = readFileSync(path.join(shared, 'benchmark/ptbxl.jsonl'), 'utf8').split('\n');
+  const checks: SampleCheck[] = [];
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    const sample = JSON.parse(line) as CheckedSample;
+    const recordPath = paths.get(sample.metadata.ecg_id);
+    if (!recordPath) continue;
+    let m = cache.get(recordPath);
+    if (!m) {
+      m = measureRecord(await readRecord(recordPath));
+      cache.set(recordPath, m);
+    }
+    checks.push(checkSample(sample, m));
+  }
+  return checks;
+}
+
+describe('measurement engine on the benchmark PTB-XL records in ../shared', () => {
+  it('maps all 42 benchmark ids to records (40 in ptbxl/records500, 2 in ptbxl-cinc2024)', () => {
+    const paths = benchmarkRecordPaths();
+    expect(paths.size).toBe(42);
+    const inPtbxl = [...paths.entries()].filter(([id, p]) =>
+      p.endsWith(path.join('ptbxl', ptbxlRecordPath(id, 500))),
+    );
+    expect(inPtbxl.length).toBe(40);
+    expect([...paths.values()].filter((p) => p.includes('ptbxl-cinc2024')).length).toBe(2);
+  });
+
+  it('meets the accuracy goals (report printed; failures name the achieved figures)', async () => {
+    const checks = await checkAll();
+    const report = formatAccuracyReport(checks);
+    console.log(report);
+    const scores = scoreMeasurements(checks.flatMap((c) => c.measurements));
+    const all = scores.find((s) => s.quantity === 'all')!;
+    expect(all.count).toBeGreaterThanOrEqual(30);
+    const windows = checks.flatMap((c) => c.windows);
+    const qrsWindows = windows.filter((w) => w.kind === 'qrs');
+    const ranges = checks.flatMap((c) => c.beatRanges);
+    const achieved = {
+      exact: all.exact / all.count,
+      exactOrNeighbour: all.exactOrNeighbour / all.count,
+      qrsWindowsHeld: qrsWindows.filter((w) => w.held).length / qrsWindows.length,
+      otherWindowsHeld:
+        windows.filter((w) => w.kind !== 'qrs' && w.held).length /
+        Math.max(1, windows.filter((w) => w.kind !== 'qrs').length),
+      beatRangesResolved: ranges.filter((r) => r.resolved).length / Math.max(1, ranges.length),
+      answerIsLongestInterval: longestIntervalIsAnswer(ranges).every(Boolean),
+    };
+    expect(achieved).toEqual({
+      exact: expect.toSatisfy((v: number) => v >= 0.8),
+      exactOrNeighbour: expect.toSatisfy((v: number) => v >= 0.97),
+      qrsWindowsHeld: expect.toSatisfy((v: number) => v >= 0.98),
+      otherWindowsHeld: expect.toSatisfy((v: number) => v >= 0.98),
+      beatRangesResolved: 1,
+      answerIsLongestInterval: true,
+    });
+  });
+});

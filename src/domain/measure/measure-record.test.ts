@@ -1,0 +1,235 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeWfdbFiles } from '../wfdb/decode-files';
+import { generateSyntheticEcg, synthParams } from '../synth';
+import type { SynthCondition } from '../synth';
+import { parseMitAnnotations } from '../wfdb/annotations';
+import { hz } from '../units';
+import { measureRecord } from './measure-record';
+import { qrsInWindow, resolveBeatRange } from './references';
+
+/** Reads `<base>.hea` and `<base>.dat` from disk and decodes them (domain tests may not import server/). */
+async function readRecord(base: string) {
+  const name = path.basename(base);
+  const files = new Map<string, Uint8Array>([
+    [`${name}.hea`, await readFile(`${base}.hea`)],
+    [`${name}.dat`, await readFile(`${base}.dat`)],
+  ]);
+  return decodeWfdbFiles(files, name);
+}
+
+const mitBase = path.resolve(__dirname, '../../../../shared/data/ecg/wfdb-python/sample-data/100');
+
+const angleDiff = (a: number, b: number) => Math.abs(((((a - b) % 360) + 540) % 360) - 180);
+
+/** Matches detections to reference beats one-to-one within windowS; returns TP, FN, FP. */
+function matchBeats(reference: readonly number[], detected: readonly number[], windowS: number) {
+  let j = 0;
+  let tp = 0;
+  const used = new Set<number>();
+  for (const r of reference) {
+    while (j < detected.length && detected[j]! < r - windowS) j++;
+    for (let k = j; k < detected.length && detected[k]! <= r + windowS; k++) {
+      if (!used.has(k)) {
+        used.add(k);
+        tp++;
+        break;
+      }
+    }
+  }
+  return { tp, fn: reference.length - tp, fp: detected.length - used.size };
+}
+
+describe('measureRecord on synthetic records with known intervals', () => {
+  const cases: { condition: SynthCondition; heartRateBpm: number; prMs?: number }[] = [
+    ...[40, 55, 75, 100, 125, 150].map((heartRateBpm) => ({
+      condition: 'normal_sinus_rhythm' as const,
+      heartRateBpm,
+      ...(heartRateBpm > 120 ? { prMs: 120 } : {}),
+    })),
+    { condition: 'sinus_bradycardia', heartRateBpm: 45 },
+    { condition: 'sinus_tachycardia', heartRateBpm: 115 },
+    { condition: 'first_degree_av_block', heartRateBpm: 68 },
+    { condition: 'first_degree_av_block', heartRateBpm: 40 },
+    { condition: 'lbbb', heartRateBpm: 75 },
+    { condition: 'rbbb', heartRateBpm: 72 },
+    { condition: 'inferior_infarct', heartRateBpm: 70 },
+    { condition: 'ventricular_premature_beats', heartRateBpm: 70 },
+  ];
+  const errorsOf = (c: (typeof cases)[number], k: number, noiseMv: number, wanderMv: number) => {
+    const { record, truth } = generateSyntheticEcg(
+      synthParams(c.condition, { seed: 100 + k, ...c, noiseMv, baselineWanderMv: wanderMv }),
+    );
+    const m = measureRecord(record);
+    const g = m.global;
+    return {
+      m,
+      truth,
+      errors: {
+        prMs: Math.abs(g.pr.value! - truth.prMs!),
+        qrsMs: Math.abs(g.qrs.value! - truth.qrsMs),
+        qtMs: Math.abs(g.qt.value! - truth.qtMs),
+        qrsAxisDeg: angleDiff(g.qrsAxis.value!, truth.qrsAxisDeg),
+      },
+    };
+  };
+  const within = (limitMs: number, limitDeg: number) => ({
+    prMs: expect.toSatisfy((v: number) => v <= limitMs),
+    qrsMs: expect.toSatisfy((v: number) => v <= limitMs),
+    qtMs: expect.toSatisfy((v: number) => v <= limitMs),
+    qrsAxisDeg: expect.toSatisfy((v: number) => v <= limitDeg),
+  });
+  for (const [k, c] of cases.entries()) {
+    it(`${c.condition} at ${c.heartRateBpm} bpm, noise 0.02 mV, wander 0.3 mV: PR, QRS, QT within 10 ms, QRS axis within 10 deg`, () => {
+      const { m, truth, errors } = errorsOf(c, k, 0.02, 0.3);
+      expect(m.beats.length).toBe(truth.beats.length);
+      expect(errors).toEqual(within(10, 10));
+      const g = m.global;
+      expect(Math.abs(g.heartRate.value! - truth.heartRateBpm)).toBeLessThan(2);
+      expect(g.qtcBazett.value!).toBeCloseTo(g.qt.value! / Math.sqrt(g.rrMean.value! / 1000), -1);
+      expect(m.beats.filter((b) => b.premature).map((b) => b.index)).toEqual([
+        ...truth.prematureBeatIndices,
+      ]);
+      for (const b of m.beats.filter((x) => x.premature)) expect(b.origin).toBe('ventricular');
+    });
+  }
+
+  it('heavy noise (0.04 mV) and wander (0.4 mV): every beat found; errors printed, all within 20 ms / 10 deg', () => {
+    const rows = cases.map((c, k) => {
+      const { m, truth, errors } = errorsOf(c, k, 0.04, 0.4);
+      expect(m.beats.length).toBe(truth.beats.length);
+      return { case: `${c.condition} ${c.heartRateBpm} bpm`, ...errors };
+    });
+    console.log('Synthetic, noise 0.04 mV + wander 0.4 mV, absolute errors:');
+    console.table(rows);
+    for (const r of rows) expect(r).toEqual({ case: r.case, ...within(20, 10) });
+  });
+
+  it('atrial fibrillation: beats found, no P wave, PR null with a reason, nothing marked premature unless wide', () => {
+    const { record, truth } = generateSyntheticEcg(
+      synthParams('atrial_fibrillation', {
+        seed: 5,
+        durationS: 10,
+        noiseMv: 0.02,
+        baselineWanderMv: 0.2,
+      }),
+    );
+    const m = measureRecord(record);
+    expect(m.beats.length).toBe(truth.beats.length);
+    expect(m.global.pr.value).toBeNull();
+    expect(m.global.pr.note).toMatch(/P wave/);
+    expect(m.beats.filter((b) => b.premature)).toEqual([]);
+    expect(Math.abs(m.global.qrs.value! - truth.qrsMs)).toBeLessThanOrEqual(10);
+  });
+
+  it('per-lead values follow the morphology: Q waves in II, III, aVF for an inferior infarct; deep S in V1 for LBBB', () => {
+    const inf = measureRecord(
+      generateSyntheticEcg(synthParams('inferior_infarct', { seed: 9 })).record,
+    );
+    for (const lead of ['II', 'III', 'aVF']) {
+      expect(inf.leads[lead]!.qMs!).toBeGreaterThanOrEqual(20);
+      expect(inf.leads[lead]!.qMv!).toBeGreaterThan(0.1);
+    }
+    expect(inf.leads.I!.qMs).toBeLessThan(20);
+    const lb = measureRecord(generateSyntheticEcg(synthParams('lbbb', { seed: 9 })).record);
+    expect(lb.leads.V1!.sMv!).toBeGreaterThan(lb.leads.V1!.rMv! * 3);
+    expect(lb.leads.V6!.rMv!).toBeGreaterThan(0.5);
+    expect(lb.leads.V6!.qMs).toBe(0);
+  });
+
+  it('every value says where it came from, and the result survives JSON', () => {
+    const m = measureRecord(
+      generateSyntheticEcg(synthParams('normal_sinus_rhythm', { seed: 2 })).record,
+    );
+    expect(m.global.qrs.unit).toBe('ms');
+    expect(m.global.qrs.from.beats).toEqual(m.dominantBeats);
+    expect(m.global.qrs.from.leads.length).toBe(12);
+    expect(m.global.heartRate.unit).toBe('bpm');
+    expect(m.global.qrsAxis.from.leads).toEqual(['I', 'II', 'aVF']);
+    expect(JSON.parse(JSON.stringify(m))).toEqual(m);
+  });
+
+  it('a flat or all-NaN record gives nulls with reasons, never a throw', () => {
+    const n = 5000;
+    const flat = measureRecord({
+      recordName: 'flat',
+      fsHz: hz(500),
+      nSamples: n,
+      signals: [
+        { name: 'I', mv: new Float32Array(n) },
+        { name: 'II', mv: new Float32Array(n).fill(Number.NaN) },
+      ],
+    });
+    expect(flat.beats).toEqual([]);
+    expect(flat.leadsUsed).toEqual(['I']);
+    expect(flat.global.heartRate.value).toBeNull();
+    expect(flat.global.heartRate.note).toMatch(/fewer than two beats/);
+    expect(flat.notes.join(' ')).toMatch(/no complete beat/);
+  });
+
+  it('paced beats: pacing spikes do not add beats or widen the QRS', () => {
+    const { record, truth } = generateSyntheticEcg(synthParams('lbbb', { seed: 12 }));
+    const fs = record.fsHz;
+    const spiked = record.signals.map((s) => {
+      const mv = new Float32Array(s.mv);
+      for (const b of truth.beats) {
+        const at = Math.round((b.qrsOnsetS - 0.002) * fs);
+        mv[at] = mv[at]! + (s.name === 'aVR' ? -4 : 4);
+      }
+      return { name: s.name, mv };
+    });
+    const m = measureRecord({ ...record, signals: spiked });
+    expect(m.beats.length).toBe(truth.beats.length);
+    expect(Math.abs(m.global.qrs.value! - truth.qrsMs)).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('benchmark references', () => {
+  const m = measureRecord(
+    generateSyntheticEcg(synthParams('normal_sinus_rhythm', { seed: 3, heartRateBpm: 60 })).record,
+  );
+  it('"[4th QRS wave - 5th QRS wave]" spans QRS onset of beat 4 to QRS offset of beat 5', () => {
+    const r = resolveBeatRange(m.beats, 4, 5);
+    expect(r).toMatchObject({ fromBeatIndex: 3, toBeatIndex: 4 });
+    if ('error' in r) throw new Error(r.error);
+    expect(r.startS).toBe(m.beats[3]!.qrsOnsetS);
+    expect(r.endS).toBe(m.beats[4]!.qrsOffsetS);
+    expect(r.rrMs).toBeCloseTo(m.beats[4]!.rrBeforeMs!, 0);
+    expect(resolveBeatRange(m.beats, 2, 3, 2)).toMatchObject({ fromBeatIndex: 3 });
+    expect(resolveBeatRange(m.beats, 40, 41)).toMatchObject({
+      error: expect.stringMatching(/only \d+ beats/),
+    });
+    expect(resolveBeatRange(m.beats, 3, 2)).toMatchObject({
+      error: expect.stringMatching(/ascending/),
+    });
+  });
+  it('a window holds the QRS it overlaps most; a window between beats holds none', () => {
+    const b = m.beats[2]!;
+    expect(qrsInWindow(m.beats, b.qrsOnsetS - 0.01, b.qrsOffsetS + 0.01)?.beatIndex).toBe(2);
+    expect(qrsInWindow(m.beats, b.qrsOffsetS + 0.1, b.qrsOffsetS + 0.3)).toBeNull();
+  });
+});
+
+describe('measureRecord on MIT-BIH record 100 (2 leads, 360 Hz, 30 min)', () => {
+  it('sensitivity and positive predictivity >= 99.7% with a 150 ms match window', async () => {
+    const record = await readRecord(mitBase);
+    const reference = parseMitAnnotations(await readFile(`${mitBase}.atr`), record.fsHz)
+      .filter((a) => a.isBeat)
+      .map((a) => a.timeS as number);
+    const m = measureRecord(record);
+    const { tp, fn, fp } = matchBeats(
+      reference,
+      m.beats.map((b) => b.rPeakS),
+      0.15,
+    );
+    const achieved = { sensitivity: tp / (tp + fn), positivePredictivity: tp / (tp + fp) };
+    console.log(
+      `MIT-BIH 100: ${reference.length} reference beats, TP ${tp}, FN ${fn}, FP ${fp}`,
+      achieved,
+    );
+    expect(reference.length).toBeGreaterThan(2000);
+    expect(achieved.sensitivity).toBeGreaterThanOrEqual(0.997);
+    expect(achieved.positivePredictivity).toBeGreaterThanOrEqual(0.997);
+  });
+});
