@@ -255,6 +255,21 @@ describe('decodeWfdbRecord refusals', () => {
     }
   });
 
+  it('null (format 0) signals decode to NaN, bounded in length', () => {
+    const header = parseWfdbHeader(
+      'r 2 500 3\nr.dat 16 200 16 0 1 6 0 I\n~ 0 200 12 0 0 0 0 none\n',
+      'r.hea',
+    );
+    const decoded = decodeWfdbRecord(header, new Map([['r.dat', pack(16, [1, 2, 3])]]));
+    expect(Array.from(decoded.signals[1]!.mv).every(Number.isNaN)).toBe(true);
+    expect(decoded.signals[1]!.verification.checksumOk).toBeNull();
+    const huge = parseWfdbHeader('r 1 500 999999999\n~ 0\n', 'r.hea');
+    expect(reasonOf(() => decodeWfdbRecord(huge, new Map()))).toMatchObject({
+      reason: 'inconsistent',
+      file: '~',
+    });
+  });
+
   it('random headers and bytes never throw anything but WfdbError', () => {
     const headerText = fc
       .tuple(

@@ -74,6 +74,9 @@ function groupSignals(header: WfdbHeader): SignalGroup[] {
   return groups;
 }
 
+/** Longest null (format 0) signal decoded, in samples: no file bounds it. */
+const MAX_NULL_SIGNAL_SAMPLES = 2 ** 26;
+
 const noSkew = (header: WfdbHeader, g: SignalGroup) =>
   g.indices.every((i) => !header.signals[i]?.skew);
 
@@ -407,6 +410,15 @@ export function decodeWfdbRecord(
     fileBytes(g, header, files);
   }
   const nSamples = resolveSampleCount(header, groups, files);
+  // Stored signals are bounded by their file sizes; null signals only by the header's word.
+  const nullGroup = groups.find(isNull);
+  if (nullGroup && nSamples > MAX_NULL_SIGNAL_SAMPLES) {
+    throw new WfdbError(
+      nullGroup.fileName,
+      'inconsistent',
+      `${nSamples} samples for a null (format 0) signal exceeds ${MAX_NULL_SIGNAL_SAMPLES}`,
+    );
+  }
   const signals: DecodedSignal[] = new Array<DecodedSignal>(header.signals.length);
   for (const g of groups) {
     if (isNull(g)) {
