@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   import: async () => (await import('./commands/import')).importCommand,
   export: async () => (await import('./commands/export')).exportCommand,
   record: async () => (await import('./commands/record')).recordCommand,
+  measure: async () => (await import('./commands/measure')).measureCommand,
 };
 
 const io: CliIo = {

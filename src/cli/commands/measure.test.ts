@@ -1,0 +1,118 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateSyntheticEcg, synthParams } from '../../domain/synth';
+import { encodeWfdbRecord } from '../../domain/wfdb/encode';
+import { EXIT } from '../command';
+import { measureCommand } from './measure';
+import { captureIo, repoRoot, runCli } from './test-helpers';
+
+const ptbxl = (id: string) =>
+  path.resolve(repoRoot, `../shared/data/ecg/ptbxl/records500/00000/${id}_hr`);
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+describe('measure command', () => {
+  it('prints the JSON with every required key for a real PTB-XL record (real CLI process)', async () => {
+    const { code, stdout, stderr } = await runCli(['measure', ptbxl('00001'), '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(EXIT.ok);
+    const out = JSON.parse(stdout) as Record<string, unknown> & {
+      leads: Record<string, Record<string, unknown>>;
+      beats: Record<string, unknown>[];
+    };
+    for (const key of [
+      'heart_rate_bpm',
+      'rr_ms',
+      'pr_ms',
+      'qrs_ms',
+      'qt_ms',
+      'qtc_bazett_ms',
+      'qtc_fridericia_ms',
+      'qrs_axis_deg',
+      'p_axis_deg',
+      't_axis_deg',
+      'notes',
+    ]) {
+      expect(out).toHaveProperty(key);
+    }
+    expect(Object.keys(out.leads)).toEqual([
+      'I',
+      'II',
+      'III',
+      'aVR',
+      'aVL',
+      'aVF',
+      'V1',
+      'V2',
+      'V3',
+      'V4',
+      'V5',
+      'V6',
+    ]);
+    for (const lead of Object.values(out.leads)) {
+      expect(Object.keys(lead)).toEqual([
+        'r_mv',
+        's_mv',
+        'q_ms',
+        'q_mv',
+        'st_j_mv',
+        'st_j60_mv',
+        't_mv',
+      ]);
+    }
+    expect(out.beats.length).toBeGreaterThan(5);
+    for (const b of out.beats) {
+      expect(typeof b.r_peak_s).toBe('number');
+      expect(b.qrs_onset_s as number).toBeLessThan(b.r_peak_s as number);
+      expect(b.qrs_offset_s as number).toBeGreaterThan(b.r_peak_s as number);
+      expect(typeof b.premature).toBe('boolean');
+      if (b.premature) expect(['supraventricular', 'ventricular']).toContain(b.origin);
+      else expect(b).not.toHaveProperty('origin');
+    }
+    expect(out.heart_rate_bpm as number).toBeGreaterThan(30);
+  });
+
+  it('recovers a synthetic record written as WFDB, and text output names the values', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'measure-'));
+    dirs.push(dir);
+    const { record, truth } = generateSyntheticEcg(
+      synthParams('ventricular_premature_beats', { seed: 4 }),
+    );
+    const { header, dat } = encodeWfdbRecord(record, { recordName: 'synth' });
+    await writeFile(path.join(dir, 'synth.hea'), header);
+    await writeFile(path.join(dir, 'synth.dat'), dat);
+    const io = captureIo();
+    expect(await measureCommand.run([path.join(dir, 'synth'), '--json'], io)).toBe(EXIT.ok);
+    const out = JSON.parse(io.stdout.join('')) as {
+      qrs_ms: number;
+      beats: { premature: boolean; origin?: string }[];
+    };
+    expect(Math.abs(out.qrs_ms - truth.qrsMs)).toBeLessThanOrEqual(10);
+    expect(out.beats.flatMap((b, i) => (b.premature ? [i] : []))).toEqual([
+      ...truth.prematureBeatIndices,
+    ]);
+    expect(out.beats.filter((b) => b.premature).every((b) => b.origin === 'ventricular')).toBe(
+      true,
+    );
+    const text = captureIo();
+    expect(await measureCommand.run([path.join(dir, 'synth.hea')], text)).toBe(EXIT.ok);
+    expect(text.stdout.join('\n')).toMatch(/QRS \d+ ms/);
+    expect(text.stdout.join('\n')).toMatch(/premature beats: .*\(ventricular\)/);
+  });
+
+  it('usage errors exit 2, a missing record exits 3 with the file named', async () => {
+    const io = captureIo();
+    expect(await measureCommand.run([], io)).toBe(EXIT.usage);
+    expect(io.stderr.join('')).toMatch(/Usage: ecg-workbench measure/);
+    expect(await measureCommand.run(['a', '--fast'], captureIo())).toBe(EXIT.usage);
+    const missing = captureIo();
+    expect(await measureCommand.run([path.join(tmpdir(), 'no-such-record')], missing)).toBe(
+      EXIT.failure,
+    );
+    expect(missing.stderr.join('')).toMatch(/no-such-record\.hea/);
+  });
+});
