@@ -198,6 +198,8 @@ describe('parseWfdbHeader defaults and errors', () => {
     ['r 1 500 10\nr.dat 16 abc/mV\n', /invalid gain field/],
     ['r 1 500 10\nr.dat 16 200 16 0 1.5\n', /initial value must be an integer/],
     ['r 1 500 10 12:00:00 01/01/2000 extra\nr.dat 16\n', /unexpected extra fields/],
+    ['r 1 500 10\n../../etc/passwd 16\n', /must be a plain file name/],
+    ['r 1 500 10\nsub\\r.dat 16\n', /must be a plain file name/],
   ])('%j is a malformed header', (text, match) => {
     const e = expectWfdbError(() => parseWfdbHeader(text, 'r.hea'), 'malformed-header', match);
     expect(e.file).toBe('r.hea');

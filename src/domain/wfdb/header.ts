@@ -196,6 +196,13 @@ function parseSignalLine(line: string, lineNo: number, index: number, fail: Fail
   if (fileField === undefined || formatField === undefined) {
     return fail(`${where}: a signal line needs at least a file name and a format`, lineNo);
   }
+  // Signal files live beside the header; a path here could reach outside the record's folder.
+  if (/[/\\]/.test(fileField) || fileField === '.' || fileField === '..') {
+    fail(
+      `${where}: signal file "${fileField}" must be a plain file name in the header's folder`,
+      lineNo,
+    );
+  }
   const fm = FORMAT_RE.exec(formatField);
   if (!fm) return fail(`${where}: invalid format field "${formatField}"`, lineNo);
   const format = Number(fm[1]);
