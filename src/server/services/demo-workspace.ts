@@ -1,6 +1,7 @@
 import type { Role } from '../../schemas/api/common';
 import { ROLES } from '../../schemas/api/common';
 import type { Db } from '../storage/database';
+import { seedDemoWorkspaceData } from './demo-workspace-data';
 import { createUser, findUserByUsername } from './users';
 
 /** Where the demo workspace may write and how it reports what it made. */
@@ -37,4 +38,5 @@ export async function seedDemoUsers(db: Db, log: (line: string) => void): Promis
  */
 export async function seedDemoWorkspace(db: Db, options: DemoWorkspaceOptions): Promise<void> {
   await seedDemoUsers(db, options.log);
+  await seedDemoWorkspaceData(db, options);
 }
