@@ -82,10 +82,11 @@ const noSkew = (header: WfdbHeader, g: SignalGroup) =>
 
 const isNull = (g: SignalGroup) => g.format === 0 || g.fileName === '~';
 
-function describeLayout(header: WfdbHeader, g: SignalGroup, nSamples: number): string {
+function describeLayout(g: SignalGroup, nSamples: number): string {
   const spf = g.frameSize === g.indices.length ? '' : ` (${g.frameSize} values per frame)`;
   const offset = g.byteOffset === 0 ? '' : `, ${g.byteOffset}-byte offset`;
-  return `${g.indices.length} signals x ${nSamples} samples${spf} (format ${g.format}${offset})`;
+  const signals = g.indices.length === 1 ? '1 signal' : `${g.indices.length} signals`;
+  return `${signals} x ${nSamples} samples${spf} (format ${g.format}${offset})`;
 }
 
 /** Frames in a group's file when the header gives no sample count; the size must fit exactly. */
@@ -145,7 +146,6 @@ function fileBytes(
 }
 
 function checkSize(
-  header: WfdbHeader,
   g: SignalGroup,
   info: WfdbFormatInfo,
   bytes: Uint8Array,
@@ -153,7 +153,7 @@ function checkSize(
 ): void {
   const expected = g.byteOffset + info.bytesFor(nSamples * g.frameSize);
   if (bytes.length === expected) return;
-  const layout = describeLayout(header, g, nSamples);
+  const layout = describeLayout(g, nSamples);
   if (bytes.length < expected) {
     throw new WfdbError(
       g.fileName,
@@ -427,7 +427,7 @@ export function decodeWfdbRecord(
     }
     const info = formatInfo(g.format)!;
     const bytes = fileBytes(g, header, files);
-    checkSize(header, g, info, bytes, nSamples);
+    checkSize(g, info, bytes, nSamples);
     if (g.format === 16 && g.frameSize === g.indices.length && noSkew(header, g))
       decodeFormat16(header, g, bytes, nSamples, signals);
     else decodeGeneric(header, g, info, bytes, nSamples, signals);
