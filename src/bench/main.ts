@@ -5,6 +5,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   validate: async () => (await import('./validate.bench')).validateSuite,
   import: async () => (await import('./import.bench')).importSuite,
   wfdb: async () => (await import('./wfdb-decode.bench')).wfdbSuite,
+  measure: async () => (await import('./measure.bench')).measureSuite,
 };
 
 async function main(argv: readonly string[]): Promise<void> {
