@@ -52,9 +52,10 @@ const round = (value: number, digits: number): number => {
 /** Noise of a summed-slope trace: floor = 20th percentile, spread = 40th minus 20th percentile. */
 function slopeNoise(slope: Float32Array): { floor: number; spread: number } {
   const step = Math.max(1, Math.floor(slope.length / 2000));
-  const sample: number[] = [];
-  for (let i = 1; i < slope.length - 1; i += step) sample.push(slope[i]!);
-  sample.sort((a, b) => a - b);
+  const sample = new Float32Array(Math.max(0, Math.ceil((slope.length - 2) / step)));
+  for (let i = 1, k = 0; i < slope.length - 1 && k < sample.length; i += step)
+    sample[k++] = slope[i]!;
+  sample.sort();
   const floor = sample[Math.floor(sample.length * 0.2)] ?? 0;
   return { floor, spread: (sample[Math.floor(sample.length * 0.4)] ?? floor) - floor };
 }
@@ -192,11 +193,13 @@ export function measureRecord(record: EcgRecord): Measurements {
   let fiducials: number[] = drafts.map((d) => d.fiducial);
   const correlations = drafts.map(() => 1);
   if (dominant.length > 0) {
+    const alignReach = reach + Math.round(0.012 * fs);
     const first = medianOfBeats(
       [prepared.slope],
       dominant.map((i) => drafts[i]!.fiducial),
       pre,
       post,
+      { from: pre - alignReach, to: pre + alignReach },
     )[0]!;
     fiducials = alignFiducials(
       prepared.slope,
@@ -211,6 +214,7 @@ export function measureRecord(record: EcgRecord): Measurements {
       dominant.map((i) => fiducials[i]!),
       pre,
       post,
+      { from: pre - qrsPre, to: pre + qrsPost },
     );
     const template = qrsVector(provisional, pre, qrsPre, qrsPost);
     drafts.forEach((_, i) => {

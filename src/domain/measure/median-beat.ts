@@ -9,20 +9,26 @@ export function spreadSubset<T>(items: readonly T[], max = MEDIAN_BEAT_MAX_BEATS
   return Array.from({ length: max }, (_, i) => items[Math.floor((i * items.length) / max)]!);
 }
 
-/** Sample-wise median of the stretches [at - pre, at + post] of each lead, at the given fiducials. */
+/**
+ * Sample-wise median of the stretches [at - pre, at + post] of each lead, at the given fiducials;
+ * with `only`, just samples from..to of the stretch are computed (the rest stay 0).
+ */
 export function medianOfBeats(
   leads: readonly Float32Array[],
   allFiducials: readonly number[],
   pre: number,
   post: number,
+  only?: { readonly from: number; readonly to: number },
 ): Float32Array[] {
   const fiducials = spreadSubset(allFiducials);
   const len = pre + post + 1;
   const k = fiducials.length;
   const scratch = new Float64Array(k);
+  const from = Math.max(0, only?.from ?? 0);
+  const to = Math.min(len - 1, only?.to ?? len - 1);
   return leads.map((x) => {
     const out = new Float32Array(len);
-    for (let j = 0; j < len; j++) {
+    for (let j = from; j <= to; j++) {
       for (let b = 0; b < k; b++) scratch[b] = x[fiducials[b]! - pre + j]!;
       out[j] = medianInPlace(scratch, k);
     }
