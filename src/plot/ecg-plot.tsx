@@ -337,7 +337,8 @@ export function EcgPlot(props: EcgPlotProps) {
     return () => host.removeEventListener('wheel', onWheel);
   }, [store, setViewport]);
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+  /** Handles a plot key; `focused` allows the keys that would clash elsewhere (arrows, delete). */
+  const handleKey = (e: KeyboardEvent | React.KeyboardEvent, focused: boolean): void => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const s = store.getState();
     const vp = s.viewport;
@@ -365,13 +366,43 @@ export function EcgPlot(props: EcgPlotProps) {
         } else s.setTool('pan');
       },
     };
+    const focusOnly = [
+      'ArrowLeft',
+      'ArrowRight',
+      'ArrowUp',
+      'ArrowDown',
+      'Backspace',
+      'Delete',
+      'Escape',
+      '1',
+    ];
     const action = actions[e.key];
-    if (action) {
+    if (action && (focused || !focusOnly.includes(e.key))) {
       e.preventDefault();
       e.stopPropagation();
       action();
     }
   };
+
+  const keyHandler = useRef(handleKey);
+  useLayoutEffect(() => {
+    keyHandler.current = handleKey;
+  });
+  // Tool and zoom keys work anywhere on the page except while typing; the rest need plot focus.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target;
+      if (t instanceof Node && hostRef.current?.contains(t)) return;
+      if (
+        t instanceof HTMLElement &&
+        (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))
+      )
+        return;
+      keyHandler.current(e, false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const allHighlights = useMemo<LeadHighlight[]>(
     () => [...highlights, ...selectedLeads.map((lead) => ({ lead, role: 'selected' as const }))],
@@ -473,7 +504,7 @@ export function EcgPlot(props: EcgPlotProps) {
           cursorRef.current?.visible(false);
           overlayLayerRef.current?.batchDraw();
         }}
-        onKeyDown={onKeyDown}
+        onKeyDown={(e) => handleKey(e, true)}
       >
         {size && (
           <Stage width={size.width} height={size.height} listening={false}>

@@ -1,18 +1,9 @@
 /** GET /api/ecgs/:source/:ecgId/wfdb and its files: the record's bytes, decoded in the browser. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { decodeWfdbFiles } from '../../../domain/wfdb/decode-files';
 import type { DecodedRecord } from '../../../domain/wfdb/decode';
 import { apiGet, apiGetBytes } from '../../../lib/api-client';
-
-/** The record listing: its name, the header text and the signal files the header names. */
-export const WfdbListingSchema = z.object({
-  recordName: z.string().min(1),
-  header: z.string().min(1),
-  files: z.array(z.string().min(1)),
-});
-/** The record listing. */
-export type WfdbListing = z.infer<typeof WfdbListingSchema>;
+import { WfdbRecordFilesSchema } from '../../../schemas/api/transfer';
 
 const recordBase = (source: string, ecgId: string) =>
   `/api/ecgs/${encodeURIComponent(source)}/${encodeURIComponent(ecgId)}/wfdb`;
@@ -24,7 +15,7 @@ export async function getEcgRecord(
   signal?: AbortSignal,
 ): Promise<DecodedRecord> {
   const base = recordBase(source, ecgId);
-  const listing = await apiGet(base, WfdbListingSchema, signal);
+  const listing = await apiGet(base, WfdbRecordFilesSchema, signal);
   const files = new Map<string, Uint8Array>([
     [`${listing.recordName}.hea`, new TextEncoder().encode(listing.header)],
   ]);

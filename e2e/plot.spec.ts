@@ -1,0 +1,228 @@
+/** The 12-lead plot on real records, asked for its state through window.__ECG_PLOT__. */
+import type { Page } from '@playwright/test';
+import { expect, openSample, plotState, test } from './support/fixtures';
+import { ptbxlRecordBase, readRecord, realSample } from './support/real-data';
+
+/** Sample 476: LBBB on PTB-XL ECG 338 (in ../shared), with wave and lead grounding. */
+const SAMPLE = 476;
+
+/** The two largest lead II maxima the test finds itself: R peaks at least 0.3 s apart, in seconds. */
+function leadIIPeaks(ecgId: string, fromS: number, toS: number) {
+  const record = readRecord(ptbxlRecordBase(ecgId));
+  const ii = record.signals.find((s) => s.name === 'II')!.mv;
+  const fs = record.fsHz;
+  const argmax = (a: number, b: number) => {
+    let best = a;
+    for (let i = a; i < b; i++) if (ii[i]! > ii[best]!) best = i;
+    return best;
+  };
+  const r1 = argmax(Math.round(fromS * fs), Math.round(toS * fs));
+  // The next R: the highest point from 0.3 s after r1 up to 1.8 s after it, then refined locally.
+  const r2 = argmax(r1 + Math.round(0.3 * fs), r1 + Math.round(1.8 * fs));
+  return { fs, r1S: r1 / fs, r1Mv: ii[r1]!, r2S: r2 / fs, r2Mv: ii[r2]! };
+}
+
+async function chooseLayout(page: Page, name: '3×4 + II' | '12×1' | 'One lead') {
+  await page.getByRole('radiogroup', { name: 'Layout' }).getByRole('radio', { name }).click();
+}
+
+/** Ink on the traces canvas at a client point (0..1 alpha), within radius CSS px. */
+const inkAt = (page: Page, x: number, y: number, r: number) =>
+  page.evaluate(([a, b, c]) => window.__ECG_PLOT__!.traceInkAt(a!, b!, c!), [x, y, r]);
+
+test('calibration pulse is 1 mV x 200 ms: 10 mm high and 5 mm wide at 25 mm/s, 10 mm/mV', async ({
+  page,
+  sampleIds,
+}) => {
+  await openSample(page, sampleIds, SAMPLE);
+  const s = await plotState(page);
+  expect(s.layout).toBe('3x4');
+  expect([s.speedMmPerS, s.gainMmPerMv]).toEqual([25, 10]);
+  const mm = s.pxPerMm * s.zoom;
+  expect(s.pulses).toHaveLength(4);
+  for (const p of s.pulses) {
+    expect(p.rect.height / mm).toBeCloseTo(10, 6);
+    expect(p.rect.width / mm).toBeCloseTo(5, 6);
+  }
+  // Once in pixels: scan the traces canvas across the first pulse and find its drawn edges.
+  const p0 = s.pulses[0]!.rect;
+  const edges = await page.evaluate(
+    ({ rect }) => {
+      const api = window.__ECG_PLOT__!;
+      const step = 0.25;
+      const midY = rect.y + rect.height / 2;
+      const xs: number[] = [];
+      for (let x = rect.x - 6; x <= rect.x + rect.width + 6; x += step)
+        if (api.traceInkAt(x, midY, 0) > 0.5) xs.push(x);
+      // The rising edge runs from the baseline to the top of the pulse.
+      const ys: number[] = [];
+      for (let y = rect.y - 6; y <= rect.y + rect.height + 6; y += step)
+        if (api.traceInkAt(rect.x, y, 0) > 0.5) ys.push(y);
+      return { xs, ys };
+    },
+    { rect: p0 },
+  );
+  const cluster = (v: number[]) => [Math.min(...v), Math.max(...v)];
+  const [left, right] = cluster(edges.xs);
+  const [top, bottom] = cluster(edges.ys);
+  // Stroke centres are half a stroke inside the outer ink; allow 1.5 device px either way.
+  const tol = 1.5 + 1.25 * s.zoom;
+  expect(Math.abs(right! - left! - 5 * mm)).toBeLessThanOrEqual(tol);
+  expect(Math.abs(bottom! - top! - 10 * mm)).toBeLessThanOrEqual(tol);
+  expect(s.canvas.width).toBe(Math.round(s.stage.width * s.dpr));
+
+  // Other paper settings scale the pulse with them.
+  await page
+    .getByRole('radiogroup', { name: 'Speed' })
+    .getByRole('radio', { name: '50 mm/s' })
+    .click();
+  await page
+    .getByRole('radiogroup', { name: 'Gain' })
+    .getByRole('radio', { name: '20 mm/mV' })
+    .click();
+  const t = await plotState(page);
+  const mm2 = t.pxPerMm * t.zoom;
+  expect(t.pulses[0]!.rect.width / mm2).toBeCloseTo(10, 6);
+  expect(t.pulses[0]!.rect.height / mm2).toBeCloseTo(20, 6);
+});
+
+for (const layout of ['3×4 + II', '12×1'] as const) {
+  test(`an R peak found from the samples lands at the right x in ${layout}`, async ({
+    page,
+    sampleIds,
+  }) => {
+    const sample = realSample(SAMPLE);
+    const peak = leadIIPeaks(sample.metadata.ecg_id, 0.3, 2.3);
+    await openSample(page, sampleIds, SAMPLE);
+    await chooseLayout(page, layout);
+    const s = await plotState(page);
+    const pxPerS = 25 * s.pxPerMm * s.zoom;
+    const pxPerMv = 10 * s.pxPerMm * s.zoom;
+    const cells = s.cells.filter(
+      (c) => c.lead === 'II' && peak.r1S >= c.tStartS && peak.r1S <= c.tEndS,
+    );
+    expect(cells.length).toBe(layout === '12×1' ? 1 : 2);
+    const placed = await page.evaluate(
+      ([t, v]) => window.__ECG_PLOT__!.pointToClient('II', t!, v!),
+      [peak.r1S, peak.r1Mv],
+    );
+    for (const cell of cells) {
+      const x = cell.rect.x + (peak.r1S - cell.tStartS) * pxPerS;
+      const y = cell.baselineY - peak.r1Mv * pxPerMv;
+      const p = placed.find((q) => q.cellId === cell.id)!;
+      expect(p.x).toBeCloseTo(x, 3);
+      expect(p.y).toBeCloseTo(y, 3);
+      // The trace is drawn there, and nothing of this lead is drawn higher in that pixel column.
+      expect(await inkAt(page, x, y, 1.5)).toBeGreaterThan(0.5);
+      expect(await inkAt(page, x, y - 4, 1)).toBeLessThan(0.3);
+      // ...and not one pixel column off: half a mm to either side the trace is lower.
+      expect(await inkAt(page, x - 0.5 * s.pxPerMm * s.zoom * 2, y, 0.5)).toBeLessThan(0.5);
+    }
+  });
+}
+
+test('clicking a lead toggles its highlight', async ({ page, sampleIds }) => {
+  await openSample(page, sampleIds, SAMPLE);
+  const s = await plotState(page);
+  const v2 = s.cells.find((c) => c.lead === 'V2')!;
+  const at = { x: v2.rect.x + v2.rect.width * 0.3, y: v2.rect.y + v2.rect.height * 0.2 };
+  await page.mouse.click(at.x, at.y);
+  let t = await plotState(page);
+  expect(t.selectedLeads).toEqual(['V2']);
+  expect(t.highlights.filter((h) => h.role === 'selected')).toEqual([
+    { lead: 'V2', role: 'selected', cellIds: [v2.id] },
+  ]);
+  // A drag is a pan, not a click: the selection stays.
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + 40, at.y + 5, { steps: 4 });
+  await page.mouse.up();
+  expect((await plotState(page)).selectedLeads).toEqual(['V2']);
+  const again = await plotState(page);
+  const v2now = again.cells.find((c) => c.lead === 'V2')!;
+  await page.mouse.click(
+    v2now.rect.x + v2now.rect.width * 0.3,
+    v2now.rect.y + v2now.rect.height * 0.2,
+  );
+  t = await plotState(page);
+  expect(t.selectedLeads).toEqual([]);
+  expect(t.highlights.filter((h) => h.role === 'selected')).toEqual([]);
+});
+
+test('a wave_grounding option draws its band at the right place in 3x4 and 12x1', async ({
+  page,
+  sampleIds,
+}) => {
+  const sample = realSample(SAMPLE);
+  const wave = sample.data.reasoning[0]!.ecg_grounding[0]!;
+  expect(wave.question_type).toBe('wave_grounding');
+  const window = /\[(\d+\.\d+)s - (\d+\.\d+)s\]/.exec(wave.options[wave.answer_idx[0]]!)!;
+  const [startS, endS] = [Number(window[1]), Number(window[2])];
+  await openSample(page, sampleIds, SAMPLE);
+  await page.getByTestId('grounding-wave_grounding').first().click({ trial: true });
+  for (const layout of ['3×4 + II', '12×1'] as const) {
+    await chooseLayout(page, layout);
+    const s = await plotState(page);
+    const pxPerS = 25 * s.pxPerMm * s.zoom;
+    const right = s.bands.find((b) => b.role === 'right')!;
+    expect([right.startS, right.endS]).toEqual([startS, endS]);
+    const covering = s.cells.filter((c) => c.tStartS <= startS && c.tEndS >= endS);
+    expect(right.pieces.map((p) => p.cellId).sort()).toEqual(covering.map((c) => c.id).sort());
+    // 3x4: the column that shows the window (3 leads) and the rhythm strip; 12x1: every lead.
+    expect(right.pieces).toHaveLength(layout === '12×1' ? 12 : 4);
+    if (layout === '3×4 + II') expect(covering.some((c) => c.isRhythm)).toBe(true);
+    for (const piece of right.pieces) {
+      const cell = s.cells.find((c) => c.id === piece.cellId)!;
+      expect(piece.rect.x).toBeCloseTo(cell.rect.x + (startS - cell.tStartS) * pxPerS, 3);
+      expect(piece.rect.width).toBeCloseTo((endS - startS) * pxPerS, 3);
+    }
+    expect(s.bands.filter((b) => b.role === 'distractor')).toHaveLength(wave.options.length - 1);
+  }
+});
+
+test('a caliper dragged across one RR reads the RR from the samples within 4 ms', async ({
+  page,
+  sampleIds,
+}) => {
+  const sample = realSample(SAMPLE);
+  const peak = leadIIPeaks(sample.metadata.ecg_id, 0.3, 2.3);
+  const rrMs = (peak.r2S - peak.r1S) * 1000;
+  await openSample(page, sampleIds, SAMPLE);
+  await chooseLayout(page, '12×1');
+  // Zoom in round the first R peak so one CSS px is well under 4 ms.
+  const [first] = await page.evaluate(
+    ([t]) => window.__ECG_PLOT__!.pointToClient('II', t!, 0),
+    [peak.r1S],
+  );
+  await page.mouse.move(first!.x, first!.y);
+  await page.mouse.wheel(0, -500);
+  await expect.poll(async () => (await plotState(page)).zoom).toBeGreaterThan(2);
+  await page.keyboard.press('c');
+  expect((await plotState(page)).tool).toBe('time-caliper');
+  const [a] = await page.evaluate(
+    ([t, v]) => window.__ECG_PLOT__!.pointToClient('II', t!, v!),
+    [peak.r1S, peak.r1Mv],
+  );
+  const [b] = await page.evaluate(
+    ([t, v]) => window.__ECG_PLOT__!.pointToClient('II', t!, v!),
+    [peak.r2S, peak.r2Mv],
+  );
+  const s = await plotState(page);
+  expect(b!.x).toBeLessThan(s.stage.x + s.stage.width);
+  await page.mouse.move(a!.x, a!.y);
+  await page.mouse.down();
+  await page.mouse.move((a!.x + b!.x) / 2, a!.y, { steps: 5 });
+  await page.mouse.move(b!.x, a!.y, { steps: 5 });
+  await page.mouse.up();
+  const calipers = (await plotState(page)).calipers;
+  expect(calipers).toHaveLength(1);
+  expect(calipers[0]!.lead).toBe('II');
+  expect(Math.abs(calipers[0]!.intervalMs - rrMs)).toBeLessThanOrEqual(4);
+  expect(calipers[0]!.bpm!).toBeCloseTo(60_000 / calipers[0]!.intervalMs, 6);
+  await expect(page.getByLabel('Caliper readings')).toContainText(
+    `${Math.round(calipers[0]!.intervalMs)} ms`,
+  );
+  // It stays on the plot through a pan, in record time.
+  await page.keyboard.press('ArrowRight');
+  expect((await plotState(page)).calipers[0]!.intervalMs).toBeCloseTo(calipers[0]!.intervalMs, 9);
+});
