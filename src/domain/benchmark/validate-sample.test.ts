@@ -5,7 +5,7 @@ import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sam
 import { formatProblem } from '../../schemas/issues';
 import { convertSample } from './convert';
 import { ordinalSuffix } from './options';
-import { detectKind, validateSample } from './validate-sample';
+import { SAMPLE_RULE_CATALOG, detectKind, validateSample } from './validate-sample';
 import { detectVersionOfSamples } from './version';
 
 const benchmarkPath = resolve(import.meta.dirname, '../../../../shared/data/benchmark/ptbxl.jsonl');
@@ -866,8 +866,15 @@ const cases: Case[] = [
 ];
 
 describe('crafted samples, each breaking one rule', () => {
-  it('has at least 40 cases', () => {
+  it('has at least 40 cases, covering every rule in the catalog', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);
+    const covered = new Set([...cases.map((c) => c.rule), 'not-an-object']);
+    expect(Object.keys(SAMPLE_RULE_CATALOG).filter((rule) => !covered.has(rule))).toEqual([]);
+  });
+
+  it('gives each case the severity the catalog lists', () => {
+    for (const c of cases)
+      expect(SAMPLE_RULE_CATALOG[c.rule]?.[0], c.name).toBe(c.severity ?? 'error');
   });
 
   it.each(cases)('$name -> $rule', (c) => {

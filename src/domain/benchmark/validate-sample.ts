@@ -3,13 +3,20 @@ import { CURRENT_FORMAT_VERSION, SAMPLE_SCHEMAS } from '../../schemas/benchmark-
 import type { Problem, Vocabulary } from '../../schemas/issues';
 import { describeValue, problem, problemsFromZod } from '../../schemas/issues';
 import { canonicalShape } from './canonical-shape';
-import { checkSampleRules } from './sample-rules';
-import { sampleVocabulary } from './sample-vocabulary';
+import { SAMPLE_RULES, checkSampleRules } from './sample-rules';
+import { STRUCTURE_RULES, sampleVocabulary } from './sample-vocabulary';
 import type { VersionShape } from './version';
 import { sampleVersionShape } from './version';
 
 export { detectVersionOfSamples, sampleVersionShape, VersionTally } from './version';
 export type { FileVersion, VersionShape } from './version';
+
+/** Every rule validateSample can report: id -> [severity, meaning]. The README lists these. */
+export const SAMPLE_RULE_CATALOG: Readonly<Record<string, readonly ['error' | 'warning', string]>> =
+  {
+    ...STRUCTURE_RULES,
+    ...SAMPLE_RULES,
+  };
 
 /** What validateSample found. */
 export interface SampleValidation {

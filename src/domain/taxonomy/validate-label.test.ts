@@ -3,7 +3,7 @@ import type { DenseLabelLine } from '../../schemas/dense-label';
 import { CONDUCTIONS, OTHER_FINDINGS, TERRITORIES } from '../../schemas/dense-label';
 import { formatProblem } from '../../schemas/issues';
 import { serializeDenseLabelLine } from './serialize-label';
-import { validateDenseLabel, validateDenseLabelLine } from './validate-label';
+import { LABEL_RULES, validateDenseLabel, validateDenseLabelLine } from './validate-label';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Raw = any;
@@ -184,6 +184,16 @@ describe('validateDenseLabelLine', () => {
     expect(validateDenseLabelLine(docsLine())).toEqual({ line: docsLine(), problems: [] });
     const full = { ...docsLine(), labeller: 'u_17', status: 'submitted' };
     expect(validateDenseLabelLine(full).problems).toEqual([]);
+  });
+
+  it('covers every label rule, with the severity the catalog lists', () => {
+    const covered = new Set([...cases.map((c) => c.rule), 'not-an-object']);
+    expect(Object.keys(LABEL_RULES).filter((rule) => !covered.has(rule))).toEqual([]);
+    for (const c of cases) {
+      expect(LABEL_RULES[c.rule as keyof typeof LABEL_RULES][0], c.name).toBe(
+        c.severity ?? 'error',
+      );
+    }
   });
 
   it.each(cases)('$name -> $rule', (c) => {
