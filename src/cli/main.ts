@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   export: async () => (await import('./commands/export')).exportCommand,
   record: async () => (await import('./commands/record')).recordCommand,
   measure: async () => (await import('./commands/measure')).measureCommand,
+  user: async () => (await import('./commands/user')).userCommand,
 };
 
 const io: CliIo = {
