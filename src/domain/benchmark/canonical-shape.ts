@@ -38,13 +38,13 @@ function isIndex(value: unknown): boolean {
 
 function isStringList(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
-  for (const v of value) if (typeof v !== 'string') return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
   return true;
 }
 
 function isIndexList(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
-  for (const v of value) if (!isIndex(v)) return false;
+  for (let i = 0; i < value.length; i++) if (!isIndex(value[i])) return false;
   return true;
 }
 
