@@ -67,6 +67,7 @@ function controlledBody() {
     stream,
     push: (text: string) => controller.enqueue(new TextEncoder().encode(text)),
     close: () => controller.close(),
+    fail: (error: Error) => controller.error(error),
   };
 }
 
@@ -145,6 +146,30 @@ describe.each(DB_KINDS)('import, export and records API on %s', (kind) => {
       body: fileText,
     });
     expect(again.status).toBe(409);
+  });
+
+  it('fails an interrupted upload with 400 and imports nothing', async () => {
+    const start = await curator.request('POST', '/api/imports', {
+      body: { fileName: 'ptbxl.jsonl' },
+    });
+    const body = controlledBody();
+    const upload = app.request(`/api/imports/${start.body.id}/file`, {
+      method: 'PUT',
+      headers: { cookie: curator.cookie ?? '' },
+      body: body.stream,
+      duplex: 'half',
+    } as RequestInit);
+    body.push(`${fileLines.slice(0, 100).join('\n')}\n`);
+    body.fail(new Error('client went away'));
+    const response = await upload;
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'upload_interrupted',
+    );
+    const job = await curator.request('GET', `/api/imports/${start.body.id}`);
+    expect(job.body).toMatchObject({ status: 'failed' });
+    expect(job.body.error).toContain('client went away');
+    expect(await sampleCount()).toBe(0);
   });
 
   it('imports ptbxl.jsonl streamed, with progress readable while the upload runs', async () => {

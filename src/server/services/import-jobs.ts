@@ -158,7 +158,19 @@ async function* countBytes(
   const reader = body.getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw new ServiceError(
+          'invalid',
+          `The upload was interrupted (${error instanceof Error ? error.message : String(error)}); nothing was imported.`,
+          {
+            code: 'upload_interrupted',
+          },
+        );
+      }
+      const { done, value } = chunk;
       if (done) return;
       job.bytesReceived += value.byteLength;
       if (job.bytesReceived > MAX_UPLOAD_BYTES) {
