@@ -11,6 +11,19 @@ export interface AppMeasurement {
   readonly note?: string;
 }
 
+/** The right window of the nearest wave question before `index` in a step, with that question. */
+export function selectedSegment(groundings: readonly GroundingV002[], index: number) {
+  for (let i = index - 1; i >= 0; i--) {
+    const g = groundings[i]!;
+    if (g.question_type !== 'wave_grounding') continue;
+    return {
+      window: parseTimeWindow(g.options[g.answer_idx[0]] ?? '') ?? undefined,
+      question: g.question,
+    };
+  }
+  return { window: undefined, question: '' };
+}
+
 /** The beat whose R peak (or QRS) falls in the right window of the nearest earlier wave question. */
 function beatOfSelectedSegment(
   groundings: readonly GroundingV002[],
@@ -31,7 +44,7 @@ function beatOfSelectedSegment(
 }
 
 /** The lead a question names ("in lead aVL"), else the right answer of the step's lead question. */
-function leadFor(text: string, groundings: readonly GroundingV002[]): string | undefined {
+export function leadFor(text: string, groundings: readonly GroundingV002[]): string | undefined {
   const m = /in lead (I{1,3}|aV[RLF]|V[1-6])\b/.exec(text);
   if (m) return m[1];
   const leadQ = groundings.find((g) => g.question_type === 'lead_grounding');

@@ -7,6 +7,7 @@ import {
   type MeasurementRangeOption,
 } from '../../domain/benchmark/options';
 import type { GroundingV002 } from '../../schemas/benchmark-sample';
+import { leadFor, selectedSegment } from './app-measurement';
 import { firstBeatWindowFromQuestion, resolveBeatRange } from '../../plot/beats';
 import type { LeadHighlight, TimeBand } from '../../plot/overlays/types';
 
@@ -84,4 +85,32 @@ export function groundingOverlays(
     }
   });
   return out;
+}
+
+/**
+ * What a measurement question is about, drawn in the "selected" style: the right window of the
+ * step's wave question before it (the "selected segment") and the lead it names.
+ */
+export function measurementContext(
+  groundings: readonly GroundingV002[],
+  index: number,
+): { bands: TimeBand[]; highlights: LeadHighlight[] } {
+  const g = groundings[index];
+  if (!g || g.question_type !== 'measurement_grounding') return { bands: [], highlights: [] };
+  const { window, question } = selectedSegment(groundings, index);
+  const lead = /amplitude/i.test(g.question) ? leadFor(question, groundings) : undefined;
+  return {
+    bands: window
+      ? [
+          {
+            id: 'segment',
+            startS: window.startS,
+            endS: window.endS,
+            role: 'selected',
+            label: 'measured segment',
+          },
+        ]
+      : [],
+    highlights: lead ? [{ lead, role: 'selected' }] : [],
+  };
 }

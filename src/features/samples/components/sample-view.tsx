@@ -12,7 +12,7 @@ import { useEcgRecord } from '../api/get-ecg-record';
 import { useSample } from '../api/get-sample';
 import { useSampleIds } from '../api/get-sample-ids';
 import { appMeasurement } from '../app-measurement';
-import { groundingOverlays } from '../grounding-overlays';
+import { groundingOverlays, measurementContext } from '../grounding-overlays';
 import { useSampleViewStore } from '../sample-view-store';
 import { RecordPanel } from './record-panel';
 import { StepCard } from './step-card';
@@ -64,10 +64,19 @@ export function SampleView({ sampleId }: { sampleId: string }) {
   const activeGrounding = view.grounding
     ? steps[view.grounding.step]?.ecg_grounding[view.grounding.index]
     : undefined;
-  const overlays = useMemo(
-    () => (activeGrounding ? groundingOverlays(activeGrounding, beatTimesS) : null),
-    [activeGrounding, beatTimesS],
-  );
+  const overlays = useMemo(() => {
+    if (!activeGrounding || !view.grounding) return null;
+    const own = groundingOverlays(activeGrounding, beatTimesS);
+    const context = measurementContext(
+      steps[view.grounding.step]?.ecg_grounding ?? [],
+      view.grounding.index,
+    );
+    return {
+      ...own,
+      bands: [...context.bands, ...own.bands],
+      highlights: [...context.highlights, ...own.highlights],
+    };
+  }, [activeGrounding, beatTimesS, steps, view.grounding]);
   const measurement = useMemo(
     () =>
       view.grounding && measurements

@@ -45,7 +45,7 @@ export function StepCard({
         onClick={onOpen}
         className="flex w-full items-baseline gap-2 px-2 py-1.5 text-left"
       >
-        <span className="font-semibold">
+        <span className="font-semibold whitespace-nowrap">
           Step {index + 1} of {count}
         </span>
         <span className="truncate text-slate-600">{c.answer}</span>

@@ -1,0 +1,151 @@
+/** The sample view over real samples and records: steps, groundings drawn, keys, missing records. */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, openSample, plotState, test } from './support/fixtures';
+import { realSample, realSamples, ptbxlRecordBase } from './support/real-data';
+
+const WAVE_SAMPLE = 476; // LBBB, ECG 338: wave, measurement and lead grounding
+const LEAD_SAMPLE = 1900; // anterior MI, ECG 181: lead grounding in step 1
+const MEASURE_SAMPLE = 1718; // LVH, ECG 367: R/S amplitude measurement grounding
+
+/** Screenshots go to SCREENS_DIR when set (looked at by people), else to the test's output. */
+function screenshotPath(name: string, fallback: string): string {
+  const dir = process.env['SCREENS_DIR'];
+  if (!dir) return fallback;
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
+
+test('a sample whose record is missing shows a clear message where the plot would be, and all its text', async ({
+  page,
+  sampleIds,
+}) => {
+  const sample = realSamples().find(
+    (s) => !existsSync(`${ptbxlRecordBase(s.metadata.ecg_id)}.hea`),
+  )!;
+  await openSample(page, sampleIds, sample.metadata.id, { expectPlot: false });
+  await expect(page.getByTestId('record-message')).toContainText('No ECG record for this sample');
+  await expect(page.getByTestId('record-message')).toContainText('RECORDS_DIR');
+  await expect(
+    page.getByText(sample.data.initial_diagnostic_question.question).first(),
+  ).toBeVisible();
+  await expect(page.getByTestId('step-1')).toContainText(
+    sample.data.reasoning[0]!.criterion_selection.answer,
+  );
+  expect(await page.evaluate(() => window.__ECG_PLOT__ === undefined)).toBe(true);
+});
+
+test("J/K move between steps and draw each step's grounding; ] and [ move between samples", async ({
+  page,
+  sampleIds,
+}) => {
+  const sample = realSample(WAVE_SAMPLE);
+  await openSample(page, sampleIds, WAVE_SAMPLE);
+  await expect(page.getByTestId('step-1')).toHaveAttribute('aria-current', 'step');
+  const rightOf = (stepIdx: number) => {
+    const g = sample.data.reasoning[stepIdx]!.ecg_grounding[0]!;
+    const m = /\[(\d+\.\d+)s - (\d+\.\d+)s\]/.exec(g.options[g.answer_idx[0]!]!)!;
+    return [Number(m[1]), Number(m[2])];
+  };
+  const rightBand = async () => {
+    const b = (await plotState(page)).bands.find((x) => x.role === 'right');
+    return b ? [b.startS, b.endS] : null;
+  };
+  await expect.poll(rightBand).toEqual(rightOf(0));
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('step-2')).toHaveAttribute('aria-current', 'step');
+  await expect.poll(rightBand).toEqual(rightOf(1));
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('step-1')).toHaveAttribute('aria-current', 'step');
+  await expect.poll(rightBand).toEqual(rightOf(0));
+
+  const ordered = [...sampleIds.entries()];
+  const here = ordered.findIndex(([id]) => id === WAVE_SAMPLE);
+  await page.keyboard.press(']');
+  await expect(page).toHaveURL(new RegExp(`/samples/${ordered[here + 1]![1]}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    `Sample ${ordered[here + 1]![0]} `,
+  );
+  await page.keyboard.press('Shift+K');
+  await expect(page).toHaveURL(new RegExp(`/samples/${ordered[here]![1]}$`));
+});
+
+test('lead grounding highlights right leads and distractors apart (screenshot: lead)', async ({
+  page,
+  sampleIds,
+}, testInfo) => {
+  const sample = realSample(LEAD_SAMPLE);
+  const g = sample.data.reasoning
+    .flatMap((s) => s.ecg_grounding)
+    .find((x) => x.question_type === 'lead_grounding')!;
+  await openSample(page, sampleIds, LEAD_SAMPLE);
+  const card = page.getByTestId('grounding-lead_grounding').first();
+  // The first grounding of the open step is drawn on arrival; clicking it again would clear it.
+  if ((await card.getAttribute('aria-pressed')) !== 'true') await card.click();
+  await expect(card).toHaveAttribute('aria-pressed', 'true');
+  const rightLeads = g.answer_idx.map((i) => g.options[i]!.replace('Lead ', '')).sort();
+  const wrongLeads = g.options
+    .map((o) => o.replace('Lead ', ''))
+    .filter((l) => !rightLeads.includes(l))
+    .sort();
+  await expect
+    .poll(async () =>
+      (await plotState(page)).highlights
+        .filter((h) => h.role === 'right')
+        .map((h) => h.lead)
+        .sort(),
+    )
+    .toEqual(rightLeads);
+  const s = await plotState(page);
+  expect(
+    s.highlights
+      .filter((h) => h.role === 'distractor')
+      .map((h) => h.lead)
+      .sort(),
+  ).toEqual(wrongLeads);
+  for (const h of s.highlights) expect(h.cellIds.length).toBeGreaterThan(0);
+  await page.screenshot({
+    path: screenshotPath('sample-lead-grounding.png', testInfo.outputPath('lead.png')),
+  });
+});
+
+test('wave grounding bands every window, the right one marked (screenshot: wave)', async ({
+  page,
+  sampleIds,
+}, testInfo) => {
+  await openSample(page, sampleIds, WAVE_SAMPLE);
+  const s = await plotState(page);
+  expect(s.bands.map((b) => b.role).sort()).toEqual([
+    'distractor',
+    'distractor',
+    'distractor',
+    'right',
+  ]);
+  await page.screenshot({
+    path: screenshotPath('sample-wave-grounding.png', testInfo.outputPath('wave.png')),
+  });
+});
+
+test("measurement grounding shows its ranges beside the app's own measurement (screenshot: measurement)", async ({
+  page,
+  sampleIds,
+}, testInfo) => {
+  const sample = realSample(MEASURE_SAMPLE);
+  const g = sample.data.reasoning[0]!.ecg_grounding.find(
+    (x) => x.question_type === 'measurement_grounding',
+  )!;
+  await openSample(page, sampleIds, MEASURE_SAMPLE);
+  const card = page.getByTestId('step-1').getByTestId('grounding-measurement_grounding').first();
+  if ((await card.getAttribute('aria-pressed')) !== 'true') await card.click();
+  const panel = page.getByTestId('measurement-ranges');
+  await expect(panel).toBeVisible();
+  for (const option of g.options) await expect(panel).toContainText(option);
+  await expect(panel).toContainText(`${g.options[g.answer_idx[0]!]} ✓`);
+  await expect(panel).toContainText(/App: [RS] amplitude in (I|II|III|aV[RLF]|V[1-6])/);
+  await page.screenshot({
+    path: screenshotPath(
+      'sample-measurement-grounding.png',
+      testInfo.outputPath('measurement.png'),
+    ),
+  });
+});
