@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   import: async () => (await import('./import.bench')).importSuite,
   wfdb: async () => (await import('./wfdb-decode.bench')).wfdbSuite,
   measure: async () => (await import('./measure.bench')).measureSuite,
+  server: async () => (await import('./save-latency.bench')).saveLatencySuite,
 };
 
 async function main(argv: readonly string[]): Promise<void> {

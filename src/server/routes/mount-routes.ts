@@ -6,6 +6,7 @@ import type { SessionUser } from '../../schemas/api/session';
 import { formatPath } from '../../schemas/issues';
 import { crossSiteReason } from '../auth/cross-site';
 import { SESSION_COOKIE, resolveSession } from '../auth/session-store';
+import { inTransaction } from '../services/transaction';
 import { findStoredResponse, requestFingerprint, storeResponse } from '../services/idempotency';
 import { STATUS_BY_KIND, ServiceError } from '../services/service-error';
 import type { Db } from '../storage/database';
@@ -187,7 +188,7 @@ async function enforce(route: Route, deps: ServerDeps, c: Context): Promise<Resp
 
   class KeyTaken extends Error {}
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(deps.db, async (trx) => {
       const result = await route.handler(makeContext(trx));
       if (result instanceof Response) return result;
       const status = result.status ?? 200;

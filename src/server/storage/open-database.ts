@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { SqliteDatabase } from 'kysely';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, Db, DbKind } from './database';
+import { enableGroupCommit } from './group-commit';
 import { allMigrations } from './migrations/index';
 
 /** Where the database lives: PostgreSQL when databaseUrl is set, else SQLite in dataDir. */
@@ -35,6 +37,32 @@ export function openSqliteFile(file: string): BetterSqlite3.Database {
   return sqlite;
 }
 
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query afresh; preparing costs as much as running a small statement.
+ * This keeps the most recent prepared statements by SQL text (Kysely's SQL text is stable).
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      // A statement still being iterated (a streamed read) cannot run again: prepare another.
+      if (statement?.busy) return sqlite.prepare(text);
+      if (statement) {
+        cache.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 /** Opens (without migrating) the configured database. */
 export function openDatabase(target: StorageTarget): Storage {
   if (target.databaseUrl) {
@@ -45,8 +73,9 @@ export function openDatabase(target: StorageTarget): Storage {
   mkdirSync(target.dataDir, { recursive: true });
   const file = path.join(target.dataDir, SQLITE_FILE_NAME);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: openSqliteFile(file) }),
+    dialect: new SqliteDialect({ database: withStatementCache(openSqliteFile(file)) }),
   });
+  enableGroupCommit(db);
   return { db, kind: 'sqlite', sqliteFile: file, close: () => db.destroy() };
 }
 
