@@ -97,7 +97,20 @@ export function findQrsBounds(
   const onsetHigh = Math.max(QRS_ONSET_HIGH, onsetLow * (QRS_ONSET_HIGH / QRS_ONSET_LOW));
   const low = Math.max(QRS_LOW, noiseLevel);
   const high = Math.max(QRS_HIGH, low * (QRS_HIGH / QRS_LOW));
-  const onset = extrapolatedEdge(local, peakAt, -1, peak, onsetHigh, onsetLow, 0, last, onsetGap);
+  const plainOnset = extrapolatedEdge(local, peakAt, -1, peak, high, low, 0, last, gap);
+  const lowOnset = extrapolatedEdge(
+    local,
+    peakAt,
+    -1,
+    peak,
+    onsetHigh,
+    onsetLow,
+    0,
+    last,
+    onsetGap,
+  );
+  // The low levels may only move the onset a little earlier, never across a PR segment into a P wave.
+  const onset = Math.max(lowOnset, plainOnset - Math.round(0.025 * fsHz));
   const offset = extrapolatedEdge(local, peakAt, 1, peak, high, low, 0, last, gap);
   return { onset: Math.min(lo + onset, r), offset: Math.max(lo + offset, r) };
 }

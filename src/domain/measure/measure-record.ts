@@ -162,7 +162,10 @@ export function measureRecord(record: EcgRecord): Measurements {
     // The envelope peak can sit between a QRS and a steep T; the QRS has the steepest slope.
     const p = steepestNear(prepared.slope, envelopePeak, msToSamples(80, fs));
     const { onset, offset } = findQrsBounds(prepared.slope, p, fs, noise.floor, noise.spread);
-    return { fiducial: p, r: rPeakOf(prepared, onset, offset), onset, offset };
+    // The slope's centre of mass is a steadier fiducial than its peak: a notched QRS has two
+    // near-equal peaks, and beats aligned on different ones make a smeared median beat.
+    const fiducial = slopeCentroid(prepared.slope, onset, offset);
+    return { fiducial, r: rPeakOf(prepared, onset, offset), onset, offset };
   });
   const knots = drafts.map((d) => d.onset - msToSamples(14, fs)).filter((k) => k > 0);
   const flat = removeBaseline(prepared.smooth, knots, msToSamples(6, fs));
@@ -362,6 +365,17 @@ export function measureRecord(record: EcgRecord): Measurements {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 const msToSamples = (valueMs: number, fs: number) => Math.round((valueMs / 1000) * fs);
+
+/** Slope-weighted mean index over [from, to]. */
+function slopeCentroid(slope: Float32Array, from: number, to: number): number {
+  let sum = 0;
+  let weighted = 0;
+  for (let i = from; i <= to; i++) {
+    sum += slope[i]!;
+    weighted += slope[i]! * i;
+  }
+  return sum > 0 ? Math.round(weighted / sum) : Math.round((from + to) / 2);
+}
 
 /** Index of the largest value within +-reach of centre. */
 function steepestNear(slope: Float32Array, centre: number, reach: number): number {

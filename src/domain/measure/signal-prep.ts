@@ -9,9 +9,9 @@ export interface PreparedLeads {
   readonly names: readonly string[];
   /** Lightly low-passed samples per lead (6 ms average; mV), NaN filled, pacing spikes removed. */
   readonly smooth: readonly Float32Array[];
-  /** Sum over leads of |central-difference slope| of `smooth` (mV per 2 samples), for delineation. */
+  /** Sum over leads (the largest left out when >= 4 leads) of |central-difference slope| of `smooth` (mV per 2 samples), for delineation. */
   readonly slope: Float32Array;
-  /** Sum over leads of squared slope of a 12 ms average, for beat detection. */
+  /** Sum over leads (the largest left out when >= 4 leads) of squared slope of a 12 ms average, for beat detection. */
   readonly slopeEnergy: Float32Array;
 }
 
@@ -86,6 +86,8 @@ export function prepareLeads(record: EcgRecord): PreparedLeads {
   const wide = Math.max(1, Math.round(fs * 0.012)) | 1;
   const fine = Math.max(1, Math.round(fs * 0.006)) | 1;
   const scratch = new Float32Array(n);
+  const slopeTop = new Float32Array(n);
+  const energyTop = new Float32Array(n);
   const slope = new Float32Array(n);
   const slopeEnergy = new Float32Array(n);
   for (const signal of ordered) {
@@ -98,9 +100,21 @@ export function prepareLeads(record: EcgRecord): PreparedLeads {
     names.push(signal.name);
     smooth.push(y);
     for (let i = 1; i < n - 1; i++) {
-      slope[i]! += Math.abs(y[i + 1]! - y[i - 1]!);
+      const a = Math.abs(y[i + 1]! - y[i - 1]!);
+      slope[i]! += a;
+      if (a > slopeTop[i]!) slopeTop[i] = a;
       const d = z[i + 1]! - z[i - 1]!;
-      slopeEnergy[i]! += d * d;
+      const e = d * d;
+      slopeEnergy[i]! += e;
+      if (e > energyTop[i]!) energyTop[i] = e;
+    }
+  }
+  // With four or more leads, leave out the single largest lead at each sample: an artifact in
+  // one lead (an electrode pop) then cannot outweigh a QRS that all the others show.
+  if (names.length >= 4) {
+    for (let i = 0; i < n; i++) {
+      slope[i]! -= slopeTop[i]!;
+      slopeEnergy[i]! -= energyTop[i]!;
     }
   }
   return { fsHz: fs, n, names, smooth, slope, slopeEnergy };
