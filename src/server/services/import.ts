@@ -33,7 +33,7 @@ export interface ImportOptions {
   readonly roots: RecordRoots;
   /** Who imports (null: the CLI or the system). */
   readonly actor: Actor | null;
-  /** Called as the import advances (per batch once PROGRESS_EVERY more entries were read, and per phase). */
+  /** Called as the import advances (every PROGRESS_EVERY entries read, and per phase). */
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -211,10 +211,10 @@ export async function importSamples(
         const sample = convertSample(outcome.sample, '0.0.2');
         valid.push({ sample, content: JSON.stringify(sample), location: outcome.location });
       }
-    }
-    if (read - reported >= PROGRESS_EVERY) {
-      reported = read;
-      progress('reading', { entriesRead: read, errors, warnings });
+      if (read - reported >= PROGRESS_EVERY) {
+        reported = read;
+        progress('reading', { entriesRead: read, errors, warnings });
+      }
     }
   }
   const verdict = validator.finish(options.fileName);
