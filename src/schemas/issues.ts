@@ -54,6 +54,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return 'an empty list';
     const shown = safeJson(value);
+    if (shown === null) return `a list of ${value.length} (nested too deeply to show)`;
     return shown.length <= MAX_SHOWN_CHARS
       ? shown
       : `a list of ${value.length} (${shown.slice(0, MAX_SHOWN_CHARS)}…)`;
@@ -66,12 +67,14 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-function safeJson(value: unknown): string {
+// The JSON text of a value, or null for cycles or nesting too deep to print; the caller then
+// describes it by its top level only, so no fallback recurses (String() of a 10,000-deep list
+// throws RangeError as JSON.stringify does).
+function safeJson(value: unknown): string | null {
   try {
     return JSON.stringify(value) ?? typeof value;
   } catch {
-    // Cycles or nesting too deep to print: say so instead of recursing again.
-    return '(a value nested too deeply to show)';
+    return null;
   }
 }
 

@@ -39,13 +39,116 @@ export interface LeadOption {
   readonly lead: StandardLead;
 }
 
-const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
-const UNIT = String.raw`(ms|mV|bpm|degrees)`;
-const windowPattern = new RegExp(String.raw`^\[(${NUMBER})s - (${NUMBER})s\]$`);
-const beatsPattern = /^\[(\d+)(st|nd|rd|th) QRS wave - (\d+)(st|nd|rd|th) QRS wave\]$/;
-const rangePattern = new RegExp(String.raw`^\[(${NUMBER}) ?${UNIT} - (${NUMBER}) ?${UNIT}\]$`);
-const boundPattern = new RegExp(String.raw`^(Below|Above) (${NUMBER}) ?${UNIT}$`);
-const leadPattern = /^Lead (\S+)$/;
+// Hand-written scanners for the option texts: the validator reads ~30k options per file, and a
+// regex exec plus capture strings per option was the larger part of checking a sample. Each
+// accepts exactly the language of the pattern beside it (options.test.ts fuzzes them against it):
+//   NUMBER  -?\d+(?:\.\d+)?       UNIT  ms|mV|bpm|degrees
+//   window  ^\[NUMBER s - NUMBER s\]$
+//   beats   ^\[(\d+)(st|nd|rd|th) QRS wave - (\d+)(st|nd|rd|th) QRS wave\]$
+//   range   ^\[NUMBER ?UNIT - NUMBER ?UNIT\]$ (both units equal)
+//   bound   ^(Below|Above) NUMBER ?UNIT$
+//   lead    ^Lead (\S+)$ (and a standard lead name)
+
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const SPACE = 0x20;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+// Up to 15 significant digits a decimal is exactly an integer over a power of ten, and one IEEE
+// division of the two is the correctly rounded value Number() gives.
+const EXACT_DIGITS = 15;
+const POWERS_OF_TEN = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+// Where a scan stopped and what it read; one shared cursor, so a scan allocates nothing.
+let scanEnd = 0;
+let scanValue = 0;
+
+/** Scans NUMBER at i: sets scanEnd/scanValue and returns true, or false when none is there. */
+function scanNumber(text: string, i: number): boolean {
+  const start = i;
+  const negative = text.charCodeAt(i) === MINUS;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let code = text.charCodeAt(i);
+  while (code >= DIGIT_0 && code <= DIGIT_9) {
+    mantissa = mantissa * 10 + (code - DIGIT_0);
+    digits++;
+    code = text.charCodeAt(++i);
+  }
+  if (digits === 0) return false;
+  let decimals = 0;
+  if (code === DOT) {
+    code = text.charCodeAt(++i);
+    while (code >= DIGIT_0 && code <= DIGIT_9) {
+      mantissa = mantissa * 10 + (code - DIGIT_0);
+      decimals++;
+      code = text.charCodeAt(++i);
+    }
+    if (decimals === 0) return false;
+  }
+  scanEnd = i;
+  if (digits + decimals <= EXACT_DIGITS) {
+    const magnitude = mantissa / POWERS_OF_TEN[decimals]!;
+    scanValue = negative ? -magnitude : magnitude;
+  } else {
+    scanValue = Number(text.slice(start, i));
+  }
+  return true;
+}
+
+/** Scans \d+ at i into scanEnd/scanValue (the value as Number() reads the digits). */
+function scanDigits(text: string, i: number): boolean {
+  const start = i;
+  let value = 0;
+  let code = text.charCodeAt(i);
+  while (code >= DIGIT_0 && code <= DIGIT_9) {
+    value = value * 10 + (code - DIGIT_0);
+    code = text.charCodeAt(++i);
+  }
+  if (i === start) return false;
+  scanEnd = i;
+  scanValue = i - start <= EXACT_DIGITS ? value : Number(text.slice(start, i));
+  return true;
+}
+
+/** Scans an ordinal suffix at i: the suffix (scanEnd set past it), or null. */
+function scanSuffix(text: string, i: number): 'st' | 'nd' | 'rd' | 'th' | null {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  scanEnd = i + 2;
+  if (a === 0x73 && b === 0x74) return 'st';
+  if (a === 0x6e && b === 0x64) return 'nd';
+  if (a === 0x72 && b === 0x64) return 'rd';
+  if (a === 0x74 && b === 0x68) return 'th';
+  return null;
+}
+
+/** Scans " ?UNIT" at i: the unit (scanEnd set past it), or null. */
+function scanUnit(text: string, i: number): MeasurementUnit | null {
+  if (text.charCodeAt(i) === SPACE) i++;
+  const first = text.charCodeAt(i);
+  if (first === 0x6d) {
+    const second = text.charCodeAt(i + 1);
+    scanEnd = i + 2;
+    if (second === 0x73) return 'ms';
+    if (second === 0x56) return 'mV';
+    return null;
+  }
+  if (first === 0x62 && text.startsWith('bpm', i)) {
+    scanEnd = i + 3;
+    return 'bpm';
+  }
+  if (first === 0x64 && text.startsWith('degrees', i)) {
+    scanEnd = i + 7;
+    return 'degrees';
+  }
+  return null;
+}
 
 /** The English ordinal suffix of a positive integer: 1st, 2nd, 3rd, 4th, 11th, 21st. */
 export function ordinalSuffix(n: number): 'st' | 'nd' | 'rd' | 'th' {
@@ -65,47 +168,68 @@ export function ordinalSuffix(n: number): 'st' | 'nd' | 'rd' | 'th' {
 
 /** Parses "[8.84s - 8.95s]"; null when the text is not a time window. */
 export function parseTimeWindow(text: string): TimeWindowOption | null {
-  const m = windowPattern.exec(text);
-  if (!m) return null;
-  return { kind: 'window', startS: Number(m[1]), endS: Number(m[2]) };
+  if (text.charCodeAt(0) !== OPEN || !scanNumber(text, 1)) return null;
+  const startS = scanValue;
+  const i = scanEnd;
+  if (!text.startsWith('s - ', i) || !scanNumber(text, i + 4)) return null;
+  const endS = scanValue;
+  const j = scanEnd;
+  if (j + 2 !== text.length || text.charCodeAt(j) !== 0x73 || text.charCodeAt(j + 1) !== CLOSE) {
+    return null;
+  }
+  return { kind: 'window', startS, endS };
 }
 
 /** Parses "[4th QRS wave - 5th QRS wave]" (any ordinal suffix); null when not a beat range. */
 export function parseBeatRange(text: string): BeatRangeOption | null {
-  const m = beatsPattern.exec(text);
-  if (!m) return null;
-  const fromBeat = Number(m[1]);
-  const toBeat = Number(m[3]);
-  const ordinalsWellSpelled = ordinalSuffix(fromBeat) === m[2] && ordinalSuffix(toBeat) === m[4];
+  if (text.charCodeAt(0) !== OPEN || !scanDigits(text, 1)) return null;
+  const fromBeat = scanValue;
+  const fromSuffix = scanSuffix(text, scanEnd);
+  if (fromSuffix === null || !text.startsWith(' QRS wave - ', scanEnd)) return null;
+  if (!scanDigits(text, scanEnd + 12)) return null;
+  const toBeat = scanValue;
+  const toSuffix = scanSuffix(text, scanEnd);
+  const rest = scanEnd;
+  if (toSuffix === null || rest + 10 !== text.length || !text.startsWith(' QRS wave]', rest)) {
+    return null;
+  }
+  const ordinalsWellSpelled =
+    ordinalSuffix(fromBeat) === fromSuffix && ordinalSuffix(toBeat) === toSuffix;
   return { kind: 'beats', fromBeat, toBeat, ordinalsWellSpelled };
 }
 
 /** Parses "[100ms - 110ms]", "Below 100ms", "Above 0.5mV", "[-30 degrees - 0 degrees]". */
 export function parseMeasurementRange(text: string): MeasurementRangeOption | null {
-  const closed = rangePattern.exec(text);
-  if (closed) {
-    if (closed[2] !== closed[4]) return null;
-    return {
-      kind: 'range',
-      lo: Number(closed[1]),
-      hi: Number(closed[3]),
-      unit: closed[2] as MeasurementUnit,
-    };
+  if (text.charCodeAt(0) === OPEN) {
+    if (!scanNumber(text, 1)) return null;
+    const lo = scanValue;
+    const unit = scanUnit(text, scanEnd);
+    if (unit === null || !text.startsWith(' - ', scanEnd) || !scanNumber(text, scanEnd + 3)) {
+      return null;
+    }
+    const hi = scanValue;
+    const hiUnit = scanUnit(text, scanEnd);
+    if (hiUnit !== unit || scanEnd + 1 !== text.length || text.charCodeAt(scanEnd) !== CLOSE) {
+      return null;
+    }
+    return { kind: 'range', lo, hi, unit };
   }
-  const bound = boundPattern.exec(text);
-  if (!bound) return null;
-  const value = Number(bound[2]);
-  const unit = bound[3] as MeasurementUnit;
-  return bound[1] === 'Below'
+  const below = text.startsWith('Below ');
+  if ((!below && !text.startsWith('Above ')) || !scanNumber(text, 6)) return null;
+  const value = scanValue;
+  const unit = scanUnit(text, scanEnd);
+  if (unit === null || scanEnd !== text.length) return null;
+  return below
     ? { kind: 'range', lo: null, hi: value, unit }
     : { kind: 'range', lo: value, hi: null, unit };
 }
 
 /** Parses "Lead aVR"; null when the lead is not one of the twelve standard names. */
 export function parseLeadOption(text: string): LeadOption | null {
-  const m = leadPattern.exec(text);
-  if (!m || !isStandardLead(m[1]!)) return null;
-  return { kind: 'lead', lead: m[1] };
+  if (!text.startsWith('Lead ')) return null;
+  // A standard lead name has no white space, so this is the pattern's \S+ as well.
+  const lead = text.slice(5);
+  return isStandardLead(lead) ? { kind: 'lead', lead } : null;
 }
 
 /** True when value lies in the half-open range [lo, hi). */

@@ -191,13 +191,26 @@ describe('malformed files: a clear message and no crash', () => {
       expect(p.message.length).toBeLessThan(2000);
       expect(p.severity).toBe('error');
     }
+    // Inside a sample the schema names the field; describing the found value never recurses.
     const inQuestionProblem = result.problems.find((p) => p.lineNumber === 4);
-    // Either the schema names the field, or the validator's guard reports the depth.
-    if (inQuestionProblem?.rule === 'too-deep') {
-      expect(inQuestionProblem.message).toMatch(/nested too deeply/);
-    } else {
-      expect(inQuestionProblem?.pathText).toBe('data.initial_diagnostic_question.question');
-    }
+    expect(inQuestionProblem).toMatchObject({
+      rule: 'wrong-type',
+      pathText: 'data.initial_diagnostic_question.question',
+    });
+    expect(inQuestionProblem?.message).toMatch(/found a list of 1 \(nested too deeply to show\)/);
+  });
+
+  it('a 10,000-deep list as an option: the problem names the option, not the depth', async () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const inOption = good.replace(/"options":\["Yes",/, `"options":[${deep},`);
+    expect(inOption).not.toBe(good);
+    const result = await check([`${inOption}\n`]);
+    expect(result.problems.map((p) => p.rule)).not.toContain('too-deep');
+    expect(result.problems[0]).toMatchObject({
+      severity: 'error',
+      pathText: 'data.initial_diagnostic_question.options[0]',
+    });
+    expect(result.problems[0]?.message).toMatch(/a list of 1 \(nested too deeply to show\)/);
   });
 
   it('__proto__ keys: reported as unknown keys, no prototype polluted', async () => {
