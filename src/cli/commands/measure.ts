@@ -82,12 +82,12 @@ export function formatMeasureSummary(s: ReturnType<typeof measureSummary>): stri
     `  PR ${show(s.pr_ms, 'ms')}, QRS ${show(s.qrs_ms, 'ms')}, QT ${show(s.qt_ms, 'ms')}, QTc Bazett ${show(s.qtc_bazett_ms, 'ms')}, Fridericia ${show(s.qtc_fridericia_ms, 'ms')}`,
     `  axes: QRS ${show(s.qrs_axis_deg, 'deg')}, P ${show(s.p_axis_deg, 'deg')}, T ${show(s.t_axis_deg, 'deg')}`,
     '',
-    `  ${['lead', 'R mV', 'S mV', 'Q ms', 'Q mV', 'ST J mV', 'ST J+60 mV', 'T mV'].map((h) => h.padEnd(10)).join('')}`,
+    `  ${['lead', 'R mV', 'S mV', 'Q ms', 'Q mV', 'ST J mV', 'ST J+60 mV', 'T mV'].map((h) => h.padEnd(12)).join('')}`,
   ];
   for (const [lead, l] of Object.entries(s.leads)) {
     const cells = [l.r_mv, l.s_mv, l.q_ms, l.q_mv, l.st_j_mv, l.st_j60_mv, l.t_mv];
     lines.push(
-      `  ${[lead, ...cells.map((c) => (c === null ? '-' : String(c)))].map((c) => c.padEnd(10)).join('')}`,
+      `  ${[lead, ...cells.map((c) => (c === null ? '-' : String(c)))].map((c) => c.padEnd(12)).join('')}`,
     );
   }
   const premature = s.beats.filter((b) => b.premature);

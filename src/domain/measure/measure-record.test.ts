@@ -232,4 +232,29 @@ describe('measureRecord on MIT-BIH record 100 (2 leads, 360 Hz, 30 min)', () => 
     expect(achieved.sensitivity).toBeGreaterThanOrEqual(0.997);
     expect(achieved.positivePredictivity).toBeGreaterThanOrEqual(0.997);
   });
+
+  it('marks the annotated premature beats (33 A, 1 V) and few others; origin mostly right', async () => {
+    const record = await readRecord(mitBase);
+    const beats = parseMitAnnotations(await readFile(`${mitBase}.atr`), record.fsHz).filter(
+      (a) => a.isBeat,
+    );
+    const m = measureRecord(record);
+    const symbolAt = (t: number) =>
+      beats.reduce((best, a) => (Math.abs(a.timeS - t) < Math.abs(best.timeS - t) ? a : best))
+        .symbol;
+    const marked = m.beats
+      .filter((b) => b.premature)
+      .map((b) => ({ symbol: symbolAt(b.rPeakS), origin: b.origin }));
+    const ectopic = beats.filter((a) => a.symbol === 'A' || a.symbol === 'V').length;
+    const found = marked.filter((b) => b.symbol === 'A' || b.symbol === 'V');
+    const originRight = found.filter(
+      (b) => (b.symbol === 'A') === (b.origin === 'supraventricular'),
+    ).length;
+    console.log(
+      `MIT-BIH 100 premature: ${found.length}/${ectopic} annotated found, ${marked.length - found.length} others marked, origin right for ${originRight}`,
+    );
+    expect(found.length).toBe(ectopic);
+    expect(marked.length - found.length).toBeLessThanOrEqual(2);
+    expect(originRight).toBeGreaterThanOrEqual(found.length - 2);
+  });
 });

@@ -184,9 +184,13 @@ export function measureRecord(record: EcgRecord): Measurements {
   const pre = Math.round((preMs / 1000) * fs);
   const post = Math.round((postMs / 1000) * fs);
   const fits = (d: BeatDraft) => d.fiducial - pre >= 0 && d.fiducial + post < prepared.n;
-  const earlyByRr = drafts.map((_, i) =>
-    i > 0 && refRrMs !== null ? rr[i - 1]! < PREMATURE_RR_FRACTION * refRrMs : false,
-  );
+  const localRr = localReferenceRr(rr, refRrMs);
+  const earlyByRr = drafts.map((_, i) => {
+    const ref = localRr[i - 1];
+    return i > 0 && ref !== undefined && ref !== null
+      ? rr[i - 1]! < PREMATURE_RR_FRACTION * ref
+      : false;
+  });
   let dominant = drafts.flatMap((d, i) => (fits(d) && !earlyByRr[i] ? [i] : []));
   if (dominant.length === 0) dominant = drafts.flatMap((d, i) => (fits(d) ? [i] : []));
   const reach = Math.round(0.05 * fs);
@@ -243,7 +247,8 @@ export function measureRecord(record: EcgRecord): Measurements {
 
   const beats: MeasuredBeat[] = drafts.map((d, i) => {
     const rrBefore = i > 0 ? rr[i - 1]! : null;
-    const prematurity = rrBefore !== null && refRrMs ? rrBefore / refRrMs : null;
+    const ref = i > 0 ? localRr[i - 1] : null;
+    const prematurity = rrBefore !== null && ref ? rrBefore / ref : null;
     const baselines = flat.map((x) =>
       meanOver(
         x,
@@ -365,6 +370,23 @@ export function measureRecord(record: EcgRecord): Measurements {
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 const msToSamples = (valueMs: number, fs: number) => Math.round((valueMs / 1000) * fs);
+
+/**
+ * The RR each RR is judged against: the median of up to 8 RRs before it that were not themselves
+ * early (sinus rate drifts, so a record-wide median would call a whole fast stretch premature);
+ * the record's median RR until 3 such RRs exist.
+ */
+function localReferenceRr(rr: readonly number[], recordRrMs: number | null): (number | null)[] {
+  const recent: number[] = [];
+  return rr.map((value) => {
+    const ref = recent.length >= 3 ? median(recent) : recordRrMs;
+    if (ref === null || value >= PREMATURE_RR_FRACTION * ref) {
+      recent.push(value);
+      if (recent.length > 8) recent.shift();
+    }
+    return ref;
+  });
+}
 
 /** Slope-weighted mean index over [from, to]. */
 function slopeCentroid(slope: Float32Array, from: number, to: number): number {

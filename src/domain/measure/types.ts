@@ -45,7 +45,7 @@ export interface MeasuredBeat {
   readonly tOffsetS: number | null;
   /** R peak minus the previous beat's R peak; null for the first beat. */
   readonly rrBeforeMs: number | null;
-  /** rrBeforeMs / the reference RR (median RR of the record); null for the first beat. */
+  /** rrBeforeMs / the reference RR (median of up to 8 earlier, not early RRs); null for the first beat. */
   readonly prematurity: number | null;
   /** Correlation of this beat's QRS with the median beat's, over all leads (-1..1). */
   readonly morphologyCorrelation: number;
