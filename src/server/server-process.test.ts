@@ -43,7 +43,7 @@ describe('server process', () => {
     expect(third.output()).not.toContain('password');
     third.child.kill('SIGTERM');
     expect(await third.exited).toBe(0);
-  });
+  }, 240_000);
 
   it('refuses bad settings with one line per setting and exit code 2', async () => {
     const bad = spawnServer({ DATA_DIR: temp.dir, PORT: 'eighty', DATABASE_URL: 'mysql://db' });
@@ -65,5 +65,5 @@ describe('server process', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     dir.remove();
-  });
+  }, 240_000);
 });

@@ -19,11 +19,12 @@ export const DEMO_LOGINS: ReadonlyArray<{ username: string; role: Role; password
 
 /** Creates the demo users (once) and prints their logins. */
 export async function seedDemoUsers(db: Db, log: (line: string) => void): Promise<void> {
-  for (const login of DEMO_LOGINS) {
-    if (!(await findUserByUsername(db, login.username))) {
-      await createUser(db, null, login);
-    }
-  }
+  // Hashed in parallel: scrypt runs on the libuv thread pool.
+  await Promise.all(
+    DEMO_LOGINS.map(async (login) => {
+      if (!(await findUserByUsername(db, login.username))) await createUser(db, null, login);
+    }),
+  );
   log('Demo logins (demo mode only; do not expose this server):');
   for (const login of DEMO_LOGINS) {
     log(
