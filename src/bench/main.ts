@@ -7,6 +7,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   wfdb: async () => (await import('./wfdb-decode.bench')).wfdbSuite,
   measure: async () => (await import('./measure.bench')).measureSuite,
   server: async () => (await import('./save-latency.bench')).saveLatencySuite,
+  plot: async () => (await import('./plot.bench')).plotSuite,
 };
 
 async function main(argv: readonly string[]): Promise<void> {
