@@ -107,7 +107,7 @@ export function measurementContext(
             startS: window.startS,
             endS: window.endS,
             role: 'selected',
-            label: 'measured segment',
+            label: 'measured',
           },
         ]
       : [],

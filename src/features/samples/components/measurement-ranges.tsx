@@ -50,6 +50,12 @@ export function MeasurementRanges({
   app: AppMeasurement | null;
 }) {
   useStore(store, (s) => s.calipers);
+  const layoutKind = useStore(store, (s) => s.layoutKind);
+  const segment = /^(?:[RS]) amplitude in (\S+) \(beat at ([\d.]+)–([\d.]+) s\)$/.exec(
+    app?.label ?? '',
+  );
+  // In 3x4 a lead shows only its own 2.5 s column, which may not hold the measured beat.
+  const leadOutOfColumn = segment && layoutKind === '3x4' ? segment[1]! : null;
   const unit = ranges[0]?.range.unit ?? 'ms';
   const values = measuredValues(unit, store, app);
   const hint = unit === 'mV' ? 'M (amplitude caliper)' : 'C (time caliper)';
@@ -74,6 +80,21 @@ export function MeasurementRanges({
           );
         })}
       </div>
+      {leadOutOfColumn && (
+        <p className="mt-1">
+          In 3×4, {leadOutOfColumn} shows only its own 2.5 s column.{' '}
+          <button
+            type="button"
+            className="rounded border border-slate-300 bg-white px-1.5 text-[12px] hover:bg-slate-100"
+            onClick={() => {
+              store.getState().setSingleLead(leadOutOfColumn);
+              store.getState().setLayoutKind('single');
+            }}
+          >
+            Show {leadOutOfColumn} over the whole record
+          </button>
+        </p>
+      )}
       <p className="mt-1 text-slate-600">
         {values.length > 0
           ? `Measured here: ${values.map((v) => `${v.source} ${v.text}`).join('; ')}.`
