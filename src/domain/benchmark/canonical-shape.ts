@@ -25,11 +25,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// for-in walks the map's enum cache without allocating a key array as Object.keys does. It also
+// visits inherited enumerable keys, which only makes this say no (and zod then explains).
 function hasKeys(o: Record<string, unknown>, keys: readonly string[]): boolean {
-  const own = Object.keys(o);
-  if (own.length !== keys.length) return false;
-  for (let i = 0; i < own.length; i++) if (own[i] !== keys[i]) return false;
-  return true;
+  let i = 0;
+  for (const key in o) {
+    if (key !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
 }
 
 function isIndex(value: unknown): boolean {
@@ -50,13 +54,15 @@ function isIndexList(value: unknown): boolean {
 
 function isMetadata(m: unknown): boolean {
   if (!isRecord(m)) return false;
-  const own = Object.keys(m);
-  if (own.length === 7) {
-    if (own[6] !== 'subject_id') return false;
+  let count = 0;
+  for (const key in m) {
+    if (count < 6 ? key !== METADATA_KEYS[count] : count > 6 || key !== 'subject_id') return false;
+    count++;
+  }
+  if (count === 7) {
     const subject = m.subject_id;
     if (typeof subject !== 'string' || !digits.test(subject)) return false;
-  } else if (own.length !== 6) return false;
-  for (let i = 0; i < 6; i++) if (own[i] !== METADATA_KEYS[i]) return false;
+  } else if (count !== 6) return false;
   return (
     isIndex(m.id) &&
     dataSources.has(m.data_source) &&

@@ -63,11 +63,12 @@ const POWERS_OF_TEN = [
   1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
 ];
 
-// Where a scan stopped and what it read; one shared cursor, so a scan allocates nothing.
+// Where a scan stopped and what it read; one shared cursor, so a scan allocates nothing (the
+// value lives in a typed array: a double stored in a module variable is boxed on each store).
 let scanEnd = 0;
-let scanValue = 0;
+const scanned = new Float64Array(1);
 
-/** Scans NUMBER at i: sets scanEnd/scanValue and returns true, or false when none is there. */
+/** Scans NUMBER at i: sets scanEnd and scanned[0] and returns true, or false when none is there. */
 function scanNumber(text: string, i: number): boolean {
   const start = i;
   const negative = text.charCodeAt(i) === MINUS;
@@ -94,14 +95,14 @@ function scanNumber(text: string, i: number): boolean {
   scanEnd = i;
   if (digits + decimals <= EXACT_DIGITS) {
     const magnitude = mantissa / POWERS_OF_TEN[decimals]!;
-    scanValue = negative ? -magnitude : magnitude;
+    scanned[0] = negative ? -magnitude : magnitude;
   } else {
-    scanValue = Number(text.slice(start, i));
+    scanned[0] = Number(text.slice(start, i));
   }
   return true;
 }
 
-/** Scans \d+ at i into scanEnd/scanValue (the value as Number() reads the digits). */
+/** Scans \d+ at i into scanEnd and scanned[0] (the value as Number() reads the digits). */
 function scanDigits(text: string, i: number): boolean {
   const start = i;
   let value = 0;
@@ -112,7 +113,7 @@ function scanDigits(text: string, i: number): boolean {
   }
   if (i === start) return false;
   scanEnd = i;
-  scanValue = i - start <= EXACT_DIGITS ? value : Number(text.slice(start, i));
+  scanned[0] = i - start <= EXACT_DIGITS ? value : Number(text.slice(start, i));
   return true;
 }
 
@@ -169,10 +170,18 @@ export function ordinalSuffix(n: number): 'st' | 'nd' | 'rd' | 'th' {
 /** Parses "[8.84s - 8.95s]"; null when the text is not a time window. */
 export function parseTimeWindow(text: string): TimeWindowOption | null {
   if (text.charCodeAt(0) !== OPEN || !scanNumber(text, 1)) return null;
-  const startS = scanValue;
+  const startS = scanned[0]!;
   const i = scanEnd;
-  if (!text.startsWith('s - ', i) || !scanNumber(text, i + 4)) return null;
-  const endS = scanValue;
+  if (
+    text.charCodeAt(i) !== 0x73 ||
+    text.charCodeAt(i + 1) !== SPACE ||
+    text.charCodeAt(i + 2) !== MINUS ||
+    text.charCodeAt(i + 3) !== SPACE ||
+    !scanNumber(text, i + 4)
+  ) {
+    return null;
+  }
+  const endS = scanned[0]!;
   const j = scanEnd;
   if (j + 2 !== text.length || text.charCodeAt(j) !== 0x73 || text.charCodeAt(j + 1) !== CLOSE) {
     return null;
@@ -183,11 +192,11 @@ export function parseTimeWindow(text: string): TimeWindowOption | null {
 /** Parses "[4th QRS wave - 5th QRS wave]" (any ordinal suffix); null when not a beat range. */
 export function parseBeatRange(text: string): BeatRangeOption | null {
   if (text.charCodeAt(0) !== OPEN || !scanDigits(text, 1)) return null;
-  const fromBeat = scanValue;
+  const fromBeat = scanned[0]!;
   const fromSuffix = scanSuffix(text, scanEnd);
   if (fromSuffix === null || !text.startsWith(' QRS wave - ', scanEnd)) return null;
   if (!scanDigits(text, scanEnd + 12)) return null;
-  const toBeat = scanValue;
+  const toBeat = scanned[0]!;
   const toSuffix = scanSuffix(text, scanEnd);
   const rest = scanEnd;
   if (toSuffix === null || rest + 10 !== text.length || !text.startsWith(' QRS wave]', rest)) {
@@ -202,12 +211,12 @@ export function parseBeatRange(text: string): BeatRangeOption | null {
 export function parseMeasurementRange(text: string): MeasurementRangeOption | null {
   if (text.charCodeAt(0) === OPEN) {
     if (!scanNumber(text, 1)) return null;
-    const lo = scanValue;
+    const lo = scanned[0]!;
     const unit = scanUnit(text, scanEnd);
     if (unit === null || !text.startsWith(' - ', scanEnd) || !scanNumber(text, scanEnd + 3)) {
       return null;
     }
-    const hi = scanValue;
+    const hi = scanned[0]!;
     const hiUnit = scanUnit(text, scanEnd);
     if (hiUnit !== unit || scanEnd + 1 !== text.length || text.charCodeAt(scanEnd) !== CLOSE) {
       return null;
@@ -216,7 +225,7 @@ export function parseMeasurementRange(text: string): MeasurementRangeOption | nu
   }
   const below = text.startsWith('Below ');
   if ((!below && !text.startsWith('Above ')) || !scanNumber(text, 6)) return null;
-  const value = scanValue;
+  const value = scanned[0]!;
   const unit = scanUnit(text, scanEnd);
   if (unit === null || scanEnd !== text.length) return null;
   return below
