@@ -24,7 +24,7 @@ export interface GridCacheStats {
 }
 
 /**
- * Keeps one tile of grid larger than the stage (half a stage of margin on each side) and
+ * Keeps one tile of grid larger than the stage (a quarter stage of margin on each side) and
  * redraws it only when zoom, pixel ratio or layout change or a pan leaves the tile.
  */
 export class GridCache {
@@ -57,8 +57,8 @@ export class GridCache {
     if (!inside) {
       const zoomChanged = t === null || t.key !== key;
       // While zooming each frame changes the key, so draw just the stage; margin comes on pan.
-      const mx = zoomChanged ? 0 : Math.round(stageW / 2);
-      const my = zoomChanged ? 0 : Math.round(stageH / 2);
+      const mx = zoomChanged ? 0 : Math.round(stageW / 4);
+      const my = zoomChanged ? 0 : Math.round(stageH / 4);
       this.tile = renderTile(
         t?.canvas,
         key,
@@ -72,7 +72,17 @@ export class GridCache {
       this.stats.renders++;
     }
     const tile = this.tile!;
-    ctx.drawImage(tile.canvas, tile.originX - panXd, tile.originY - panYd);
+    ctx.drawImage(
+      tile.canvas,
+      0,
+      0,
+      tile.width,
+      tile.height,
+      tile.originX - panXd,
+      tile.originY - panYd,
+      tile.width,
+      tile.height,
+    );
     this.stats.blits++;
   }
 }
@@ -88,12 +98,12 @@ function renderTile(
   height: number,
 ): GridTile {
   const canvas = reuse ?? document.createElement('canvas');
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
+  // Grow only: a zoom tile (stage only) reuses the pan tile's larger canvas without reallocating.
+  if (canvas.width < width) canvas.width = width;
+  if (canvas.height < height) canvas.height = height;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('grid: no 2D context for the grid cache');
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, width, height);
   drawGridInto(ctx, layout, scale, originX, originY, width, height);
   return { key, canvas, originX, originY, width, height };
 }
