@@ -282,3 +282,60 @@ function detrendedMagnitude(
   for (let i = 0; i < len; i++) raw[i] = Math.sqrt(raw[i]!);
   return boxSmooth(raw, smoothSamples);
 }
+
+/**
+ * Global QRS bounds from the leads one by one: each significant lead's own onset and offset (its
+ * slope extrapolated to zero as in findQrsBounds), then the rank-th earliest onset and rank-th
+ * latest offset, as in global multi-lead measurement; kept within reach of the composite bounds.
+ */
+export function refineQrsBoundsAcrossLeads(
+  leads: readonly ArrayLike<number>[],
+  bounds: QrsBounds,
+  fsHz: number,
+  rank = 3,
+): QrsBounds {
+  const reach = Math.round(0.03 * fsHz);
+  const lo = Math.max(1, bounds.onset - reach);
+  const hi = bounds.offset + reach;
+  const gap = Math.round(0.012 * fsHz);
+  const onsets: number[] = [];
+  const offsets: number[] = [];
+  const traces: { s: Float32Array; peak: number; at: number; noise: number }[] = [];
+  const quietFrom = Math.max(1, lo - Math.round(0.06 * fsHz));
+  let top = 0;
+  for (const x of leads) {
+    if (hi + 1 >= x.length) return bounds;
+    const s = new Float32Array(hi - lo + 1);
+    let peak = 0;
+    let at = 0;
+    for (let i = lo; i <= hi; i++) {
+      const v = Math.abs(x[i + 1]! - x[i - 1]!);
+      s[i - lo] = v;
+      if (i >= bounds.onset && i <= bounds.offset && v > peak) {
+        peak = v;
+        at = i - lo;
+      }
+    }
+    top = Math.max(top, peak);
+    // The lead's own noise: mean |slope| just before the QRS (the PR segment).
+    let noise = 0;
+    for (let i = quietFrom; i < lo; i++) noise += Math.abs(x[i + 1]! - x[i - 1]!);
+    noise /= Math.max(1, lo - quietFrom);
+    traces.push({ s, peak, at, noise });
+  }
+  for (const { s, peak, at, noise } of traces) {
+    if (peak < 0.3 * top) continue;
+    const low = Math.max(QRS_LOW, (3 * noise) / peak);
+    const high = Math.max(QRS_HIGH, low * (QRS_HIGH / QRS_LOW));
+    if (high >= 0.9) continue;
+    onsets.push(lo + extrapolatedEdge(s, at, -1, peak, high, low, 0, s.length - 1, gap));
+    offsets.push(lo + extrapolatedEdge(s, at, 1, peak, high, low, 0, s.length - 1, gap));
+  }
+  if (onsets.length < rank) return bounds;
+  onsets.sort((a, b) => a - b);
+  offsets.sort((a, b) => b - a);
+  return {
+    onset: Math.min(bounds.onset, onsets[rank - 1]!),
+    offset: Math.max(bounds.offset, offsets[rank - 1]!),
+  };
+}

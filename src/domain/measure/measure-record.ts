@@ -1,6 +1,6 @@
 /** The measurement engine: beats, fiducials, median beat, global and per-lead measurements of a record. */
 import type { EcgRecord } from '../wfdb/record';
-import { findQrsBounds, findWave, P_EDGE_LEVELS } from './delineate';
+import { findQrsBounds, findWave, P_EDGE_LEVELS, refineQrsBoundsAcrossLeads } from './delineate';
 import type { WaveBounds } from './delineate';
 import { detectBeats } from './detect-beats';
 import { frontalAxisDeg, meanOver, qrsAmplitudes } from './lead-amplitudes';
@@ -35,6 +35,8 @@ interface BeatDraft {
   r: number;
   onset: number;
   offset: number;
+  /** Onset of the all-lead slope, before the lead-by-lead widening: anchors the PR-segment baseline. */
+  compositeOnset: number;
 }
 
 const median = (values: readonly number[]): number => {
@@ -161,13 +163,15 @@ export function measureRecord(record: EcgRecord): Measurements {
   const drafts: BeatDraft[] = peaks.map((envelopePeak) => {
     // The envelope peak can sit between a QRS and a steep T; the QRS has the steepest slope.
     const p = steepestNear(prepared.slope, envelopePeak, msToSamples(80, fs));
-    const { onset, offset } = findQrsBounds(prepared.slope, p, fs, noise.floor, noise.spread);
+    const composite = findQrsBounds(prepared.slope, p, fs, noise.floor, noise.spread);
+    const { onset, offset } = refineQrsBoundsAcrossLeads(prepared.smooth, composite, fs);
     // The slope's centre of mass is a steadier fiducial than its peak: a notched QRS has two
     // near-equal peaks, and beats aligned on different ones make a smeared median beat.
     const fiducial = slopeCentroid(prepared.slope, onset, offset);
-    return { fiducial, r: rPeakOf(prepared, onset, offset), onset, offset };
+    const r = rPeakOf(prepared, onset, offset);
+    return { fiducial, r, onset, offset, compositeOnset: composite.onset };
   });
-  const knots = drafts.map((d) => d.onset - msToSamples(14, fs)).filter((k) => k > 0);
+  const knots = drafts.map((d) => d.compositeOnset - msToSamples(14, fs)).filter((k) => k > 0);
   const flat = removeBaseline(prepared.smooth, knots, msToSamples(6, fs));
   const rr = drafts.slice(1).map((b, i) => ((b.r - drafts[i]!.r) / fs) * 1000);
   const refRrMs = rr.length ? median(rr) : null;
