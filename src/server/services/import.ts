@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import type { Database as SqliteHandle } from 'better-sqlite3';
 import type { FileProblem } from '../../domain/benchmark/validate-file';
 import { FileValidator } from '../../domain/benchmark/validate-file';
 import { convertSample } from '../../domain/benchmark/convert';
@@ -16,6 +17,7 @@ import type {
   SamplesTable,
 } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
+import { sqliteHandleOf } from '../storage/open-database';
 import type { Actor } from './actor';
 import type { RecordRoots } from './records';
 import { findRecordPaths } from './records';
@@ -153,7 +155,8 @@ function importProblem(
 }
 
 interface ValidSample {
-  readonly sample: BenchmarkSampleV002;
+  /** Only the metadata is kept: holding every parsed sample until the write costs GC time. */
+  readonly metadata: BenchmarkSampleV002['metadata'];
   readonly content: string;
   readonly location: { file: string; lineNumber: number | null };
 }
@@ -173,6 +176,73 @@ async function insertBatched<T>(
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
     await insert(rows.slice(start, start + BATCH_ROWS));
   }
+}
+
+/** The columns an import writes, per table, in a fixed order (audit_log's seq is generated). */
+const ECG_COLUMNS = [
+  'id',
+  'source',
+  'ecg_id',
+  'subject_id',
+  'path',
+  'metadata',
+  'created_at',
+] as const satisfies readonly (keyof EcgRecordsTable)[];
+const SAMPLE_COLUMNS = [
+  'id',
+  'data_source',
+  'sample_id',
+  'target_dx',
+  'dx_label',
+  'path_idx',
+  'ecg_id',
+  'subject_id',
+  'ecg_record_id',
+  'content',
+  'status',
+  'replaced_by',
+  'version',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof SamplesTable)[];
+const REVISION_COLUMNS = [
+  'id',
+  'sample_pk',
+  'version',
+  'content',
+  'kind',
+  'author_id',
+  'created_at',
+] as const satisfies readonly (keyof SampleRevisionsTable)[];
+const AUDIT_COLUMNS = [
+  'actor_id',
+  'actor_role',
+  'entity',
+  'entity_id',
+  'action',
+  'before',
+  'after',
+  'base_version',
+  'at',
+] as const satisfies readonly (keyof AuditLogTable)[];
+
+/**
+ * Inserts rows on SQLite through one prepared statement run per row (the raw handle shares the
+ * connection, so the rows land in the caller's open transaction); Kysely's multi-row inserts
+ * compile thousands of parameters per batch and cost twice the write itself.
+ */
+function insertPrepared<R>(
+  sqlite: SqliteHandle,
+  table: string,
+  columns: readonly (keyof R & string)[],
+  rows: readonly R[],
+): void {
+  if (rows.length === 0) return;
+  const statement = sqlite.prepare(
+    `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) ` +
+      `values (${columns.map(() => '?').join(', ')})`,
+  );
+  for (const row of rows) statement.run(columns.map((c) => row[c]));
 }
 
 /**
@@ -209,7 +279,11 @@ export async function importSamples(
       if (entry.kind === 'value') read++;
       if (outcome.sample) {
         const sample = convertSample(outcome.sample, '0.0.2');
-        valid.push({ sample, content: JSON.stringify(sample), location: outcome.location });
+        valid.push({
+          metadata: sample.metadata,
+          content: JSON.stringify(sample),
+          location: outcome.location,
+        });
       }
       if (read - reported >= PROGRESS_EVERY) {
         reported = read;
@@ -232,7 +306,7 @@ export async function importSamples(
   }
 
   const existing = new Map<string, { id: string; version: number; content: string }>();
-  const sources = [...new Set(valid.map((v) => v.sample.metadata.data_source))];
+  const sources = [...new Set(valid.map((v) => v.metadata.data_source))];
   if (sources.length > 0) {
     const rows = await db
       .selectFrom('samples')
@@ -248,7 +322,7 @@ export async function importSamples(
   }[] = [];
   let unchanged = 0;
   for (const item of valid) {
-    const { metadata } = item.sample;
+    const { metadata } = item;
     const current = existing.get(ecgKey(metadata.data_source, String(metadata.id)));
     if (!current) toCreate.push(item);
     else if (!options.replace) {
@@ -269,8 +343,8 @@ export async function importSamples(
   const warningCount = problems.length - errorCount;
 
   const ecgs = new Map<string, EcgKey>();
-  for (const { sample } of valid) {
-    const { data_source: source, ecg_id: ecgId, subject_id: subjectId } = sample.metadata;
+  for (const { metadata } of valid) {
+    const { data_source: source, ecg_id: ecgId, subject_id: subjectId } = metadata;
     if (!ecgs.has(ecgKey(source, ecgId)))
       ecgs.set(ecgKey(source, ecgId), { source, ecgId, subjectId: subjectId ?? null });
   }
@@ -383,11 +457,14 @@ export async function importSamples(
   const actorId = options.actor?.id ?? null;
   const actorRole = options.actor?.role ?? 'system';
   const importId = newId();
+  const sqlite = sqliteHandleOf(db);
   try {
     await db.transaction().execute(async (trx) => {
-      await insertBatched(newEcgs, (batch) =>
-        trx.insertInto('ecg_records').values(batch).execute(),
-      );
+      if (sqlite) insertPrepared(sqlite, 'ecg_records', ECG_COLUMNS, newEcgs);
+      else
+        await insertBatched(newEcgs, (batch) =>
+          trx.insertInto('ecg_records').values(batch).execute(),
+        );
       for (const update of ecgUpdates) {
         const set =
           update.metadata === null
@@ -398,9 +475,8 @@ export async function importSamples(
       const sampleRows: SamplesTable[] = [];
       const revisionRows: SampleRevisionsTable[] = [];
       const auditRows: Insertable<AuditLogTable>[] = [];
-      for (const { sample, content } of toCreate) {
+      for (const { metadata: m, content } of toCreate) {
         const id = newId();
-        const m = sample.metadata;
         sampleRows.push({
           id,
           data_source: m.data_source,
@@ -439,9 +515,13 @@ export async function importSamples(
           at: now,
         });
       }
-      await insertBatched(sampleRows, (batch) => trx.insertInto('samples').values(batch).execute());
+      if (sqlite) insertPrepared(sqlite, 'samples', SAMPLE_COLUMNS, sampleRows);
+      else
+        await insertBatched(sampleRows, (batch) =>
+          trx.insertInto('samples').values(batch).execute(),
+        );
       for (const { item, current } of toReplace) {
-        const m = item.sample.metadata;
+        const m = item.metadata;
         const version = current.version + 1;
         const updated = await trx
           .updateTable('samples')
@@ -489,9 +569,11 @@ export async function importSamples(
           at: now,
         });
       }
-      await insertBatched(revisionRows, (batch) =>
-        trx.insertInto('sample_revisions').values(batch).execute(),
-      );
+      if (sqlite) insertPrepared(sqlite, 'sample_revisions', REVISION_COLUMNS, revisionRows);
+      else
+        await insertBatched(revisionRows, (batch) =>
+          trx.insertInto('sample_revisions').values(batch).execute(),
+        );
       auditRows.push({
         actor_id: actorId,
         actor_role: actorRole,
@@ -508,9 +590,11 @@ export async function importSamples(
         base_version: null,
         at: now,
       });
-      await insertBatched(auditRows, (batch) =>
-        trx.insertInto('audit_log').values(batch).execute(),
-      );
+      if (sqlite) insertPrepared(sqlite, 'audit_log', AUDIT_COLUMNS, auditRows);
+      else
+        await insertBatched(auditRows, (batch) =>
+          trx.insertInto('audit_log').values(batch).execute(),
+        );
     });
   } catch (error) {
     if (error instanceof ServiceError) throw error;

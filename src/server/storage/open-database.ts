@@ -63,6 +63,16 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
+const sqliteHandles = new WeakMap<Db, BetterSqlite3.Database>();
+
+/**
+ * The better-sqlite3 handle behind a SQLite Db from openDatabase (undefined on PostgreSQL): for
+ * bulk writes through prepared statements inside a Kysely transaction on the same connection.
+ */
+export function sqliteHandleOf(db: Db): BetterSqlite3.Database | undefined {
+  return sqliteHandles.get(db);
+}
+
 /** Opens (without migrating) the configured database. */
 export function openDatabase(target: StorageTarget): Storage {
   if (target.databaseUrl) {
@@ -72,9 +82,11 @@ export function openDatabase(target: StorageTarget): Storage {
   }
   mkdirSync(target.dataDir, { recursive: true });
   const file = path.join(target.dataDir, SQLITE_FILE_NAME);
+  const sqlite = openSqliteFile(file);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(openSqliteFile(file)) }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
+  sqliteHandles.set(db, sqlite);
   enableGroupCommit(db);
   return { db, kind: 'sqlite', sqliteFile: file, close: () => db.destroy() };
 }
