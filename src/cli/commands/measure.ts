@@ -1,9 +1,7 @@
 import { STANDARD_LEADS } from '../../domain/leads';
 import { measureRecord } from '../../domain/measure/measure-record';
 import type { Measured, Measurements } from '../../domain/measure/types';
-import type { DecodedRecord } from '../../domain/wfdb/decode';
-import { WfdbError } from '../../domain/wfdb/errors';
-import { readWfdbRecord } from '../../server/io/read-wfdb';
+import { parseRecordArgs, readRecordOrExit } from './record-input';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 
@@ -107,24 +105,11 @@ export const measureCommand: CliCommand = {
   summary: 'Measure a WFDB record: beats, HR, PR, QRS, QT/QTc, axes, per-lead amplitudes',
   usage,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const json = args.includes('--json');
-    const rest = args.filter((a) => a !== '--json');
-    const unknown = rest.find((a) => a.startsWith('--'));
-    if (unknown !== undefined || rest.length !== 1) {
-      io.err(
-        `${unknown !== undefined ? `Unknown option ${unknown}` : 'measure takes exactly one record path'}\nUsage: ${usage}`,
-      );
-      return EXIT.usage;
-    }
-    const base = rest[0]!.replace(/\.hea$/, '');
-    let record: DecodedRecord;
-    try {
-      record = await readWfdbRecord(base);
-    } catch (error) {
-      if (!(error instanceof WfdbError)) throw error;
-      io.err(error.message);
-      return error.reason === 'missing-file' ? EXIT.failure : EXIT.invalid;
-    }
+    const parsed = parseRecordArgs('measure', usage, args, io);
+    if (typeof parsed === 'number') return parsed;
+    const { base, json } = parsed;
+    const record = await readRecordOrExit(base, io, { verify: true });
+    if (typeof record === 'number') return record;
     const summary = measureSummary(measureRecord(record));
     io.out(json ? JSON.stringify(summary) : formatMeasureSummary(summary));
     return EXIT.ok;

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { DecodedRecord, DecodedSignal } from '../../domain/wfdb/decode';
 import { verificationErrors } from '../../domain/wfdb/decode';
-import { WfdbError } from '../../domain/wfdb/errors';
-import { readWfdbRecord } from '../../server/io/read-wfdb';
+import { parseRecordArgs, readRecordOrExit } from './record-input';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 
@@ -132,24 +131,11 @@ export const recordCommand: CliCommand = {
   summary: 'Decode a WFDB record: header summary, checksum verdict and min/max mV per lead',
   usage,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const json = args.includes('--json');
-    const rest = args.filter((a) => a !== '--json');
-    const unknown = rest.find((a) => a.startsWith('--'));
-    if (unknown !== undefined || rest.length !== 1) {
-      io.err(
-        `${unknown !== undefined ? `Unknown option ${unknown}` : 'record takes exactly one record path'}\nUsage: ${usage}`,
-      );
-      return EXIT.usage;
-    }
-    const base = rest[0]!.replace(/\.hea$/, '');
-    let record: DecodedRecord;
-    try {
-      record = await readWfdbRecord(base, { verify: false });
-    } catch (error) {
-      if (!(error instanceof WfdbError)) throw error;
-      io.err(error.message);
-      return error.reason === 'missing-file' ? EXIT.failure : EXIT.invalid;
-    }
+    const parsed = parseRecordArgs('record', usage, args, io);
+    if (typeof parsed === 'number') return parsed;
+    const { base, json } = parsed;
+    const record = await readRecordOrExit(base, io, { verify: false });
+    if (typeof record === 'number') return record;
     const summary = recordSummary(path.resolve(`${base}.hea`), record);
     io.out(json ? JSON.stringify(summary) : formatRecordSummary(summary));
     if (record.verified) return EXIT.ok;
