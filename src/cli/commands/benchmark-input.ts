@@ -90,3 +90,33 @@ export function formatFileProblem(p: FileProblem): string {
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** A single-input command's opened source, its path and whether --json was given. */
+export interface SingleInput {
+  readonly path: string;
+  readonly json: boolean;
+  readonly source: BenchmarkSource;
+}
+
+/**
+ * Parses `<file.jsonl|dir> [--json] [--max-line-mb N]` and opens the source; on a usage
+ * error or an unreadable path writes why and returns the exit code.
+ */
+export async function openSingleInput(
+  command: string,
+  usage: string,
+  args: readonly string[],
+  io: CliIo,
+): Promise<SingleInput | number> {
+  const parsed = parseArgs(args, { flags: ['json'], values: ['max-line-mb'] });
+  if (typeof parsed === 'string') return usageError(io, usage, parsed);
+  if (parsed.positional.length !== 1) {
+    return usageError(io, usage, `${command} takes exactly one file or directory`);
+  }
+  const maxLineBytes = maxLineBytesOption(parsed);
+  if (typeof maxLineBytes === 'string') return usageError(io, usage, maxLineBytes);
+  const path = parsed.positional[0]!;
+  const source = await openSourceOrFail(path, maxLineBytes, io);
+  if (typeof source === 'number') return source;
+  return { path, json: parsed.flags.has('json'), source };
+}

@@ -4,14 +4,7 @@ import { FileValidator } from '../../domain/benchmark/validate-file';
 import { GROUNDING_TYPES } from '../../schemas/benchmark-sample';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
-import {
-  formatFileProblem,
-  maxLineBytesOption,
-  openSourceOrFail,
-  parseArgs,
-  plural,
-  usageError,
-} from './benchmark-input';
+import { formatFileProblem, openSingleInput, plural } from './benchmark-input';
 
 const usage = 'ecg-workbench stats <file.jsonl|dir> [--json] [--max-line-mb <MiB>]';
 
@@ -64,16 +57,9 @@ export const statsCommand: CliCommand = {
   summary: 'Count benchmark samples by source x diagnosis x label x path, steps and grounding',
   usage,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['json'], values: ['max-line-mb'] });
-    if (typeof parsed === 'string') return usageError(io, usage, parsed);
-    if (parsed.positional.length !== 1) {
-      return usageError(io, usage, 'stats takes exactly one file or directory');
-    }
-    const maxLineBytes = maxLineBytesOption(parsed);
-    if (typeof maxLineBytes === 'string') return usageError(io, usage, maxLineBytes);
-    const path = parsed.positional[0]!;
-    const source = await openSourceOrFail(path, maxLineBytes, io);
-    if (typeof source === 'number') return source;
+    const input = await openSingleInput('stats', usage, args, io);
+    if (typeof input === 'number') return input;
+    const { path, source } = input;
 
     const validator = new FileValidator({
       collectProblems: false,
@@ -95,7 +81,7 @@ export const statsCommand: CliCommand = {
     }
     const stats = accumulator.result();
     io.out(
-      parsed.flags.has('json')
+      input.json
         ? JSON.stringify({ path, version: result.version, ...stats })
         : formatStats(path, stats),
     );

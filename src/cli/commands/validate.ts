@@ -2,14 +2,7 @@ import type { FileValidation } from '../../domain/benchmark/validate-file';
 import { validateBatches } from '../../domain/benchmark/validate-file';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
-import {
-  formatFileProblem,
-  maxLineBytesOption,
-  openSourceOrFail,
-  parseArgs,
-  plural,
-  usageError,
-} from './benchmark-input';
+import { formatFileProblem, openSingleInput, plural } from './benchmark-input';
 
 const usage = 'ecg-workbench validate <file.jsonl|dir> [--json] [--max-line-mb <MiB>]';
 
@@ -41,17 +34,10 @@ export const validateCommand: CliCommand = {
   summary: 'Check benchmark samples or dense labels (a .jsonl file or a sample directory)',
   usage,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['json'], values: ['max-line-mb'] });
-    if (typeof parsed === 'string') return usageError(io, usage, parsed);
-    if (parsed.positional.length !== 1) {
-      return usageError(io, usage, 'validate takes exactly one file or directory');
-    }
-    const maxLineBytes = maxLineBytesOption(parsed);
-    if (typeof maxLineBytes === 'string') return usageError(io, usage, maxLineBytes);
-    const path = parsed.positional[0]!;
-    const source = await openSourceOrFail(path, maxLineBytes, io);
-    if (typeof source === 'number') return source;
-    const json = parsed.flags.has('json');
+    const input = await openSingleInput('validate', usage, args, io);
+    if (typeof input === 'number') return input;
+    const { path, source } = input;
+    const json = input.json;
     const result = await validateBatches(path, source.batches, {
       collectProblems: json,
       // Human output streams, so a huge broken file shows its first problems at once.
