@@ -61,11 +61,14 @@ test("J/K move between steps and draw each step's grounding; ] and [ move betwee
 
   const ordered = [...sampleIds.entries()];
   const here = ordered.findIndex(([id]) => id === WAVE_SAMPLE);
+  const nav = page.getByRole('navigation', { name: 'Samples' });
+  await expect(nav).toContainText(`${here + 1} / ${ordered.length}`);
   await page.keyboard.press(']');
   await expect(page).toHaveURL(new RegExp(`/samples/${ordered[here + 1]![1]}$`));
   await expect(page.getByRole('heading', { level: 1 })).toContainText(
     `Sample ${ordered[here + 1]![0]} `,
   );
+  await expect(nav).toContainText(`${here + 2} / ${ordered.length}`);
   await page.keyboard.press('Shift+K');
   await expect(page).toHaveURL(new RegExp(`/samples/${ordered[here]![1]}$`));
 });
@@ -134,7 +137,10 @@ test("measurement grounding shows its ranges beside the app's own measurement (s
   const g = sample.data.reasoning[0]!.ecg_grounding.find(
     (x) => x.question_type === 'measurement_grounding',
   )!;
+  // The engine runs in its worker, off the page's thread.
+  const worker = page.waitForEvent('worker');
   await openSample(page, sampleIds, MEASURE_SAMPLE);
+  expect((await worker).url()).toMatch(/measure-worker/);
   const card = page.getByTestId('step-1').getByTestId('grounding-measurement_grounding').first();
   if ((await card.getAttribute('aria-pressed')) !== 'true') await card.click();
   const panel = page.getByTestId('measurement-ranges');

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SampleListResponseSchema, SampleResponseSchema } from '../schemas/api/samples';
+import {
+  SampleListResponseSchema,
+  SampleNeighboursSchema,
+  SampleResponseSchema,
+} from '../schemas/api/samples';
 import type { ApiHarness } from '../testing/api-harness';
 import { TEST_PASSWORD, TestClient, createApiHarness } from '../testing/api-harness';
 import { denseLabel, loadRealSamples } from '../testing/sample-fixtures';
@@ -330,6 +334,35 @@ describe.each(DB_KINDS)('API on %s', (kind) => {
       const bad = await h.client('curator').request('GET', '/api/samples?target_dx=flu');
       expect(bad.status).toBe(400);
       expect(bad.body.error.issues[0].path).toBe('query.target_dx');
+    });
+
+    it("names each sample's previous and next in list order, with its place", async () => {
+      const reviewer = h.client('reviewer');
+      const ordered: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `&cursor=${cursor}` : '';
+        const page = SampleListResponseSchema.parse(
+          (await reviewer.request('GET', `/api/samples?limit=500${query}`)).body,
+        );
+        ordered.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      for (const [i, id] of ordered.entries()) {
+        const r = await reviewer.request('GET', `/api/samples/${id}/neighbours`);
+        expect(r.status).toBe(200);
+        expect(SampleNeighboursSchema.parse(r.body)).toEqual({
+          previous: ordered[i - 1] ?? null,
+          next: ordered[i + 1] ?? null,
+          position: i + 1,
+          total: ordered.length,
+        });
+      }
+      const unknown = await reviewer.request(
+        'GET',
+        '/api/samples/zzzzzzzzzzzzzzzzzzzzzzzzzz/neighbours',
+      );
+      expect(unknown.status).toBe(404);
     });
 
     it('lets a curator fix in place: new version, revision and audit entry in one go', async () => {

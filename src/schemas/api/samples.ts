@@ -50,6 +50,17 @@ export const SampleResponseSchema = z.object({
 /** GET /api/samples/:id response. */
 export type SampleResponse = z.infer<typeof SampleResponseSchema>;
 
+/** GET /api/samples/:id/neighbours response: the samples before and after it in list order. */
+export const SampleNeighboursSchema = z.object({
+  previous: PublicIdSchema.nullable(),
+  next: PublicIdSchema.nullable(),
+  /** 1-based place of this sample in the list. */
+  position: z.int().min(1),
+  total: z.int().min(1),
+});
+/** GET /api/samples/:id/neighbours response. */
+export type SampleNeighbours = z.infer<typeof SampleNeighboursSchema>;
+
 /** PUT /api/samples/:id body: a fix in place (metadata must stay the same). */
 export const PutSampleRequestSchema = z.strictObject({ sample: BenchmarkSampleV002Schema });
 /** PUT /api/samples/:id body. */

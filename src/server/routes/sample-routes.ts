@@ -6,6 +6,7 @@ import {
 import {
   fixSample,
   getSample,
+  getSampleNeighbours,
   listRevisions,
   listSamples,
   resampleSample,
@@ -34,6 +35,15 @@ export const sampleRoutes: Route[] = [
     async handler({ db, params }) {
       const sample = await getSample(db, params['id'] ?? '');
       return { body: sample, headers: etag(sample.version) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/samples/:id/neighbours',
+    access: SIGNED_IN,
+    summary: 'Previous and next sample in list order',
+    async handler({ db, params }) {
+      return { body: await getSampleNeighbours(db, params['id'] ?? '') };
     },
   }),
   defineRoute({

@@ -1,4 +1,9 @@
-import type { SampleListQuery, SampleResponse, SampleRevision } from '../../schemas/api/samples';
+import type {
+  SampleListQuery,
+  SampleNeighbours,
+  SampleResponse,
+  SampleRevision,
+} from '../../schemas/api/samples';
 import type { BenchmarkSampleV002, DataSource, Metadata } from '../../schemas/benchmark-sample';
 import type { Db, SamplesTable } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
@@ -125,6 +130,73 @@ export async function getSample(db: Db, id: string): Promise<SampleResponse> {
   const row = await selectSamples(db).where('samples.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Sample');
   return toResponse(row);
+}
+
+/**
+ * Where a sample sits in the list order (data_source, then sample id): the ids before and after
+ * it and its 1-based position, so the sample view can step without loading the whole list.
+ */
+export async function getSampleNeighbours(db: Db, id: string): Promise<SampleNeighbours> {
+  const here = await db
+    .selectFrom('samples')
+    .select(['data_source', 'sample_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!here) throw notFound('Sample');
+  const { data_source: source, sample_id: sampleId } = here;
+  const previous = await db
+    .selectFrom('samples')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('data_source', '<', source),
+        eb.and([eb('data_source', '=', source), eb('sample_id', '<', sampleId)]),
+      ]),
+    )
+    .orderBy('data_source', 'desc')
+    .orderBy('sample_id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const next = await db
+    .selectFrom('samples')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('data_source', '>', source),
+        eb.and([eb('data_source', '=', source), eb('sample_id', '>', sampleId)]),
+      ]),
+    )
+    .orderBy('data_source')
+    .orderBy('sample_id')
+    .limit(1)
+    .executeTakeFirst();
+  const counts = await db
+    .selectFrom('samples')
+    .select((eb) => [
+      eb.fn.countAll<number | string | bigint>().as('total'),
+      eb.fn
+        .sum<number | string | bigint | null>(
+          eb
+            .case()
+            .when(
+              eb.or([
+                eb('data_source', '<', source),
+                eb.and([eb('data_source', '=', source), eb('sample_id', '<=', sampleId)]),
+              ]),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('position'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    previous: previous?.id ?? null,
+    next: next?.id ?? null,
+    position: Number(counts.position ?? 0),
+    total: Number(counts.total),
+  };
 }
 
 /** Samples matching the filters, ordered by data_source then sample id, a page at a time. */

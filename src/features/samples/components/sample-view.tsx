@@ -3,17 +3,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { Message } from '../../../components/ui/message';
-import { measureRecord } from '../../../domain/measure/measure-record';
 import { beatTimesFromMeasurements } from '../../../plot/beats';
 import { createPlotStore } from '../../../plot/viewport-store';
 import type { BenchmarkSampleV002 } from '../../../schemas/benchmark-sample';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useEcgRecord } from '../api/get-ecg-record';
 import { useSample } from '../api/get-sample';
-import { useSampleIds } from '../api/get-sample-ids';
+import { useSampleNeighbours } from '../api/get-sample-neighbours';
 import { appMeasurement } from '../app-measurement';
 import { groundingOverlays, measurementContext } from '../grounding-overlays';
 import { useSampleViewStore } from '../sample-view-store';
+import { useRecordMeasurements } from '../use-record-measurements';
 import { RecordPanel } from './record-panel';
 import { StepCard } from './step-card';
 
@@ -36,7 +36,7 @@ function isTyping(target: EventTarget | null): boolean {
 export function SampleView({ sampleId }: { sampleId: string }) {
   const navigate = useNavigate();
   const sampleQuery = useSample(sampleId);
-  const idsQuery = useSampleIds();
+  const neighbours = useSampleNeighbours(sampleId).data;
   const detail = sampleQuery.data;
   const sample: BenchmarkSampleV002 | undefined = detail?.sample;
   const recordQuery = useEcgRecord(
@@ -56,7 +56,12 @@ export function SampleView({ sampleId }: { sampleId: string }) {
   }, [sample, sampleId]);
   useEffect(() => plotStore.getState().clearCalipers(), [sampleId, plotStore]);
 
-  const measurements = useMemo(() => (record ? measureRecord(record) : null), [record]);
+  const measurements =
+    useRecordMeasurements(
+      record,
+      detail?.ecg.recordAvailable ? detail.ecg.source : undefined,
+      detail?.ecg.ecgId,
+    ).data ?? null;
   const beatTimesS = useMemo(
     () => (measurements ? beatTimesFromMeasurements(measurements) : null),
     [measurements],
@@ -90,10 +95,8 @@ export function SampleView({ sampleId }: { sampleId: string }) {
   );
   const usesBeats = activeGrounding?.options.some((o) => o.includes('QRS wave')) ?? false;
 
-  const ids = idsQuery.data;
-  const position = ids ? ids.indexOf(sampleId) : -1;
-  const prevId = position > 0 ? ids![position - 1] : undefined;
-  const nextId = position >= 0 && ids && position < ids.length - 1 ? ids[position + 1] : undefined;
+  const prevId = neighbours?.previous ?? undefined;
+  const nextId = neighbours?.next ?? undefined;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -188,7 +191,7 @@ export function SampleView({ sampleId }: { sampleId: string }) {
             ‹ Previous sample
           </Button>
           <span className="tabular-nums text-slate-500">
-            {position >= 0 && ids ? `${position + 1} / ${ids.length}` : ''}
+            {neighbours ? `${neighbours.position} / ${neighbours.total}` : ''}
           </span>
           <Button
             shortcut="]"
