@@ -3,8 +3,7 @@ import { Link } from 'react-router';
 import { DATA_SOURCES, TARGET_DX } from '../../../schemas/benchmark-sample';
 import { useSampleList } from '../api/list-samples';
 import { useBrowseStore } from '../browse-store';
-
-const humanDx = (dx: string) => dx.replaceAll('_', ' ');
+import { targetDxName } from '../../../domain/benchmark/target-dx-names';
 
 export function SampleWorklist() {
   const { filters, setFilter } = useBrowseStore();
@@ -40,7 +39,7 @@ export function SampleWorklist() {
             <option value="">any</option>
             {TARGET_DX.map((dx) => (
               <option key={dx} value={dx}>
-                {humanDx(dx)}
+                {targetDxName(dx)}
               </option>
             ))}
           </select>
@@ -96,7 +95,7 @@ export function SampleWorklist() {
                   </td>
                   <td className="px-2 py-1">{row.metadata.data_source}</td>
                   <td className="px-2 py-1">{row.metadata.ecg_id}</td>
-                  <td className="px-2 py-1">{humanDx(row.metadata.target_dx)}</td>
+                  <td className="px-2 py-1">{targetDxName(row.metadata.target_dx)}</td>
                   <td className="px-2 py-1">{row.metadata.dx_label ? 'present' : 'absent'}</td>
                   <td className="px-2 py-1">{row.metadata.path_idx}</td>
                 </tr>

@@ -16,8 +16,7 @@ import { useSampleViewStore } from '../sample-view-store';
 import { useRecordMeasurements } from '../use-record-measurements';
 import { RecordPanel } from './record-panel';
 import { StepCard } from './step-card';
-
-const humanDx = (dx: string) => dx.replaceAll('_', ' ');
+import { targetDxName } from '../../../domain/benchmark/target-dx-names';
 
 /** Route element for /samples/:id. */
 export function SampleViewRoute() {
@@ -154,7 +153,7 @@ export function SampleView({ sampleId }: { sampleId: string }) {
     >
       <header className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
         <h1 className="font-semibold">
-          Sample {m.id} · {humanDx(m.target_dx)}
+          Sample {m.id} · {targetDxName(m.target_dx)}
         </h1>
         <dl className="flex flex-wrap gap-x-3 text-slate-600" aria-label="Sample metadata">
           <div>
