@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../testing/test-database';
 import { createTestDatabase } from '../../testing/test-database';
-import { runWriteTransaction } from './group-commit';
+import { groupCommitStats, runWriteTransaction } from './group-commit';
 import { nowIso } from './ids';
 
 describe('group commit (SQLite)', () => {
@@ -33,9 +33,14 @@ describe('group commit (SQLite)', () => {
         if (fail) throw new Error(`write ${action} failed`);
         return action;
       });
+    const before = groupCommitStats(test.storage.db);
     const results = await Promise.allSettled(
       Array.from({ length: 30 }, (_, i) => write(`w${i}`, i % 7 === 3)),
     );
+    const after = groupCommitStats(test.storage.db);
+    // Writes queued in the same turn of the event loop share one COMMIT (one fsync).
+    expect(after!.commits - before!.commits).toBe(1);
+    expect(after!.writes - before!.writes).toBe(30);
     const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [i] : []));
     expect(failed).toEqual([3, 10, 17, 24]);
     expect(results[0]).toEqual({ status: 'fulfilled', value: 'w0' });
@@ -48,5 +53,35 @@ describe('group commit (SQLite)', () => {
     expect(rows.map((row) => row.action)).toEqual(
       Array.from({ length: 30 }, (_, i) => `w${i}`).filter((_, i) => i % 7 !== 3),
     );
+  });
+
+  it('batches writes of requests that arrive in separate I/O callbacks', async () => {
+    const db = test.storage.db;
+    const before = groupCommitStats(db)!;
+    // Like HTTP requests: each starts in its own macrotask, reads outside a transaction, writes.
+    const request = async (i: number) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await db.selectFrom('audit_log').select('seq').limit(1).execute();
+      return runWriteTransaction(db, (trx) =>
+        trx
+          .insertInto('audit_log')
+          .values({
+            actor_id: null,
+            actor_role: 'system',
+            entity: 'gc-read-then-write',
+            entity_id: String(i),
+            action: 'write',
+            before: null,
+            after: null,
+            base_version: null,
+            at: nowIso(),
+          })
+          .execute(),
+      );
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, i) => request(i)));
+    const after = groupCommitStats(db)!;
+    expect(after.writes - before.writes).toBe(20);
+    expect(after.commits - before.commits).toBe(1);
   });
 });

@@ -17,50 +17,80 @@ interface PendingWrite {
 class GroupCommitter {
   private queue: PendingWrite[] = [];
   private flushing = false;
+  private scheduled = false;
+  private commits = 0;
+  private writes = 0;
 
   constructor(private readonly db: Db) {}
 
   run<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.flushing) void this.flush();
+      this.schedule();
+    });
+  }
+
+  /** Commits and writes committed so far (the mean batch size is writes / commits). */
+  stats(): GroupCommitStats {
+    return { commits: this.commits, writes: this.writes };
+  }
+
+  /**
+   * Starts the next batch after the event loop has polled I/O once: requests that arrived while
+   * the previous COMMIT blocked the thread (better-sqlite3 fsyncs synchronously) reach their write
+   * first and join this batch, instead of each write taking the connection, and a fsync, alone.
+   */
+  private schedule(): void {
+    if (this.flushing || this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
     });
   }
 
   private async flush(): Promise<void> {
     this.flushing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue;
-      this.queue = [];
-      const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-      try {
-        await this.db.transaction().execute(async (trx) => {
-          for (const write of batch) {
-            await sql`savepoint group_write`.execute(trx);
-            try {
-              const value = await write.fn(trx);
-              await sql`release savepoint group_write`.execute(trx);
-              outcomes.push({ ok: true, value });
-            } catch (error) {
-              await sql`rollback to savepoint group_write`.execute(trx);
-              await sql`release savepoint group_write`.execute(trx);
-              outcomes.push({ ok: false, error });
-            }
+    const batch = this.queue;
+    this.queue = [];
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let commitError: { error: unknown } | undefined;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const write of batch) {
+          await sql`savepoint group_write`.execute(trx);
+          try {
+            const value = await write.fn(trx);
+            await sql`release savepoint group_write`.execute(trx);
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            await sql`rollback to savepoint group_write`.execute(trx);
+            await sql`release savepoint group_write`.execute(trx);
+            outcomes.push({ ok: false, error });
           }
-        });
-      } catch (error) {
-        // The COMMIT itself failed: nothing of the batch is stored.
-        for (const write of batch) write.reject(error);
-        continue;
-      }
-      batch.forEach((write, i) => {
-        const outcome = outcomes[i]!;
-        if (outcome.ok) write.resolve(outcome.value);
-        else write.reject(outcome.error);
+        }
       });
+      this.commits += 1;
+      this.writes += batch.length;
+    } catch (error) {
+      // The COMMIT itself failed: nothing of the batch is stored.
+      commitError = { error };
     }
     this.flushing = false;
+    if (this.queue.length > 0) this.schedule();
+    batch.forEach((write, i) => {
+      const outcome = outcomes[i];
+      if (commitError) write.reject(commitError.error);
+      else if (outcome?.ok) write.resolve(outcome.value);
+      else write.reject(outcome?.error);
+    });
   }
+}
+
+/** How many group commits ran and how many writes they carried. */
+export interface GroupCommitStats {
+  readonly commits: number;
+  readonly writes: number;
 }
 
 const committers = new WeakMap<Db, GroupCommitter>();
@@ -77,4 +107,9 @@ export function runWriteTransaction<T>(
 ): Promise<T> {
   const committer = committers.get(db);
   return committer ? committer.run(fn) : db.transaction().execute(fn);
+}
+
+/** Group-commit counters of a SQLite handle (undefined on PostgreSQL). */
+export function groupCommitStats(db: Db): GroupCommitStats | undefined {
+  return committers.get(db)?.stats();
 }
