@@ -70,8 +70,8 @@ describe('measurement engine on the benchmark PTB-XL records in ../shared', () =
     expect([...paths.values()].filter((p) => p.includes('ptbxl-cinc2024')).length).toBe(2);
   });
 
-  // Issue goals: >= 80% exact and >= 97% exact-or-neighbour. Not met yet (20/30 and 28/30 on the
-  // real questions); these floors guard what the engine achieves so it cannot silently regress.
+  // Issue goals: >= 80% exact and >= 97% exact-or-neighbour. Exact is not met yet (23/30, every
+  // value in or next to its answer: 30/30); these floors guard what the engine achieves.
   it('holds its accuracy on the real benchmark questions (report printed)', async () => {
     const checks = await checkAll();
     const report = formatAccuracyReport(checks);
@@ -93,8 +93,8 @@ describe('measurement engine on the benchmark PTB-XL records in ../shared', () =
       answerIsLongestInterval: longestIntervalIsAnswer(ranges).every(Boolean),
     };
     expect(achieved).toEqual({
-      exact: expect.toSatisfy((v: number) => v >= 0.7),
-      exactOrNeighbour: expect.toSatisfy((v: number) => v >= 0.96),
+      exact: expect.toSatisfy((v: number) => v >= 0.76),
+      exactOrNeighbour: 1,
       qrsWindowsHeld: expect.toSatisfy((v: number) => v >= 0.98),
       otherWindowsHeld: expect.toSatisfy((v: number) => v >= 0.98),
       beatRangesResolved: 1,

@@ -34,7 +34,8 @@ export const P_EDGE_LEVELS = { high: 0.7, low: 0.4, spanS: 0.01, smoothS: 0.02 }
 /**
  * Walks from `from` in direction `step` until `values` stays below low*peak for more than `gap`
  * samples; returns the zero crossing extrapolated through the high and low crossings nearest
- * that point, kept within [limitLo, limitHi].
+ * that point, kept within [limitLo, limitHi]. With `holdAfterDip`, a last stretch that only
+ * came back above low after dipping below it (a small tail bump) ends where it ends, unextrapolated.
  */
 function extrapolatedEdge(
   values: ArrayLike<number>,
@@ -46,6 +47,7 @@ function extrapolatedEdge(
   limitLo: number,
   limitHi: number,
   gap: number,
+  holdAfterDip = false,
 ): number {
   let lastAbove = from;
   let below = 0;
@@ -56,7 +58,14 @@ function extrapolatedEdge(
     } else if (++below > gap) break;
   }
   let highAt = lastAbove;
-  while (highAt !== from && values[highAt]! < high * peak) highAt -= step;
+  let dipped = false;
+  while (highAt !== from && values[highAt]! < high * peak) {
+    if (values[highAt]! < low * peak) dipped = true;
+    highAt -= step;
+  }
+  // The line through the high and low crossings only describes one continuous descent; across a
+  // dip it spans two waves and would push the edge far past a small tail.
+  if (dipped && holdAfterDip) return Math.min(limitHi, Math.max(limitLo, lastAbove));
   const span = Math.abs(lastAbove - highAt);
   const edge = lastAbove + step * ((span * low) / (high - low));
   return Math.round(Math.min(limitHi, Math.max(limitLo, edge)));
@@ -283,10 +292,30 @@ function detrendedMagnitude(
   return boxSmooth(raw, smoothSamples);
 }
 
+/** A lead's terminal deflection beyond the consensus QRS offset counts when it moves this much (mV)... */
+export const TERMINAL_WAVE_MV = 0.1;
+/** ...and at least this fraction of that lead's own QRS excursion. */
+export const TERMINAL_WAVE_FRACTION = 0.1;
+
+/** max - min of x over [from, to]. */
+function excursion(x: ArrayLike<number>, from: number, to: number): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = from; i <= to; i++) {
+    const v = x[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return hi > lo ? hi - lo : 0;
+}
+
 /**
- * Global QRS bounds from the leads one by one: each significant lead's own onset and offset (its
- * slope extrapolated to zero as in findQrsBounds), then the rank-th earliest onset and rank-th
- * latest offset, as in global multi-lead measurement; kept within reach of the composite bounds.
+ * Global QRS bounds from the leads one by one: each lead's own onset and offset (its slope
+ * extrapolated to zero as in findQrsBounds, gated by its own PR-segment noise), then the rank-th
+ * earliest onset and rank-th latest offset of the significant leads, as in global multi-lead
+ * measurement; kept within reach of the composite bounds. A later offset seen in fewer leads
+ * still counts when that lead makes a real terminal wave there (an RBBB R' in V1 alone): its
+ * signal moves by at least TERMINAL_WAVE_MV and TERMINAL_WAVE_FRACTION of its QRS excursion.
  */
 export function refineQrsBoundsAcrossLeads(
   leads: readonly ArrayLike<number>[],
@@ -298,9 +327,13 @@ export function refineQrsBoundsAcrossLeads(
   const lo = Math.max(1, bounds.onset - reach);
   const hi = bounds.offset + reach;
   const gap = Math.round(0.012 * fsHz);
-  const onsets: number[] = [];
-  const offsets: number[] = [];
-  const traces: { s: Float32Array; peak: number; at: number; noise: number }[] = [];
+  const traces: {
+    x: ArrayLike<number>;
+    s: Float32Array;
+    peak: number;
+    at: number;
+    noise: number;
+  }[] = [];
   const quietFrom = Math.max(1, lo - Math.round(0.06 * fsHz));
   let top = 0;
   for (const x of leads) {
@@ -321,21 +354,34 @@ export function refineQrsBoundsAcrossLeads(
     let noise = 0;
     for (let i = quietFrom; i < lo; i++) noise += Math.abs(x[i + 1]! - x[i - 1]!);
     noise /= Math.max(1, lo - quietFrom);
-    traces.push({ s, peak, at, noise });
+    traces.push({ x, s, peak, at, noise });
   }
-  for (const { s, peak, at, noise } of traces) {
-    if (peak < 0.3 * top) continue;
+  const onsets: number[] = [];
+  const offsets: number[] = [];
+  const edges: { x: ArrayLike<number>; onset: number; offset: number }[] = [];
+  for (const { x, s, peak, at, noise } of traces) {
+    if (peak <= 0) continue;
     const low = Math.max(QRS_LOW, (3 * noise) / peak);
     const high = Math.max(QRS_HIGH, low * (QRS_HIGH / QRS_LOW));
     if (high >= 0.9) continue;
-    onsets.push(lo + extrapolatedEdge(s, at, -1, peak, high, low, 0, s.length - 1, gap));
-    offsets.push(lo + extrapolatedEdge(s, at, 1, peak, high, low, 0, s.length - 1, gap));
+    const last = s.length - 1;
+    const onset = lo + extrapolatedEdge(s, at, -1, peak, high, low, 0, last, gap);
+    const offset = lo + extrapolatedEdge(s, at, 1, peak, high, low, 0, last, gap, true);
+    edges.push({ x, onset, offset });
+    if (peak < 0.3 * top) continue;
+    onsets.push(onset);
+    offsets.push(offset);
   }
   if (onsets.length < rank) return bounds;
   onsets.sort((a, b) => a - b);
   offsets.sort((a, b) => b - a);
-  return {
-    onset: Math.min(bounds.onset, onsets[rank - 1]!),
-    offset: Math.max(bounds.offset, offsets[rank - 1]!),
-  };
+  const consensus = Math.max(bounds.offset, offsets[rank - 1]!);
+  let offset = consensus;
+  for (const e of edges) {
+    if (e.offset <= offset) continue;
+    const own = excursion(e.x, e.onset, e.offset);
+    const need = Math.max(TERMINAL_WAVE_MV, TERMINAL_WAVE_FRACTION * own);
+    if (excursion(e.x, consensus, e.offset) >= need) offset = e.offset;
+  }
+  return { onset: Math.min(bounds.onset, onsets[rank - 1]!), offset };
 }
