@@ -160,16 +160,26 @@ export function measureRecord(record: EcgRecord): Measurements {
   if (prepared.names.length === 0) notes.push('no usable signal (every sample is NaN)');
   const { peaks } = prepared.names.length ? detectBeats(prepared) : { peaks: [] as number[] };
   const noise = slopeNoise(prepared.slope);
+  const boundsNoise = slopeNoise(prepared.boundsSlope);
   const drafts: BeatDraft[] = peaks.map((envelopePeak) => {
     // The envelope peak can sit between a QRS and a steep T; the QRS has the steepest slope.
     const p = steepestNear(prepared.slope, envelopePeak, msToSamples(80, fs));
-    const composite = findQrsBounds(prepared.slope, p, fs, noise.floor, noise.spread);
+    const composite = findQrsBounds(
+      prepared.boundsSlope,
+      p,
+      fs,
+      boundsNoise.floor,
+      boundsNoise.spread,
+    );
     const { onset, offset } = refineQrsBoundsAcrossLeads(prepared.smooth, composite, fs);
+    // Baseline knots stay on the unweighted all-lead onset: the median beat's P wave and PR are
+    // measured against that baseline, and limb weighting is about QRS edges only.
+    const allLeads = findQrsBounds(prepared.slope, p, fs, noise.floor, noise.spread);
     // The slope's centre of mass is a steadier fiducial than its peak: a notched QRS has two
     // near-equal peaks, and beats aligned on different ones make a smeared median beat.
     const fiducial = slopeCentroid(prepared.slope, onset, offset);
     const r = rPeakOf(prepared, onset, offset);
-    return { fiducial, r, onset, offset, compositeOnset: composite.onset };
+    return { fiducial, r, onset, offset, compositeOnset: allLeads.onset };
   });
   const knots = drafts.map((d) => d.compositeOnset - msToSamples(14, fs)).filter((k) => k > 0);
   const flat = removeBaseline(prepared.smooth, knots, msToSamples(6, fs));

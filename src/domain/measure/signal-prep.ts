@@ -11,9 +11,16 @@ export interface PreparedLeads {
   readonly smooth: readonly Float32Array[];
   /** Sum over leads (the largest left out when >= 4 leads) of |central-difference slope| of `smooth` (mV per 2 samples), for delineation. */
   readonly slope: Float32Array;
+  /**
+   * Like `slope`, but with the six limb leads (two independent signals) weighted 1/3 each when all
+   * are present, so limb-lead noise or tremor counts as two leads, not six: for QRS bounds.
+   */
+  readonly boundsSlope: Float32Array;
   /** Sum over leads (the largest left out when >= 4 leads) of squared slope of a 12 ms average, for beat detection. */
   readonly slopeEnergy: Float32Array;
 }
+
+const LIMB_LEADS: readonly string[] = ['I', 'II', 'III', 'aVR', 'aVL', 'aVF'];
 
 /** Centred moving average of width w (odd), edges averaged over what exists. */
 export function movingAverage(x: ArrayLike<number>, w: number, out = new Float32Array(x.length)) {
@@ -89,9 +96,13 @@ export function prepareLeads(record: EcgRecord): PreparedLeads {
   const slopeTop = new Float32Array(n);
   const energyTop = new Float32Array(n);
   const slope = new Float32Array(n);
+  const boundsTop = new Float32Array(n);
+  const boundsSlope = new Float32Array(n);
   const slopeEnergy = new Float32Array(n);
+  const allLimbs = LIMB_LEADS.every((name) => ordered.some((s) => s.name === name));
   for (const signal of ordered) {
     if (names.includes(signal.name)) continue;
+    const weight = allLimbs && LIMB_LEADS.includes(signal.name) ? 1 / 3 : 1;
     const filled = fillGaps(signal.mv.length === n ? signal.mv : signal.mv.subarray(0, n));
     if (!filled) continue;
     removeSpikes(filled, fs);
@@ -103,6 +114,9 @@ export function prepareLeads(record: EcgRecord): PreparedLeads {
       const a = Math.abs(y[i + 1]! - y[i - 1]!);
       slope[i]! += a;
       if (a > slopeTop[i]!) slopeTop[i] = a;
+      const wa = weight * a;
+      boundsSlope[i]! += wa;
+      if (wa > boundsTop[i]!) boundsTop[i] = wa;
       const d = z[i + 1]! - z[i - 1]!;
       const e = d * d;
       slopeEnergy[i]! += e;
@@ -114,10 +128,11 @@ export function prepareLeads(record: EcgRecord): PreparedLeads {
   if (names.length >= 4) {
     for (let i = 0; i < n; i++) {
       slope[i]! -= slopeTop[i]!;
+      boundsSlope[i]! -= boundsTop[i]!;
       slopeEnergy[i]! -= energyTop[i]!;
     }
   }
-  return { fsHz: fs, n, names, smooth, slope, slopeEnergy };
+  return { fsHz: fs, n, names, smooth, slope, boundsSlope, slopeEnergy };
 }
 
 /**
