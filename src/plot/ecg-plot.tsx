@@ -102,7 +102,6 @@ export function EcgPlot(props: EcgPlotProps) {
 
   const hostRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const gridLayerRef = useRef<Konva.Layer>(null);
   const traceLayerRef = useRef<Konva.Layer>(null);
   const overlayLayerRef = useRef<Konva.Layer>(null);
   const worldGroupRef = useRef<Konva.Group>(null);
@@ -142,7 +141,7 @@ export function EcgPlot(props: EcgPlotProps) {
     return s ? clampViewport(vp, l, s) : vp;
   }, []);
 
-  /** Draws all three layers now, synchronously, at the store's viewport. */
+  /** Draws both layers now, synchronously, at the store's viewport. */
   const drawNow = useCallback(() => {
     const vp = store.getState().viewport;
     const group = worldGroupRef.current;
@@ -150,7 +149,6 @@ export function EcgPlot(props: EcgPlotProps) {
       group.position({ x: -vp.panX, y: -vp.panY });
       group.scale({ x: vp.zoom, y: vp.zoom });
     }
-    gridLayerRef.current?.draw();
     traceLayerRef.current?.draw();
     overlayLayerRef.current?.draw();
     counters.current.overlays++;
@@ -164,11 +162,20 @@ export function EcgPlot(props: EcgPlotProps) {
     });
   }, [drawNow]);
 
+  /** Draws a scheduled frame now (tests and benches), so it is not drawn twice. */
+  const flushDraw = useCallback(() => {
+    if (frameRequest.current === null) return;
+    cancelAnimationFrame(frameRequest.current);
+    frameRequest.current = null;
+    drawNow();
+  }, [drawNow]);
+
   useEffect(
     () => () => {
       if (frameRequest.current !== null) cancelAnimationFrame(frameRequest.current);
+      gridCache.dispose();
     },
-    [],
+    [gridCache],
   );
 
   // Zoom and pan never re-render React: they move the world group and redraw the layers.
@@ -422,11 +429,9 @@ export function EcgPlot(props: EcgPlotProps) {
       beatTimesS: () => beatTimesS,
       counters: () => ({ ...counters.current, gridRenders: gridCache.stats.renders }),
       lastTraceDraw: () => ({ ...traceRenderer.last }),
-      drawFrame: (vp) => {
-        store.getState().setViewport(clamp(vp));
-        const start = performance.now();
-        drawNow();
-        return performance.now() - start;
+      panZoomTo: (vp) => {
+        setViewport(vp);
+        flushDraw();
       },
     });
     window.__ECG_PLOT__ = api;
@@ -441,50 +446,34 @@ export function EcgPlot(props: EcgPlotProps) {
     beatTimesS,
     gridCache,
     traceRenderer,
-    clamp,
-    drawNow,
+    setViewport,
+    flushDraw,
   ]);
-
-  const sceneGrid = useCallback(
-    (context: Konva.Context) => {
-      const { layout: l, size: s } = live.current;
-      if (!s) return;
-      const ctx = context._context;
-      ctx.save();
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      gridCache.draw(
-        ctx,
-        l,
-        store.getState().viewport,
-        gridLayerRef.current?.getCanvas().getPixelRatio() ?? 1,
-        s.width,
-        s.height,
-      );
-      ctx.restore();
-      counters.current.grid++;
-    },
-    [gridCache, store],
-  );
 
   const sceneTraces = useCallback(
     (context: Konva.Context) => {
       const { layout: l, size: s, record: r } = live.current;
       if (!s) return;
       const ctx = context._context;
+      const viewport = store.getState().viewport;
+      const dpr = traceLayerRef.current?.getCanvas().getPixelRatio() ?? 1;
       ctx.save();
       ctx.setTransform(1, 0, 0, 1, 0, 0);
+      // Grid and traces share one canvas: one clear, one raster and one layer to composite.
+      gridCache.draw(ctx, l, viewport, dpr, s.width, s.height);
+      counters.current.grid++;
       traceRenderer.draw(ctx, {
         record: r,
         layout: l,
-        viewport: store.getState().viewport,
-        dpr: traceLayerRef.current?.getCanvas().getPixelRatio() ?? 1,
+        viewport,
+        dpr,
         stageWidth: s.width,
         stageHeight: s.height,
       });
       ctx.restore();
       counters.current.traces++;
     },
-    [traceRenderer, store],
+    [gridCache, traceRenderer, store],
   );
 
   return (
@@ -508,9 +497,6 @@ export function EcgPlot(props: EcgPlotProps) {
       >
         {size && (
           <Stage width={size.width} height={size.height} listening={false}>
-            <Layer ref={gridLayerRef} listening={false}>
-              <Shape sceneFunc={sceneGrid} listening={false} perfectDrawEnabled={false} />
-            </Layer>
             <Layer ref={traceLayerRef} listening={false}>
               <Shape sceneFunc={sceneTraces} listening={false} perfectDrawEnabled={false} />
             </Layer>

@@ -30,7 +30,7 @@ export interface TestApiDeps {
   readonly beatTimesS: () => readonly number[];
   readonly counters: () => { grid: number; traces: number; overlays: number; gridRenders: number };
   readonly lastTraceDraw: () => { samples: number; columns: number; cells: number };
-  readonly drawFrame: (vp: Viewport) => number;
+  readonly panZoomTo: (vp: Viewport) => void;
 }
 
 /** Creates the test API over a plot. */
@@ -146,6 +146,6 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
       for (let i = 3; i < data.length; i += 4) alpha = Math.max(alpha, data[i]!);
       return alpha / 255;
     },
-    drawFrame: (vp) => deps.drawFrame(vp),
+    panZoomTo: (vp) => deps.panZoomTo(vp),
   };
 }

@@ -1,5 +1,6 @@
 /** The plot's toolbar: layout, lead, speed, gain, tool and zoom, plus the cursor readout. */
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { Button } from '../components/ui/button';
 import { Segmented } from '../components/ui/segmented';
 import { LAYOUT_KINDS } from './layout';
@@ -14,7 +15,28 @@ export function PlotToolbar({
   store: PlotStore;
   leadNames: readonly string[];
 }) {
-  const s = useStore(store);
+  // Narrow subscriptions: a pan or a pointer move must not re-render the whole toolbar.
+  const s = useStore(
+    store,
+    useShallow((x) => ({
+      layoutKind: x.layoutKind,
+      singleLead: x.singleLead,
+      speedMmPerS: x.speedMmPerS,
+      gainMmPerMv: x.gainMmPerMv,
+      tool: x.tool,
+      hasCalipers: x.calipers.length > 0,
+      autoFit: x.autoFit,
+      trueSize: !x.autoFit && x.viewport.zoom === 1,
+      setLayoutKind: x.setLayoutKind,
+      setSingleLead: x.setSingleLead,
+      setSpeed: x.setSpeed,
+      setGain: x.setGain,
+      setTool: x.setTool,
+      removeLastCaliper: x.removeLastCaliper,
+      fit: x.fit,
+      setViewport: x.setViewport,
+    })),
+  );
   const layoutText = { '3x4': '3×4 + II', '12x1': '12×1', single: 'One lead' } as const;
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-2 py-1">
@@ -68,7 +90,7 @@ export function PlotToolbar({
         >
           Caliper mV
         </Button>
-        <Button shortcut="⌫" disabled={s.calipers.length === 0} onClick={s.removeLastCaliper}>
+        <Button shortcut="⌫" disabled={!s.hasCalipers} onClick={s.removeLastCaliper}>
           Remove caliper
         </Button>
         <Button shortcut="0" pressed={s.autoFit} onClick={s.fit}>
@@ -76,23 +98,35 @@ export function PlotToolbar({
         </Button>
         <Button
           shortcut="1"
-          pressed={!s.autoFit && s.viewport.zoom === 1}
+          pressed={s.trueSize}
           onClick={() => s.setViewport({ zoom: 1, panX: 0, panY: 0 })}
         >
           True size
         </Button>
-        <span className="text-[12px] tabular-nums text-slate-500">
-          {Math.round(s.viewport.zoom * 100)}%
-        </span>
+        <ZoomPercent store={store} />
       </div>
-      <output
-        aria-label="Cursor reading"
-        className="ml-auto min-w-[16rem] text-right font-mono text-[12px] tabular-nums text-slate-700"
-      >
-        {s.hover
-          ? `${s.hover.lead}  t ${s.hover.tS.toFixed(3)} s  ${s.hover.amplitudeMv >= 0 ? '+' : ''}${s.hover.amplitudeMv.toFixed(2)} mV`
-          : 'Point at a trace to read time and amplitude'}
-      </output>
+      <CursorReading store={store} />
     </div>
+  );
+}
+
+/** The zoom in percent; re-renders only when the rounded figure changes. */
+function ZoomPercent({ store }: { store: PlotStore }) {
+  const percent = useStore(store, (x) => Math.round(x.viewport.zoom * 100));
+  return <span className="text-[12px] tabular-nums text-slate-500">{percent}%</span>;
+}
+
+/** Lead, time and amplitude under the pointer. */
+function CursorReading({ store }: { store: PlotStore }) {
+  const hover = useStore(store, (x) => x.hover);
+  return (
+    <output
+      aria-label="Cursor reading"
+      className="ml-auto min-w-[16rem] text-right font-mono text-[12px] tabular-nums text-slate-700"
+    >
+      {hover
+        ? `${hover.lead}  t ${hover.tS.toFixed(3)} s  ${hover.amplitudeMv >= 0 ? '+' : ''}${hover.amplitudeMv.toFixed(2)} mV`
+        : 'Point at a trace to read time and amplitude'}
+    </output>
   );
 }

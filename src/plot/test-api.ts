@@ -100,8 +100,11 @@ export interface EcgPlotTestApi {
   ): { cellId: string; x: number; y: number }[];
   /** Largest alpha of the traces canvas in a square of `radius` CSS px round a client point (ink test). */
   traceInkAt(x: number, y: number, radius: number): number;
-  /** Sets zoom and pan (CSS px) and draws synchronously; returns the draw's CPU time in ms. */
-  drawFrame(viewport: { zoom: number; panX: number; panY: number }): number;
+  /**
+   * Pans and zooms to a viewport (CSS px) the way a wheel or drag does (clamped, through the
+   * store, so every subscriber updates), then draws that frame now instead of at the next rAF.
+   */
+  panZoomTo(viewport: { zoom: number; panX: number; panY: number }): void;
 }
 
 declare global {

@@ -1,7 +1,9 @@
 /**
- * Bench page (built and driven by src/bench/plot.ts): draws one record with our plot, a raw
- * Canvas2D drawing with the same decimation, and uPlot, timing first draws and pan/zoom frames.
- * Every timing ends by reading back one pixel, so the canvas raster is in the figure too.
+ * Bench page (built and driven by src/bench/plot.bench.ts): draws one record with our plot, a raw
+ * Canvas2D drawing with the same decimation, and uPlot, on canvases of the same size, showing the
+ * same leads, grid and time span in every frame. Each step reads back one pixel of every canvas
+ * it drew, so the raster is in the figure; the driver wraps each step in the main thread's CPU
+ * time (CDP) and lets the browser produce the frame inside that window.
  */
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
@@ -11,29 +13,37 @@ import { decodeWfdbFiles } from '../../domain/wfdb/decode-files';
 import type { EcgRecord } from '../../domain/wfdb/record';
 import { createMinMaxColumns, decimateMinMax } from '../decimate';
 import { EcgPlot } from '../ecg-plot';
+import { drawGridInto } from '../layers/grid-layer';
 import { computeLayout, type PlotLayout } from '../layout';
 import { DEFAULT_PAPER, pxPerMv, pxPerSecond } from '../paper';
-import { PAPER } from '../theme';
+import { traceHairlineOffsets } from '../layers/trace-stroke';
+import { LABEL_FONT_CSS_PX, PAPER } from '../theme';
 import { clampViewport, type Viewport } from '../viewport';
 import { createPlotStore } from '../viewport-store';
 
-/** One scripted frame: a viewport for our plot and raw Canvas2D, and the same time span for uPlot. */
-interface Frame {
-  readonly vp: Viewport;
-  readonly fromS: number;
-  readonly toS: number;
+/** One of the three drawers the bench compares. */
+export type Drawer = 'ours' | 'raw' | 'uplot';
+
+/** A mounted drawer: draws one scripted frame, returns its canvases for the readback. */
+interface Mounted {
+  readonly canvases: readonly HTMLCanvasElement[];
+  frame(vp: Viewport): void;
+  destroy(): void;
 }
 
-/** Timings of one run, in ms. */
-export interface BenchRun {
-  readonly firstDrawMs: number;
-  readonly frameMs: number[];
-}
+/** Smallest grid spacing drawn, in device px (the same rule as our grid layer). */
+const MIN_GRID_SPACING_PX = 3;
 
 let record: EcgRecord | null = null;
+let stage: { width: number; height: number } | null = null;
+let mounted: Mounted | null = null;
+let frames: Viewport[] = [];
 const host = () => document.getElementById('host')!;
 const readPixel = (canvas: HTMLCanvasElement) =>
   canvas.getContext('2d')!.getImageData(0, 0, 1, 1).data[3];
+/** Resolves after the next animation frame has been produced (rAF, then the rendering steps). */
+const nextFrame = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 function layoutFor(r: EcgRecord): PlotLayout {
   return computeLayout({
@@ -44,200 +54,299 @@ function layoutFor(r: EcgRecord): PlotLayout {
   });
 }
 
-/** The scripted frames: pans then zooms in and out, starting from `start` (same for all three). */
+/** The scripted viewports: pans then zooms in and out, from `start` (the same for all three). */
 function script(
   layout: PlotLayout,
   size: { width: number; height: number },
   start: Viewport,
   count: number,
-): Frame[] {
-  const frames: Frame[] = [];
+): Viewport[] {
+  const out: Viewport[] = [];
   let vp = start;
-  const pxPerS = pxPerSecond(layout.scale);
   for (let i = 0; i < count; i++) {
     const zooming = i >= count / 2;
     const next: Viewport = zooming
       ? { zoom: vp.zoom * (i % 2 ? 1 / 1.1 : 1.1), panX: vp.panX, panY: vp.panY }
       : { zoom: vp.zoom, panX: vp.panX + 23, panY: vp.panY };
     vp = clampViewport(next, layout, size);
-    const fromS = (vp.panX / vp.zoom - layout.timeOriginX) / pxPerS;
-    frames.push({ vp, fromS, toS: fromS + size.width / vp.zoom / pxPerS });
+    out.push(vp);
   }
-  return frames;
+  return out;
+}
+
+/** A plain div of the stage's size for raw and uPlot (ours brings its own toolbar and legend). */
+function stageDiv(size: { width: number; height: number }): HTMLDivElement {
+  const div = document.createElement('div');
+  div.style.width = `${size.width}px`;
+  div.style.height = `${size.height}px`;
+  div.style.position = 'relative';
+  host().appendChild(div);
+  return div;
+}
+
+/** Our plot (12x1) in its own React root, with toolbar and legend, moved through its store. */
+function mountOurs(r: EcgRecord, start: Viewport): Mounted {
+  const root: Root = createRoot(host());
+  const store = createPlotStore({ layoutKind: '12x1', autoFit: false, viewport: start });
+  flushSync(() => root.render(<EcgPlot record={r} store={store} className="h-full" />));
+  const plot = window.__ECG_PLOT__!;
+  if (plot.getState().draws.traces < 1) throw new Error('bench: our plot did not draw its traces');
+  return {
+    canvases: [...host().querySelectorAll('canvas')],
+    // The same path as a wheel or drag: a clamped viewport into the store, then the plot's draw.
+    frame: (vp) => plot.panZoomTo(vp),
+    destroy: () => root.unmount(),
+  };
+}
+
+/** Raw Canvas2D: one canvas, the same grid, culling and min/max decimation, redrawn in full. */
+function mountRaw(r: EcgRecord, size: { width: number; height: number }, start: Viewport): Mounted {
+  const dpr = window.devicePixelRatio;
+  const div = stageDiv(size);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(size.width * dpr);
+  canvas.height = Math.round(size.height * dpr);
+  canvas.style.width = `${size.width}px`;
+  canvas.style.height = `${size.height}px`;
+  div.appendChild(canvas);
+  const ctx = canvas.getContext('2d')!;
+  const layout = layoutFor(r);
+  let cols = createMinMaxColumns(4096);
+  const draw = (vp: Viewport) => {
+    const s = vp.zoom * dpr;
+    const panX = vp.panX * dpr;
+    const panY = vp.panY * dpr;
+    drawGridInto(ctx, layout, s, Math.round(panX), Math.round(panY), canvas.width, canvas.height);
+    const path = new Path2D();
+    const pxPerS = pxPerSecond(layout.scale) * s;
+    const k = pxPerMv(layout.scale) * s;
+    for (const cell of layout.cells) {
+      const top = cell.rect.y * s - panY;
+      const height = cell.rect.height * s;
+      if (top + 2 * height < 0 || top - height > canvas.height) continue;
+      const mv = r.signals[cell.signalIndex!]!.mv;
+      const left = cell.rect.x * s - panX;
+      const first = Math.max(0, Math.floor((-left / pxPerS) * r.fsHz) - 1);
+      const last = Math.min(r.nSamples, Math.ceil(((canvas.width - left) / pxPerS) * r.fsHz) + 2);
+      if (last - first < 2) continue;
+      const base = cell.baselineY * s - panY;
+      cols = decimateMinMax(
+        mv,
+        first,
+        last,
+        left + (first / r.fsHz) * pxPerS,
+        pxPerS / r.fsHz,
+        cols,
+      );
+      for (let i = 0; i < cols.count; i++) {
+        const x = cols.column[i]! + 0.5;
+        const a = base - (cols.maxFirst[i] ? cols.max[i]! : cols.min[i]!) * k;
+        const b = base - (cols.maxFirst[i] ? cols.min[i]! : cols.max[i]!) * k;
+        if (i === 0) path.moveTo(x, a);
+        else path.lineTo(x, a);
+        if (b !== a) path.lineTo(x, b);
+      }
+    }
+    ctx.strokeStyle = PAPER.trace;
+    ctx.lineWidth = 1;
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    for (const offset of traceHairlineOffsets(vp.zoom, dpr)) {
+      ctx.setTransform(1, 0, 0, 1, offset, offset);
+      ctx.stroke(path);
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.font = `600 ${Math.round(LABEL_FONT_CSS_PX * dpr)}px ui-sans-serif, system-ui, sans-serif`;
+    ctx.textBaseline = 'top';
+    ctx.fillStyle = PAPER.label;
+    for (const cell of layout.cells)
+      ctx.fillText(cell.lead, cell.rect.x * s - panX + 5, cell.rect.y * s - panY + 3);
+  };
+  draw(start);
+  return { canvases: [canvas], frame: draw, destroy: () => div.remove() };
+}
+
+/** Grid line values every `everyMm` of paper, or none while they would be under 3 device px apart. */
+function gridSplits(unitsPerMm: number, everyMm: number, pxPerMmNow: number) {
+  return (min: number, max: number): number[] => {
+    if (everyMm * pxPerMmNow < MIN_GRID_SPACING_PX) return [];
+    const step = everyMm * unitsPerMm;
+    const out: number[] = [];
+    for (let k = Math.ceil(min / step); k * step <= max; k++) out.push(k * step);
+    return out;
+  };
+}
+
+/**
+ * uPlot: one chart, every lead a series offset by its 12x1 row (2 mV), no axis gutters, a 1 mm
+ * grid from its own axes; each frame sets x and y to the time and mV window our plot shows and
+ * hides the leads whose rows are off screen, so it draws the same leads over the same span.
+ */
+function mountUplot(
+  r: EcgRecord,
+  size: { width: number; height: number },
+  start: Viewport,
+): Mounted {
+  const layout = layoutFor(r);
+  const div = stageDiv(size);
+  const pxPerS = pxPerSecond(layout.scale);
+  const pxMv = pxPerMv(layout.scale);
+  const base0 = layout.cells[0]!.baselineY;
+  const rowMv = layout.cells[0]!.rect.height / pxMv;
+  const windowOf = (vp: Viewport) => ({
+    fromS: (vp.panX / vp.zoom - layout.timeOriginX) / pxPerS,
+    toS: ((vp.panX + size.width) / vp.zoom - layout.timeOriginX) / pxPerS,
+    topMv: (base0 - vp.panY / vp.zoom) / pxMv,
+    bottomMv: (base0 - (vp.panY + size.height) / vp.zoom) / pxMv,
+  });
+  const rowVisible = (li: number, w: ReturnType<typeof windowOf>) => {
+    const mid = -li * rowMv;
+    return mid - rowMv < w.topMv && mid + rowMv > w.bottomMv;
+  };
+  const xs = new Float64Array(r.nSamples);
+  for (let i = 0; i < r.nSamples; i++) xs[i] = i / r.fsHz;
+  const series = r.signals.map((s, li) => {
+    const out = new Float64Array(r.nSamples);
+    const offset = -li * rowMv;
+    for (let i = 0; i < r.nSamples; i++) out[i] = s.mv[i]! + offset;
+    return out;
+  });
+  const w0 = windowOf(start);
+  let zoom = start.zoom;
+  const pxPerMmNow = () => layout.scale.pxPerMm * zoom * window.devicePixelRatio;
+  const quietAxis = (stroke: string) => ({
+    size: 0,
+    gap: 0,
+    ticks: { show: false },
+    values: () => [],
+    grid: { stroke, width: 1 },
+  });
+  const u = new uPlot(
+    {
+      width: size.width,
+      height: size.height,
+      padding: [0, 0, 0, 0],
+      pxAlign: 1,
+      legend: { show: false },
+      cursor: { show: false },
+      scales: {
+        x: { time: false, min: w0.fromS, max: w0.toS },
+        y: { auto: false, min: w0.bottomMv, max: w0.topMv },
+      },
+      // Minor (1 mm) and major (5 mm) grid lines on both axes, as ours draws them.
+      axes: [
+        quietAxis(PAPER.minor),
+        quietAxis(PAPER.minor),
+        { ...quietAxis(PAPER.major), scale: 'x' },
+        { ...quietAxis(PAPER.major), scale: 'y', side: 3 },
+      ],
+      series: [
+        {},
+        ...r.signals.map((_, li) => ({
+          stroke: PAPER.trace,
+          // The same stroke weight as ours: hairlines, one per pass (uPlot scales width by dpr).
+          width:
+            traceHairlineOffsets(start.zoom, window.devicePixelRatio).length /
+            window.devicePixelRatio,
+          points: { show: false },
+          show: rowVisible(li, w0),
+        })),
+      ],
+    },
+    [xs as unknown as number[], ...(series as unknown as number[][])],
+    div,
+  );
+  // The grid splits read the current zoom (the same 3 device px rule as our grid).
+  const splitsFor = (unitsPerMm: number, everyMm: number) =>
+    ((_u: uPlot, _axis: number, min: number, max: number) =>
+      gridSplits(unitsPerMm, everyMm, pxPerMmNow())(min, max)) as uPlot.Axis.Splits;
+  u.axes[0]!.splits = splitsFor(1 / layout.scale.speedMmPerS, 1);
+  u.axes[1]!.splits = splitsFor(1 / layout.scale.gainMmPerMv, 1);
+  u.axes[2]!.splits = splitsFor(1 / layout.scale.speedMmPerS, 5);
+  u.axes[3]!.splits = splitsFor(1 / layout.scale.gainMmPerMv, 5);
+  // uPlot commits in a microtask; batch() forces the pending commit now.
+  u.batch(() => u.redraw(false, true));
+  return {
+    canvases: [u.ctx.canvas],
+    frame: (vp) => {
+      zoom = vp.zoom;
+      const w = windowOf(vp);
+      u.batch(() => {
+        r.signals.forEach((_, li) => {
+          const show = rowVisible(li, w);
+          if (u.series[li + 1]!.show !== show) u.setSeries(li + 1, { show });
+        });
+        u.setScale('y', { min: w.bottomMv, max: w.topMv });
+        u.setScale('x', { min: w.fromS, max: w.toS });
+      });
+    },
+    destroy: () => {
+      u.destroy();
+      div.remove();
+    },
+  };
 }
 
 const api = {
-  /** Decodes the record from base64 file bytes. */
-  load(files: Record<string, string>, recordName: string): { nSamples: number; leads: number } {
+  /** Decodes the record from base64 file bytes and measures our plot's stage (used by all three). */
+  load(files: Record<string, string>, recordName: string) {
     const bytes = new Map(
       Object.entries(files).map(([name, b64]) => [
         name,
         Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)),
       ]),
     );
-    record = decodeWfdbFiles(bytes, recordName);
-    return { nSamples: record.nSamples, leads: record.signals.length };
+    const r = decodeWfdbFiles(bytes, recordName);
+    record = r;
+    const m = mountOurs(r, { zoom: 1, panX: 0, panY: 0 });
+    const box = window.__ECG_PLOT__!.getState().stage;
+    m.destroy();
+    stage = { width: Math.round(box.width), height: Math.round(box.height) };
+    return { nSamples: r.nSamples, leads: r.signals.length, stage, dpr: window.devicePixelRatio };
   },
 
-  /** Our plot (12x1): mount to first complete draw, then each scripted frame drawn synchronously. */
-  ours(startZoom: number, frames: number): BenchRun {
+  /** Mounts a drawer at the start viewport and draws it; resolves after the frame is produced. */
+  async mount(drawer: Drawer, startZoom: number, count: number): Promise<number> {
     const r = record!;
-    const root: Root = createRoot(host());
-    const store = createPlotStore({
-      layoutKind: '12x1',
-      autoFit: false,
-      viewport: { zoom: startZoom, panX: 0, panY: 0 },
-    });
-    const t0 = performance.now();
-    flushSync(() => root.render(<EcgPlot record={r} store={store} />));
-    const canvases = [...host().querySelectorAll('canvas')];
-    canvases.forEach(readPixel);
-    const firstDrawMs = performance.now() - t0;
-    const plot = window.__ECG_PLOT__!;
-    if (plot.getState().draws.traces < 1)
-      throw new Error('bench: our plot did not draw its traces');
-    const s = plot.getState();
-    const script_ = script(
-      layoutFor(r),
-      { width: s.stage.width, height: s.stage.height },
-      { zoom: s.zoom, panX: 0, panY: 0 },
-      frames,
-    );
-    const frameMs = script_.map((f) => {
-      const t = performance.now();
-      plot.drawFrame(f.vp);
-      canvases.forEach(readPixel);
-      return performance.now() - t;
-    });
-    root.unmount();
-    return { firstDrawMs, frameMs };
-  },
-
-  /** Raw Canvas2D: the same layout, grid and min/max decimation, redrawn in full every frame. */
-  raw(startZoom: number, frames: number): BenchRun {
-    const r = record!;
-    const width = host().clientWidth;
-    const height = host().clientHeight;
-    const dpr = window.devicePixelRatio;
-    const t0 = performance.now();
-    const canvas = document.createElement('canvas');
-    canvas.width = width * dpr;
-    canvas.height = height * dpr;
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${height}px`;
-    host().appendChild(canvas);
-    const ctx = canvas.getContext('2d')!;
+    const size = stage!;
     const layout = layoutFor(r);
-    let cols = createMinMaxColumns(4096);
-    const draw = (vp: Viewport) => {
-      const s = vp.zoom * dpr;
-      ctx.fillStyle = PAPER.background;
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.fillStyle = PAPER.minor;
-      // Same rule as our grid: minor lines only while they are at least 3 device px apart.
-      const mm = layout.scale.pxPerMm * s * (layout.scale.pxPerMm * s >= 3 ? 1 : 5);
-      for (let x = -((vp.panX * dpr) % mm); x < canvas.width; x += mm)
-        ctx.fillRect(Math.round(x), 0, 1, canvas.height);
-      for (let y = -((vp.panY * dpr) % mm); y < canvas.height; y += mm)
-        ctx.fillRect(0, Math.round(y), canvas.width, 1);
-      ctx.strokeStyle = PAPER.trace;
-      ctx.lineWidth = 1.25 * dpr;
-      ctx.beginPath();
-      const pxPerS = pxPerSecond(layout.scale) * s;
-      for (const cell of layout.cells) {
-        const mv = r.signals[cell.signalIndex!]!.mv;
-        const left = cell.rect.x * s - vp.panX * dpr;
-        const first = Math.max(0, Math.floor((-left / pxPerS) * r.fsHz) - 1);
-        const last = Math.min(r.nSamples, Math.ceil(((canvas.width - left) / pxPerS) * r.fsHz) + 2);
-        if (last - first < 2) continue;
-        const base = cell.baselineY * s - vp.panY * dpr;
-        const k = pxPerMv(layout.scale) * s;
-        cols = decimateMinMax(
-          mv,
-          first,
-          last,
-          left + (first / r.fsHz) * pxPerS,
-          pxPerS / r.fsHz,
-          cols,
-        );
-        for (let i = 0; i < cols.count; i++) {
-          const x = cols.column[i]! + 0.5;
-          if (i === 0) ctx.moveTo(x, base - cols.min[i]! * k);
-          else ctx.lineTo(x, base - cols.min[i]! * k);
-          ctx.lineTo(x, base - cols.max[i]! * k);
-        }
-      }
-      ctx.stroke();
-      readPixel(canvas);
-    };
-    const start = clampViewport({ zoom: startZoom, panX: 0, panY: 0 }, layout, { width, height });
-    draw(start);
-    const firstDrawMs = performance.now() - t0;
-    const frameMs = script(layout, { width, height }, start, frames).map((f) => {
-      const t = performance.now();
-      draw(f.vp);
-      return performance.now() - t;
-    });
-    canvas.remove();
-    return { firstDrawMs, frameMs };
+    const start = clampViewport({ zoom: startZoom, panX: 0, panY: 0 }, layout, size);
+    frames = script(layout, size, start, count);
+    const t0 = performance.now();
+    mounted =
+      drawer === 'ours'
+        ? mountOurs(r, start)
+        : drawer === 'raw'
+          ? mountRaw(r, size, start)
+          : mountUplot(r, size, start);
+    mounted.canvases.forEach(readPixel);
+    const ms = performance.now() - t0;
+    await nextFrame();
+    return ms;
   },
 
-  /** uPlot: one chart, every lead a series offset like 12x1, the same time spans per frame. */
-  uplot(startZoom: number, frames: number): BenchRun {
-    const r = record!;
-    const width = host().clientWidth;
-    const height = host().clientHeight;
-    const layout = layoutFor(r);
+  /** Draws scripted frame i and reads it back; returns the synchronous wall time in ms. */
+  async frame(i: number): Promise<number> {
+    const m = mounted!;
     const t0 = performance.now();
-    const xs = new Float64Array(r.nSamples);
-    for (let i = 0; i < r.nSamples; i++) xs[i] = i / r.fsHz;
-    const rowMv = 2;
-    const series = r.signals.map((s, li) => {
-      const out = new Float64Array(r.nSamples);
-      const offset = -li * rowMv;
-      for (let i = 0; i < r.nSamples; i++) out[i] = s.mv[i]! + offset;
-      return out;
-    });
-    const start = clampViewport({ zoom: startZoom, panX: 0, panY: 0 }, layout, { width, height });
-    const spanS = width / start.zoom / pxPerSecond(layout.scale);
-    let drawn = 0;
-    const u = new uPlot(
-      {
-        width,
-        height,
-        pxAlign: 1,
-        legend: { show: false },
-        cursor: { show: false },
-        scales: {
-          x: { time: false, min: 0, max: spanS },
-          y: { auto: false, range: [-(r.signals.length - 0.5) * rowMv, rowMv] },
-        },
-        axes: [
-          { grid: { stroke: PAPER.minor, width: 1 } },
-          { grid: { stroke: PAPER.minor, width: 1 } },
-        ],
-        series: [
-          {},
-          ...r.signals.map(() => ({ stroke: PAPER.trace, width: 1.25, points: { show: false } })),
-        ],
-        hooks: { draw: [() => void drawn++] },
-      },
-      [xs as unknown as number[], ...(series as unknown as number[][])],
-      host(),
-    );
-    // uPlot commits in a microtask; batch() forces the pending commit now.
-    u.batch(() => {});
-    readPixel(u.ctx.canvas);
-    const firstDrawMs = performance.now() - t0;
-    if (drawn < 1) throw new Error('bench: uPlot did not draw');
-    const frameMs = script(layout, { width, height }, start, frames).map((f) => {
-      const t = performance.now();
-      u.batch(() => u.setScale('x', { min: f.fromS, max: f.toS }));
-      readPixel(u.ctx.canvas);
-      return performance.now() - t;
-    });
-    u.destroy();
-    return { firstDrawMs, frameMs };
+    m.frame(frames[i]!);
+    m.canvases.forEach(readPixel);
+    const ms = performance.now() - t0;
+    await nextFrame();
+    return ms;
+  },
+
+  /** A frame that draws nothing: the measurement's own overhead. */
+  async idle(): Promise<number> {
+    await nextFrame();
+    return 0;
+  },
+
+  /** Unmounts the drawer and collects its garbage (outside any measured step). */
+  unmount(): void {
+    mounted?.destroy();
+    mounted = null;
+    (globalThis as { gc?: () => void }).gc?.();
   },
 };
 

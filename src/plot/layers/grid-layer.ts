@@ -1,4 +1,4 @@
-/** The paper grid: 1 mm minor and 5 mm major lines, drawn once into a cached canvas and blitted. */
+/** The paper grid: 1 mm minor and 5 mm major lines, blitted from a cached tile built in idle time. */
 import type { PlotLayout } from '../layout';
 import { PAPER } from '../theme';
 import type { Viewport } from '../viewport';
@@ -17,19 +17,39 @@ interface GridTile {
   readonly height: number;
 }
 
-/** Counts how often the cache was (re)drawn: tests and benches read it to prove the cache works. */
+/** Counts tile renders, blits and direct draws: tests and benches read it to prove the cache works. */
 export interface GridCacheStats {
   renders: number;
   blits: number;
+  direct: number;
+}
+
+/** How long the view must keep one zoom before its tile is built (a zoom gesture builds none). */
+const SETTLE_MS = 120;
+
+/** What the next tile render covers: the latest directly drawn view. */
+interface TileWanted {
+  readonly key: string;
+  readonly layout: PlotLayout;
+  readonly scale: number;
+  readonly panXd: number;
+  readonly panYd: number;
+  readonly stageW: number;
+  readonly stageH: number;
 }
 
 /**
- * Keeps one tile of grid larger than the stage (a quarter stage of margin on each side) and
- * redraws it only when zoom, pixel ratio or layout change or a pan leaves the tile.
+ * Keeps one tile of grid larger than the stage (a quarter stage of margin on each side). A frame
+ * never renders the tile: when the tile does not cover the stage (zoom, resize, a pan past its
+ * margin) the frame draws the grid straight onto the canvas, which costs about what a blit does,
+ * and once the zoom has settled the tile for the latest view is rendered in idle time.
  */
 export class GridCache {
   private tile: GridTile | null = null;
-  readonly stats: GridCacheStats = { renders: 0, blits: 0 };
+  private wanted: TileWanted | null = null;
+  private pendingKey: string | null = null;
+  private cancelPending: (() => void) | null = null;
+  readonly stats: GridCacheStats = { renders: 0, blits: 0, direct: 0 };
 
   /** Draws the grid for the viewport onto ctx (device px, identity transform). */
   draw(
@@ -45,7 +65,7 @@ export class GridCache {
     const panYd = Math.round(vp.panY * dpr);
     const stageW = Math.ceil(stageWidthCss * dpr);
     const stageH = Math.ceil(stageHeightCss * dpr);
-    const key = `${layout.kind}|${layout.width}|${layout.height}|${layout.scale.pxPerMm}|${scale}`;
+    const key = `${layout.kind}|${layout.width}|${layout.height}|${layout.scale.pxPerMm}|${scale}|${stageW}x${stageH}`;
     const t = this.tile;
     const inside =
       t !== null &&
@@ -54,36 +74,71 @@ export class GridCache {
       panYd >= t.originY &&
       panXd + stageW <= t.originX + t.width &&
       panYd + stageH <= t.originY + t.height;
-    if (!inside) {
-      const zoomChanged = t === null || t.key !== key;
-      // While zooming each frame changes the key, so draw just the stage; margin comes on pan.
-      const mx = zoomChanged ? 0 : Math.round(stageW / 4);
-      const my = zoomChanged ? 0 : Math.round(stageH / 4);
-      this.tile = renderTile(
-        t?.canvas,
-        key,
-        layout,
-        scale,
-        panXd - mx,
-        panYd - my,
-        stageW + 2 * mx,
-        stageH + 2 * my,
+    if (inside) {
+      ctx.drawImage(
+        t.canvas,
+        0,
+        0,
+        t.width,
+        t.height,
+        t.originX - panXd,
+        t.originY - panYd,
+        t.width,
+        t.height,
       );
-      this.stats.renders++;
+      this.stats.blits++;
+      return;
     }
-    const tile = this.tile!;
-    ctx.drawImage(
-      tile.canvas,
-      0,
-      0,
-      tile.width,
-      tile.height,
-      tile.originX - panXd,
-      tile.originY - panYd,
-      tile.width,
-      tile.height,
+    drawGridInto(ctx, layout, scale, panXd, panYd, stageW, stageH);
+    this.stats.direct++;
+    this.wanted = { key, layout, scale, panXd, panYd, stageW, stageH };
+    // A pan at the same zoom keeps the pending render (it will centre on the latest view).
+    if (this.pendingKey !== key) this.schedule(key);
+  }
+
+  /** Drops a pending render (the plot unmounted). */
+  dispose(): void {
+    this.cancelPending?.();
+    this.cancelPending = null;
+    this.pendingKey = null;
+  }
+
+  private schedule(key: string): void {
+    this.cancelPending?.();
+    this.pendingKey = key;
+    let idleId: number | null = null;
+    const timer = setTimeout(() => {
+      const build = () => {
+        this.cancelPending = null;
+        this.pendingKey = null;
+        this.renderWanted();
+      };
+      if (typeof requestIdleCallback === 'function')
+        idleId = requestIdleCallback(build, { timeout: 500 });
+      else build();
+    }, SETTLE_MS);
+    this.cancelPending = () => {
+      clearTimeout(timer);
+      if (idleId !== null) cancelIdleCallback(idleId);
+    };
+  }
+
+  private renderWanted(): void {
+    const w = this.wanted;
+    if (!w) return;
+    const mx = Math.round(w.stageW / 4);
+    const my = Math.round(w.stageH / 4);
+    this.tile = renderTile(
+      this.tile?.canvas,
+      w.key,
+      w.layout,
+      w.scale,
+      w.panXd - mx,
+      w.panYd - my,
+      w.stageW + 2 * mx,
+      w.stageH + 2 * my,
     );
-    this.stats.blits++;
+    this.stats.renders++;
   }
 }
 
@@ -98,7 +153,7 @@ function renderTile(
   height: number,
 ): GridTile {
   const canvas = reuse ?? document.createElement('canvas');
-  // Grow only: a zoom tile (stage only) reuses the pan tile's larger canvas without reallocating.
+  // Grow only: a tile for a smaller stage reuses the larger canvas without reallocating.
   if (canvas.width < width) canvas.width = width;
   if (canvas.height < height) canvas.height = height;
   const ctx = canvas.getContext('2d');

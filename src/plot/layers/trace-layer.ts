@@ -3,8 +3,9 @@ import type { EcgRecord } from '../../domain/wfdb/record';
 import { createMinMaxColumns, decimateMinMax, type MinMaxColumns } from '../decimate';
 import type { PlotCell, PlotLayout } from '../layout';
 import { pxPerMv, pxPerSecond } from '../paper';
-import { LABEL_FONT_CSS_PX, PAPER, TRACE_WIDTH_CSS_PX } from '../theme';
+import { LABEL_FONT_CSS_PX, PAPER } from '../theme';
 import type { Viewport } from '../viewport';
+import { traceHairlineOffsets } from './trace-stroke';
 
 /** What one trace draw needs; all sizes in CSS px unless named otherwise. */
 export interface TraceDrawInput {
@@ -38,18 +39,22 @@ export class TraceRenderer {
     const panX = vp.panX * dpr;
     const panY = vp.panY * dpr;
     drawPulses(ctx, layout, s, panX, panY, input.stageHeight * dpr);
+    const path = new Path2D();
+    for (const cell of layout.cells) this.traceCell(path, input, cell, s, panX, panY);
     ctx.strokeStyle = PAPER.trace;
-    ctx.lineWidth = Math.max(1, TRACE_WIDTH_CSS_PX * dpr * Math.min(1.5, Math.max(0.75, vp.zoom)));
+    ctx.lineWidth = 1;
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';
-    ctx.beginPath();
-    for (const cell of layout.cells) this.traceCell(ctx, input, cell, s, panX, panY);
-    ctx.stroke();
+    for (const offset of traceHairlineOffsets(vp.zoom, dpr)) {
+      ctx.setTransform(1, 0, 0, 1, offset, offset);
+      ctx.stroke(path);
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
     drawLabelsAndSeparators(ctx, layout, s, panX, panY, dpr);
   }
 
   private traceCell(
-    ctx: CanvasRenderingContext2D,
+    ctx: CanvasPath,
     input: TraceDrawInput,
     cell: PlotCell,
     s: number,
