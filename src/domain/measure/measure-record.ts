@@ -468,7 +468,12 @@ function delineateMedian(
   const own = slopeNoise(slope);
   const shrink = Math.sqrt(Math.max(1, beatCount));
   const spread = Math.min(own.spread, recordNoise.spread / shrink);
-  const { onset, offset } = findQrsBounds(slope, pre, fs, own.floor, spread);
+  const composite = findQrsBounds(slope, pre, fs, own.floor, spread);
+  // The offset takes the lead-by-lead offsets too, as per beat, so a terminal wave in few leads
+  // (an RBBB R') or after a notch counts; the onset stays the composite one, which the lead-by-lead
+  // onsets only moved earlier than the truth on clean synthetic median beats.
+  const onset = composite.onset;
+  const offset = refineQrsBoundsAcrossLeads(leads, composite, fs).offset;
   const baselines = leads.map((x) =>
     meanOver(x, onset - msToSamples(BASELINE_FROM_MS, fs), onset - msToSamples(BASELINE_TO_MS, fs)),
   );
