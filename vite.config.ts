@@ -7,7 +7,7 @@ const apiPort = process.env['PORT'] ?? '8080';
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: {
-    port: 5173,
+    port: Number(process.env['VITE_PORT'] ?? 5173),
     proxy: { '/api': `http://127.0.0.1:${apiPort}` },
   },
   build: {
