@@ -13,7 +13,7 @@ import {
   type PlotCell,
   type PlotLayout,
 } from './layout';
-import { GridCache } from './layers/grid-layer';
+import { drawGrid } from './layers/grid-layer';
 import { TraceRenderer } from './layers/trace-layer';
 import { BeatMarkers } from './overlays/beat-markers';
 import { CalipersOverlay } from './overlays/calipers-overlay';
@@ -106,7 +106,6 @@ export function EcgPlot(props: EcgPlotProps) {
   const overlayLayerRef = useRef<Konva.Layer>(null);
   const worldGroupRef = useRef<Konva.Group>(null);
   const cursorRef = useRef<Konva.Line>(null);
-  const [gridCache] = useState(() => new GridCache());
   const [traceRenderer] = useState(() => new TraceRenderer());
   const counters = useRef({ grid: 0, traces: 0, overlays: 0 });
   const frameRequest = useRef<number | null>(null);
@@ -173,9 +172,8 @@ export function EcgPlot(props: EcgPlotProps) {
   useEffect(
     () => () => {
       if (frameRequest.current !== null) cancelAnimationFrame(frameRequest.current);
-      gridCache.dispose();
     },
-    [gridCache],
+    [],
   );
 
   // Zoom and pan never re-render React: they move the world group and redraw the layers.
@@ -213,6 +211,24 @@ export function EcgPlot(props: EcgPlotProps) {
     drawNow,
     store,
   ]);
+
+  // The first redraw of a canvas the compositor has already shown costs ~10 ms more than later
+  // ones (the browser sets up its second buffer), so redraw once in the frame after the first
+  // one is shown, instead of leaving that cost to the user's first pan or zoom.
+  useEffect(() => {
+    if (!size) return;
+    let second: number | null = null;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => {
+        second = null;
+        drawNow();
+      });
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      if (second !== null) cancelAnimationFrame(second);
+    };
+  }, [size, drawNow]);
 
   const setViewport = useCallback(
     (vp: Viewport) => store.getState().setViewport(clamp(vp)),
@@ -427,7 +443,7 @@ export function EcgPlot(props: EcgPlotProps) {
       highlights: () => allHighlights,
       bands: () => bands,
       beatTimesS: () => beatTimesS,
-      counters: () => ({ ...counters.current, gridRenders: gridCache.stats.renders }),
+      counters: () => ({ ...counters.current, gridRenders: counters.current.grid }),
       lastTraceDraw: () => ({ ...traceRenderer.last }),
       panZoomTo: (vp) => {
         setViewport(vp);
@@ -444,7 +460,6 @@ export function EcgPlot(props: EcgPlotProps) {
     allHighlights,
     bands,
     beatTimesS,
-    gridCache,
     traceRenderer,
     setViewport,
     flushDraw,
@@ -460,7 +475,7 @@ export function EcgPlot(props: EcgPlotProps) {
       ctx.save();
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       // Grid and traces share one canvas: one clear, one raster and one layer to composite.
-      gridCache.draw(ctx, l, viewport, dpr, s.width, s.height);
+      drawGrid(ctx, l, viewport, dpr, s.width, s.height);
       counters.current.grid++;
       traceRenderer.draw(ctx, {
         record: r,
@@ -473,7 +488,7 @@ export function EcgPlot(props: EcgPlotProps) {
       ctx.restore();
       counters.current.traces++;
     },
-    [gridCache, traceRenderer, store],
+    [traceRenderer, store],
   );
 
   return (

@@ -74,7 +74,7 @@ export interface PlotTestState {
     readonly tS: number;
     readonly amplitudeMv: number;
   } | null;
-  /** How often each layer has drawn, and how often the grid cache was re-rendered. */
+  /** How often each layer has drawn (the grid is drawn with the traces, so gridRenders = grid). */
   readonly draws: {
     readonly grid: number;
     readonly gridRenders: number;
