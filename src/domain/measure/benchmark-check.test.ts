@@ -70,7 +70,7 @@ describe('measurement engine on the benchmark PTB-XL records in ../shared', () =
     expect([...paths.values()].filter((p) => p.includes('ptbxl-cinc2024')).length).toBe(2);
   });
 
-  // Issue goals: >= 80% exact and >= 97% exact-or-neighbour, met on the real questions (24/30 and
+  // Issue goals: >= 80% exact and >= 97% exact-or-neighbour, met on the real questions (25/30 and
   // 30/30); these floors guard what the engine achieves so it cannot silently regress.
   it('holds its accuracy on the real benchmark questions (report printed)', async () => {
     const checks = await checkAll();
@@ -93,7 +93,7 @@ describe('measurement engine on the benchmark PTB-XL records in ../shared', () =
       answerIsLongestInterval: longestIntervalIsAnswer(ranges).every(Boolean),
     };
     expect(achieved).toEqual({
-      exact: expect.toSatisfy((v: number) => v >= 0.8),
+      exact: expect.toSatisfy((v: number) => v >= 0.83),
       exactOrNeighbour: 1,
       qrsWindowsHeld: expect.toSatisfy((v: number) => v >= 0.98),
       otherWindowsHeld: expect.toSatisfy((v: number) => v >= 0.98),
