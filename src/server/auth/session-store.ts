@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../schemas/api/session';
 import type { Role } from '../../schemas/api/common';
 import type { Db } from '../storage/database';
+import { compileOnce } from '../storage/compiled-query';
 import { nowIso } from '../storage/ids';
 
 /** How long a session lasts after login (12 hours). */
@@ -33,14 +34,18 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The user a cookie value belongs to, or null (unknown, expired, or account disabled). */
-export async function resolveSession(db: Db, token: string): Promise<SessionUser | null> {
-  const row = await db
+// Every request resolves its session: compiled once, not per request.
+const sessionUserQuery = compileOnce(['idHash'], (db: Db, { idHash }: { idHash: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['users.id', 'users.username', 'users.role', 'users.disabled', 'sessions.expires_at'])
-    .where('sessions.id_hash', '=', hashToken(token))
-    .executeTakeFirst();
+    .where('sessions.id_hash', '=', idHash),
+);
+
+/** The user a cookie value belongs to, or null (unknown, expired, or account disabled). */
+export async function resolveSession(db: Db, token: string): Promise<SessionUser | null> {
+  const row = await sessionUserQuery.takeFirst(db, { idHash: hashToken(token) });
   if (!row || row.disabled !== 0 || row.expires_at <= nowIso()) return null;
   return { id: row.id, username: row.username, role: row.role as Role };
 }

@@ -4,7 +4,8 @@ import type {
   OwnLabelResponse,
   PutLabelRequest,
 } from '../../schemas/api/labels';
-import type { Db, DenseLabelsTable } from '../storage/database';
+import { compileOnce } from '../storage/compiled-query';
+import type { Db, DenseLabelsTable, EcgRecordsTable } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
@@ -36,17 +37,83 @@ function selectLabels(db: Db) {
     .select('users.username as labeller');
 }
 
+// Autosave runs these on every keystroke pause: compiled once, not per request.
+const ecgByIdQuery = compileOnce(['id'], (db: Db, { id }: { id: string }) =>
+  db.selectFrom('ecg_records').selectAll().where('id', '=', id),
+);
+
+const ownLabelQuery = compileOnce(
+  ['ecgId', 'labellerId'],
+  (db: Db, p: { ecgId: string; labellerId: string }) =>
+    selectLabels(db)
+      .where('dense_labels.ecg_record_id', '=', p.ecgId)
+      .where('dense_labels.labeller_id', '=', p.labellerId),
+);
+
+const insertLabelQuery = compileOnce(
+  ['id', 'ecgId', 'labellerId', 'status', 'content', 'now'],
+  (
+    db: Db,
+    p: {
+      id: string;
+      ecgId: string;
+      labellerId: string;
+      status: string;
+      content: string;
+      now: string;
+    },
+  ) =>
+    db
+      .insertInto('dense_labels')
+      .values({
+        id: p.id,
+        ecg_record_id: p.ecgId,
+        labeller_id: p.labellerId,
+        status: p.status,
+        content: p.content,
+        version: 1,
+        created_at: p.now,
+        updated_at: p.now,
+      })
+      .onConflict((oc) => oc.columns(['ecg_record_id', 'labeller_id']).doNothing())
+      .returningAll(),
+);
+
+const updateLabelQuery = compileOnce(
+  ['id', 'baseVersion', 'version', 'status', 'content', 'now'],
+  (
+    db: Db,
+    p: {
+      id: string;
+      baseVersion: number;
+      version: number;
+      status: string;
+      content: string;
+      now: string;
+    },
+  ) =>
+    db
+      .updateTable('dense_labels')
+      .set({ status: p.status, content: p.content, version: p.version, updated_at: p.now })
+      .where('id', '=', p.id)
+      .where('version', '=', p.baseVersion)
+      .returningAll(),
+);
+
+async function ecgOrNotFound(db: Db, ecgRecordId: string): Promise<EcgRecordsTable> {
+  const ecg = await ecgByIdQuery.takeFirst(db, { id: ecgRecordId });
+  if (!ecg) throw notFound('ECG');
+  return ecg;
+}
+
 /** The caller's own label of an ECG (null before the first save); 404 if the ECG is unknown. */
 export async function getOwnLabel(
   db: Db,
   actor: Actor,
   ecgRecordId: string,
 ): Promise<OwnLabelResponse> {
-  const ecg = await getEcgRecord(db, ecgRecordId);
-  const row = await selectLabels(db)
-    .where('dense_labels.ecg_record_id', '=', ecg.id)
-    .where('dense_labels.labeller_id', '=', actor.id)
-    .executeTakeFirst();
+  const ecg = await ecgOrNotFound(db, ecgRecordId);
+  const row = await ownLabelQuery.takeFirst(db, { ecgId: ecg.id, labellerId: actor.id });
   return { ecg: toEcgSummary(ecg), label: row ? toLabel(row) : null };
 }
 
@@ -62,11 +129,8 @@ export async function saveOwnLabel(
   input: PutLabelRequest,
 ): Promise<OwnLabelResponse> {
   return inTransaction(db, async (trx) => {
-    const ecg = await getEcgRecord(trx, ecgRecordId);
-    const current = await selectLabels(trx)
-      .where('dense_labels.ecg_record_id', '=', ecg.id)
-      .where('dense_labels.labeller_id', '=', actor.id)
-      .executeTakeFirst();
+    const ecg = await ecgOrNotFound(trx, ecgRecordId);
+    const current = await ownLabelQuery.takeFirst(trx, { ecgId: ecg.id, labellerId: actor.id });
     const conflict = async () => {
       const now = await getOwnLabel(trx, actor, ecgRecordId);
       return versionConflict('Your label of this ECG', baseVersion, now.label?.version ?? 0, now);
@@ -74,32 +138,23 @@ export async function saveOwnLabel(
     if ((current?.version ?? 0) !== baseVersion) throw await conflict();
     const now = nowIso();
     const content = JSON.stringify(input.content);
-    let saved: DenseLabelsTable | undefined;
-    if (!current) {
-      saved = await trx
-        .insertInto('dense_labels')
-        .values({
-          id: newId(),
-          ecg_record_id: ecg.id,
-          labeller_id: actor.id,
+    const saved: DenseLabelsTable | undefined = current
+      ? await updateLabelQuery.takeFirst(trx, {
+          id: current.id,
+          baseVersion: current.version,
+          version: current.version + 1,
           status: input.status,
           content,
-          version: 1,
-          created_at: now,
-          updated_at: now,
+          now,
         })
-        .onConflict((oc) => oc.columns(['ecg_record_id', 'labeller_id']).doNothing())
-        .returningAll()
-        .executeTakeFirst();
-    } else {
-      saved = await trx
-        .updateTable('dense_labels')
-        .set({ status: input.status, content, version: current.version + 1, updated_at: now })
-        .where('id', '=', current.id)
-        .where('version', '=', current.version)
-        .returningAll()
-        .executeTakeFirst();
-    }
+      : await insertLabelQuery.takeFirst(trx, {
+          id: newId(),
+          ecgId: ecg.id,
+          labellerId: actor.id,
+          status: input.status,
+          content,
+          now,
+        });
     if (!saved) throw await conflict();
     const label = toLabel({ ...saved, labeller: actor.username });
     await writeAudit(trx, actor, {

@@ -1,6 +1,11 @@
 import type { Transaction } from 'kysely';
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Database, Db } from './database';
+
+// Compiled once: every write of a batch runs these.
+const SAVEPOINT = CompiledQuery.raw('savepoint group_write');
+const RELEASE = CompiledQuery.raw('release savepoint group_write');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint group_write');
 
 interface PendingWrite {
   readonly fn: (trx: Transaction<Database>) => Promise<unknown>;
@@ -58,14 +63,14 @@ class GroupCommitter {
     try {
       await this.db.transaction().execute(async (trx) => {
         for (const write of batch) {
-          await sql`savepoint group_write`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           try {
             const value = await write.fn(trx);
-            await sql`release savepoint group_write`.execute(trx);
+            await trx.executeQuery(RELEASE);
             outcomes.push({ ok: true, value });
           } catch (error) {
-            await sql`rollback to savepoint group_write`.execute(trx);
-            await sql`release savepoint group_write`.execute(trx);
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
             outcomes.push({ ok: false, error });
           }
         }
