@@ -226,3 +226,127 @@ test('a caliper dragged across one RR reads the RR from the samples within 4 ms'
   await page.keyboard.press('ArrowRight');
   expect((await plotState(page)).calipers[0]!.intervalMs).toBeCloseTo(calipers[0]!.intervalMs, 9);
 });
+
+test("a placed caliper's ends drag onto other R peaks (reading within 4 ms, live) and it can be deleted", async ({
+  page,
+  sampleIds,
+}) => {
+  const sample = realSample(SAMPLE);
+  const peak = leadIIPeaks(sample.metadata.ecg_id, 0.3, 2.3);
+  // The R after r2, found the same way: the highest point 0.3 to 1.8 s after it.
+  const third = leadIIPeaks(sample.metadata.ecg_id, peak.r2S + 0.3, peak.r2S + 1.8);
+  const r3S = third.r1S;
+  expect(r3S - peak.r2S).toBeGreaterThan(0.3);
+  await openSample(page, sampleIds, SAMPLE);
+  await chooseLayout(page, '12×1');
+  const [first] = await page.evaluate(
+    ([t]) => window.__ECG_PLOT__!.pointToClient('II', t!, 0),
+    [peak.r1S],
+  );
+  await page.mouse.move(first!.x, first!.y);
+  await page.mouse.wheel(0, -500);
+  await expect.poll(async () => (await plotState(page)).zoom).toBeGreaterThan(2);
+  await page.keyboard.press('c');
+  const at = async (tS: number, mv = 0) =>
+    (
+      await page.evaluate(([t, v]) => window.__ECG_PLOT__!.pointToClient('II', t!, v!), [tS, mv])
+    )[0]!;
+  const a = await at(peak.r1S, peak.r1Mv);
+  const b = await at(peak.r2S, peak.r1Mv);
+  const c = await at(r3S);
+  const s = await plotState(page);
+  expect(c.x).toBeLessThan(s.stage.x + s.stage.width - 10);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, a.y, { steps: 6 });
+  await page.mouse.up();
+  // Back to panning: grabbing an end must work in any tool.
+  await page.keyboard.press('p');
+  let [placed] = (await plotState(page)).calipers;
+  expect(Math.abs(placed!.intervalMs - (peak.r2S - peak.r1S) * 1000)).toBeLessThanOrEqual(4);
+
+  // Drag the second end from r2 onto r3, grabbing it low on its line (away from the label).
+  const cell = s.cells.find((x) => x.id === placed!.cellId)!;
+  const gripY = cell.rect.y + cell.rect.height * 0.85;
+  await page.mouse.move(placed!.ends.x2, gripY);
+  await page.mouse.down();
+  await page.mouse.move((placed!.ends.x2 + c.x) / 2, gripY, { steps: 4 });
+  // Live: the reading follows the pointer before the button is released.
+  const midway = (await plotState(page)).calipers[0]!;
+  expect(midway.t2S).toBeGreaterThan(peak.r2S + 0.05);
+  expect(midway.t2S).toBeLessThan(r3S - 0.05);
+  await expect(page.getByLabel('Caliper readings')).toContainText(
+    `${Math.round(midway.intervalMs)} ms`,
+  );
+  await page.mouse.move(c.x, gripY, { steps: 4 });
+  await page.mouse.up();
+  let state = await plotState(page);
+  expect(state.calipers).toHaveLength(1);
+  [placed] = state.calipers;
+  expect(placed!.selected).toBe(true);
+  expect(state.zoom).toBeCloseTo(s.zoom, 9);
+  expect(state.panX).toBeCloseTo(s.panX, 9);
+  const r1r3Ms = (r3S - peak.r1S) * 1000;
+  expect(Math.abs(placed!.intervalMs - r1r3Ms)).toBeLessThanOrEqual(4);
+  expect(placed!.bpm!).toBeCloseTo(60_000 / placed!.intervalMs, 6);
+  expect(placed!.text).toBe(
+    `${Math.round(placed!.intervalMs)} ms · ${Math.round(placed!.bpm!)} bpm`,
+  );
+
+  // The first end drags too: from r1 onto r2 leaves one RR (r2 to r3).
+  await page.mouse.move(placed!.ends.x1, gripY);
+  await page.mouse.down();
+  await page.mouse.move(b.x, gripY, { steps: 6 });
+  await page.mouse.up();
+  state = await plotState(page);
+  expect(Math.abs(state.calipers[0]!.intervalMs - (r3S - peak.r2S) * 1000)).toBeLessThanOrEqual(4);
+
+  // The label stays inside its cell, and its delete box removes the caliper.
+  const label = state.calipers[0]!.labelBox;
+  const del = state.calipers[0]!.deleteBox;
+  expect(label.x).toBeGreaterThanOrEqual(cell.rect.x);
+  expect(del.x + del.width).toBeLessThanOrEqual(cell.rect.x + cell.rect.width + 0.5);
+  await page.mouse.click(del.x + del.width / 2, del.y + del.height / 2);
+  expect((await plotState(page)).calipers).toHaveLength(0);
+  // A click there did not also select a lead.
+  expect((await plotState(page)).selectedLeads).toEqual([]);
+});
+
+test('a selected caliper is removed with Delete; Backspace then removes the last one', async ({
+  page,
+  sampleIds,
+}) => {
+  await openSample(page, sampleIds, SAMPLE);
+  await chooseLayout(page, '12×1');
+  await page.keyboard.press('c');
+  const s = await plotState(page);
+  const place = async (lead: string, fromS: number, toS: number) => {
+    const [p] = await page.evaluate(
+      ([l, t]) => window.__ECG_PLOT__!.pointToClient(l!, Number(t), 0),
+      [lead, fromS] as const,
+    );
+    const [q] = await page.evaluate(
+      ([l, t]) => window.__ECG_PLOT__!.pointToClient(l!, Number(t), 0),
+      [lead, toS] as const,
+    );
+    await page.mouse.move(p!.x, p!.y);
+    await page.mouse.down();
+    await page.mouse.move(q!.x, p!.y, { steps: 5 });
+    await page.mouse.up();
+  };
+  expect(s.layout).toBe('12x1');
+  await place('V1', 1, 2);
+  await place('V5', 3, 4.5);
+  let state = await plotState(page);
+  expect(state.calipers.map((c) => c.lead)).toEqual(['V1', 'V5']);
+  // Select the first by grabbing its end without moving, then Delete removes it, not the last.
+  const first = state.calipers[0]!;
+  const cell = state.cells.find((c) => c.id === first.cellId)!;
+  await page.mouse.click(first.ends.x2, cell.rect.y + cell.rect.height * 0.85);
+  expect((await plotState(page)).selectedCaliperId).toBe(first.id);
+  await page.keyboard.press('Delete');
+  state = await plotState(page);
+  expect(state.calipers.map((c) => c.lead)).toEqual(['V5']);
+  await page.keyboard.press('Backspace');
+  expect((await plotState(page)).calipers).toEqual([]);
+});

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { Group, Layer, Line, Shape, Stage } from 'react-konva';
 import { useStore } from 'zustand';
 import type { EcgRecord } from '../domain/wfdb/record';
-import { type Caliper } from './calipers';
+import { hitCaliperTarget, moveCaliperEnd, type Caliper, type CaliperEnd } from './calipers';
 import {
   cellAt,
   cellXToTime,
@@ -16,7 +16,7 @@ import {
 import { drawGrid } from './layers/grid-layer';
 import { TraceRenderer } from './layers/trace-layer';
 import { BeatMarkers } from './overlays/beat-markers';
-import { CalipersOverlay } from './overlays/calipers-overlay';
+import { CALIPER_LABEL_FONT, CalipersOverlay } from './overlays/calipers-overlay';
 import { LeadHighlights } from './overlays/lead-highlights';
 import { TimeBands } from './overlays/time-bands';
 import type { LeadHighlight, TimeBand } from './overlays/types';
@@ -24,6 +24,7 @@ import { CSS_PX_PER_MM_NOMINAL } from './paper';
 import { PlotLegend } from './plot-legend';
 import { PlotToolbar } from './plot-toolbar';
 import { buildTestApi } from './plot-test-api';
+import { measureTextPx } from './text-measure';
 import { OVERLAY } from './theme';
 import {
   clampViewport,
@@ -65,8 +66,15 @@ const WHEEL_ZOOM_PER_100PX = 1.25;
 /** Arrow-key pan step in CSS px (Shift: five times). */
 const KEY_PAN_PX = 60;
 
+/** Distance in CSS px within which a caliper end can be grabbed. */
+const GRAB_RADIUS_PX = 6;
+/** World-px width of a caliper reading's text. */
+const labelTextWidth = (text: string) => measureTextPx(text, CALIPER_LABEL_FONT);
+
 interface DragState {
-  readonly mode: 'pan' | 'caliper';
+  readonly mode: 'pan' | 'caliper' | 'caliper-end';
+  /** The caliper end being dragged (mode 'caliper-end'). */
+  readonly grabbed?: { readonly id: string; readonly end: CaliperEnd };
   readonly startX: number;
   readonly startY: number;
   readonly startVp: Viewport;
@@ -85,6 +93,7 @@ export function EcgPlot(props: EcgPlotProps) {
   const singleLead = useStore(store, (s) => s.singleLead);
   const selectedLeads = useStore(store, (s) => s.selectedLeads);
   const calipers = useStore(store, (s) => s.calipers);
+  const selectedCaliperId = useStore(store, (s) => s.selectedCaliperId);
   const autoFit = useStore(store, (s) => s.autoFit);
   const pxPerMm = props.pxPerMm ?? CSS_PX_PER_MM_NOMINAL;
 
@@ -206,6 +215,7 @@ export function EcgPlot(props: EcgPlotProps) {
     beatTimesS,
     selectedLeads,
     calipers,
+    selectedCaliperId,
     draft,
     clamp,
     drawNow,
@@ -250,6 +260,30 @@ export function EcgPlot(props: EcgPlotProps) {
     (clientX: number, clientY: number) => {
       const { wx, wy } = pointer(clientX, clientY);
       const l = live.current.layout;
+      const s = store.getState();
+      const target =
+        s.calipers.length > 0
+          ? hitCaliperTarget(
+              l,
+              s.calipers,
+              wx,
+              wy,
+              GRAB_RADIUS_PX / s.viewport.zoom,
+              labelTextWidth,
+            )
+          : null;
+      const grabbed = drag.current?.mode === 'caliper-end' ? drag.current.grabbed : undefined;
+      const over = grabbed ?? (target?.kind === 'end' ? target : null);
+      const kind = over && s.calipers.find((c) => c.id === over.id)?.kind;
+      if (hostRef.current)
+        hostRef.current.style.cursor =
+          target?.kind === 'delete'
+            ? 'pointer'
+            : kind === 'time'
+              ? 'ew-resize'
+              : kind === 'amplitude'
+                ? 'ns-resize'
+                : '';
       const cell = cellAt(l, wx, wy);
       const cursor = cursorRef.current;
       if (!cell) {
@@ -290,15 +324,45 @@ export function EcgPlot(props: EcgPlotProps) {
     [store],
   );
 
+  /** Moves a grabbed caliper end to the pointer; the reading updates as it moves. */
+  const moveGrabbedEnd = (
+    grabbed: { readonly id: string; readonly end: CaliperEnd },
+    e: { clientX: number; clientY: number },
+  ) => {
+    const s = store.getState();
+    const c = s.calipers.find((x) => x.id === grabbed.id);
+    const l = live.current.layout;
+    const cell = c && l.cells.find((x) => x.id === c.cellId);
+    if (!c || !cell) return;
+    const { wx, wy } = pointer(e.clientX, e.clientY);
+    s.updateCaliper(moveCaliperEnd(l, cell, c, grabbed.end, wx, wy));
+  };
+
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     hostRef.current?.focus();
     const { wx, wy } = pointer(e.clientX, e.clientY);
-    const cell = cellAt(live.current.layout, wx, wy);
-    const tool = store.getState().tool;
-    const mode = tool !== 'pan' && cell ? 'caliper' : 'pan';
+    const state = store.getState();
+    const l = live.current.layout;
+    // Placed calipers come first in any tool: their delete boxes, then their ends.
+    const target = hitCaliperTarget(
+      l,
+      state.calipers,
+      wx,
+      wy,
+      GRAB_RADIUS_PX / state.viewport.zoom,
+      labelTextWidth,
+    );
+    if (target?.kind === 'delete') {
+      state.removeCaliper(target.id);
+      return;
+    }
+    const cell = cellAt(l, wx, wy);
+    if (target) state.selectCaliper(target.id);
+    const mode = target ? 'caliper-end' : state.tool !== 'pan' && cell ? 'caliper' : 'pan';
     drag.current = {
       mode,
+      ...(target ? { grabbed: { id: target.id, end: target.end } } : {}),
       startX: e.clientX,
       startY: e.clientY,
       startVp: store.getState().viewport,
@@ -315,6 +379,7 @@ export function EcgPlot(props: EcgPlotProps) {
       const dy = e.clientY - d.startY;
       if (!d.moved && Math.hypot(dx, dy) >= CLICK_SLOP_PX) d.moved = true;
       if (d.moved && d.mode === 'pan') setViewport(panBy(d.startVp, -dx, -dy));
+      if (d.moved && d.mode === 'caliper-end' && d.grabbed) moveGrabbedEnd(d.grabbed, e);
       if (d.moved && d.mode === 'caliper' && d.cell) {
         const a = pointer(d.startX, d.startY);
         const b = pointer(e.clientX, e.clientY);
@@ -328,9 +393,12 @@ export function EcgPlot(props: EcgPlotProps) {
     const d = drag.current;
     drag.current = null;
     if (!d) return;
-    if (!d.moved) {
+    if (d.mode === 'caliper-end') {
+      if (d.moved && d.grabbed) moveGrabbedEnd(d.grabbed, e);
+    } else if (!d.moved) {
       const { wx, wy } = pointer(e.clientX, e.clientY);
       const cell = cellAt(live.current.layout, wx, wy);
+      store.getState().selectCaliper(null);
       if (cell) store.getState().toggleLead(cell.lead);
     } else if (d.mode === 'caliper' && d.cell) {
       const a = pointer(d.startX, d.startY);
@@ -386,7 +454,8 @@ export function EcgPlot(props: EcgPlotProps) {
         if (drag.current) {
           drag.current = null;
           setDraft(null);
-        } else s.setTool('pan');
+        } else if (s.selectedCaliperId !== null) s.selectCaliper(null);
+        else s.setTool('pan');
       },
     };
     const focusOnly = [
@@ -520,7 +589,12 @@ export function EcgPlot(props: EcgPlotProps) {
                 <TimeBands layout={layout} bands={bands} />
                 <LeadHighlights layout={layout} highlights={allHighlights} />
                 {beatTimesS.length > 0 && <BeatMarkers layout={layout} beatTimesS={beatTimesS} />}
-                <CalipersOverlay layout={layout} calipers={calipers} draft={draft} />
+                <CalipersOverlay
+                  layout={layout}
+                  calipers={calipers}
+                  draft={draft}
+                  selectedId={selectedCaliperId}
+                />
                 <Line
                   ref={cursorRef}
                   points={[0, 0, 0, 0]}

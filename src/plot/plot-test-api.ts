@@ -1,7 +1,9 @@
 /** Builds window.__ECG_PLOT__ from a mounted plot's live parts. */
 import type Konva from 'konva';
 import type { EcgRecord } from '../domain/wfdb/record';
-import { readCaliper } from './calipers';
+import { caliperGeometry, caliperLabelBox, readCaliper } from './calipers';
+import { CALIPER_LABEL_FONT } from './overlays/calipers-overlay';
+import { measureTextPx } from './text-measure';
 import {
   bandPieces,
   cellMvToY,
@@ -12,6 +14,7 @@ import {
 } from './layout';
 import type { LeadHighlight, TimeBand } from './overlays/types';
 import type { EcgPlotTestApi, PlotTestState } from './test-api';
+import { PAPER } from './theme';
 import { worldToScreenX, worldToScreenY, type Viewport } from './viewport';
 import type { PlotStore } from './viewport-store';
 
@@ -32,6 +35,9 @@ export interface TestApiDeps {
   readonly lastTraceDraw: () => { samples: number; columns: number; cells: number };
   readonly panZoomTo: (vp: Viewport) => void;
 }
+
+/** Red channel of the trace colour (0..255). */
+const TRACE_RED = parseInt(PAPER.trace.slice(1, 3), 16);
 
 /** Creates the test API over a plot. */
 export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
@@ -106,15 +112,36 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
           })),
         })),
         beatTimesS: [...deps.beatTimesS()],
-        calipers: s.calipers.map((c) => ({
-          id: c.id,
-          kind: c.kind,
-          lead: c.lead,
-          cellId: c.cellId,
-          t1S: c.t1S,
-          t2S: c.t2S,
-          ...readCaliper(c),
-        })),
+        calipers: s.calipers.flatMap((c) => {
+          const cell = layout.cells.find((x) => x.id === c.cellId);
+          if (!cell) return [];
+          const reading = readCaliper(c);
+          const g = caliperGeometry(layout, cell, c);
+          const box = caliperLabelBox(g, c, cell, measureTextPx(reading.text, CALIPER_LABEL_FONT));
+          return [
+            {
+              id: c.id,
+              kind: c.kind,
+              lead: c.lead,
+              cellId: c.cellId,
+              t1S: c.t1S,
+              t2S: c.t2S,
+              mv1: c.mv1,
+              mv2: c.mv2,
+              ...reading,
+              selected: c.id === s.selectedCaliperId,
+              ends: {
+                x1: o.x + worldToScreenX(vp, g.x1),
+                y1: o.y + worldToScreenY(vp, g.y1),
+                x2: o.x + worldToScreenX(vp, g.x2),
+                y2: o.y + worldToScreenY(vp, g.y2),
+              },
+              labelBox: toClient(vp, box),
+              deleteBox: toClient(vp, box.deleteBox),
+            },
+          ];
+        }),
+        selectedCaliperId: s.selectedCaliperId,
         hover: s.hover,
         draws: { ...deps.counters(), grid: deps.counters().grid },
         lastTraceDraw: deps.lastTraceDraw(),
@@ -142,9 +169,11 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
       const data = canvas
         .getContext()
         ._context.getImageData(cx - r, cy - r, 2 * r + 1, 2 * r + 1).data;
-      let alpha = 0;
-      for (let i = 3; i < data.length; i += 4) alpha = Math.max(alpha, data[i]!);
-      return alpha / 255;
+      // Grid and traces share the canvas: ink is darkness in red, where the pink paper and its
+      // grid lines (red >= 238) read ~0 and the near-black trace (red 17) reads 1.
+      let darkest = 255;
+      for (let i = 0; i < data.length; i += 4) darkest = Math.min(darkest, data[i]!);
+      return Math.min(1, Math.max(0, (255 - darkest) / (255 - TRACE_RED)));
     },
     panZoomTo: (vp) => deps.panZoomTo(vp),
   };

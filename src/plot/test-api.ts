@@ -68,7 +68,21 @@ export interface PlotTestState {
     readonly bpm: number | null;
     readonly amplitudeMv: number;
     readonly text: string;
+    readonly mv1: number;
+    readonly mv2: number;
+    readonly selected: boolean;
+    /** Client px of both ends: a time end is grabbed along its vertical line, an amplitude end on its tick. */
+    readonly ends: {
+      readonly x1: number;
+      readonly y1: number;
+      readonly x2: number;
+      readonly y2: number;
+    };
+    /** Client rects of the reading and of its delete box (placed calipers only). */
+    readonly labelBox: Rect;
+    readonly deleteBox: Rect;
   }[];
+  readonly selectedCaliperId: string | null;
   readonly hover: {
     readonly lead: string;
     readonly tS: number;
@@ -98,7 +112,10 @@ export interface EcgPlotTestApi {
     tS: number,
     amplitudeMv?: number,
   ): { cellId: string; x: number; y: number }[];
-  /** Largest alpha of the traces canvas in a square of `radius` CSS px round a client point (ink test). */
+  /**
+   * Trace ink (0..1) in a square of `radius` CSS px round a client point: how dark the darkest
+   * pixel of the traces canvas is (its red channel; paper and grid read ~0, the trace 1).
+   */
   traceInkAt(x: number, y: number, radius: number): number;
   /**
    * Pans and zooms to a viewport (CSS px) the way a wheel or drag does (clamped, through the

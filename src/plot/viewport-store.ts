@@ -27,6 +27,8 @@ export interface PlotState {
   readonly tool: PlotTool;
   readonly selectedLeads: readonly string[];
   readonly calipers: readonly Caliper[];
+  /** The caliper Delete/Backspace removes (null: the last one placed). */
+  readonly selectedCaliperId: string | null;
   readonly hover: HoverReading | null;
 }
 
@@ -43,8 +45,14 @@ export interface PlotActions {
   setTool(tool: PlotTool): void;
   toggleLead(lead: string): void;
   setSelectedLeads(leads: readonly string[]): void;
+  /** Adds a caliper and selects it. */
   addCaliper(c: Caliper): void;
+  /** Replaces the caliper with the same id (an end dragged). */
+  updateCaliper(c: Caliper): void;
+  removeCaliper(id: string): void;
+  /** Removes the selected caliper, or the last one placed when none is selected. */
   removeLastCaliper(): void;
+  selectCaliper(id: string | null): void;
   clearCalipers(): void;
   setHover(h: HoverReading | null): void;
 }
@@ -64,6 +72,7 @@ export function createPlotStore(initial: Partial<PlotState> = {}): PlotStore {
     tool: 'pan',
     selectedLeads: [],
     calipers: [],
+    selectedCaliperId: null,
     hover: null,
     ...initial,
     // Paper changes keep the zoom but go back to the paper's start, where every layout begins.
@@ -82,9 +91,24 @@ export function createPlotStore(initial: Partial<PlotState> = {}): PlotStore {
           : [...s.selectedLeads, lead],
       })),
     setSelectedLeads: (leads) => set({ selectedLeads: [...leads] }),
-    addCaliper: (c) => set((s) => ({ calipers: [...s.calipers, c] })),
-    removeLastCaliper: () => set((s) => ({ calipers: s.calipers.slice(0, -1) })),
-    clearCalipers: () => set({ calipers: [] }),
+    addCaliper: (c) => set((s) => ({ calipers: [...s.calipers, c], selectedCaliperId: c.id })),
+    updateCaliper: (c) =>
+      set((s) => ({ calipers: s.calipers.map((old) => (old.id === c.id ? c : old)) })),
+    removeCaliper: (id) =>
+      set((s) => ({
+        calipers: s.calipers.filter((c) => c.id !== id),
+        selectedCaliperId: s.selectedCaliperId === id ? null : s.selectedCaliperId,
+      })),
+    removeLastCaliper: () =>
+      set((s) => {
+        const id = s.selectedCaliperId ?? s.calipers.at(-1)?.id;
+        return {
+          calipers: s.calipers.filter((c) => c.id !== id),
+          selectedCaliperId: null,
+        };
+      }),
+    selectCaliper: (selectedCaliperId) => set({ selectedCaliperId }),
+    clearCalipers: () => set({ calipers: [], selectedCaliperId: null }),
     setHover: (hover) => set({ hover }),
   }));
 }

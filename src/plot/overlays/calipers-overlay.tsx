@@ -1,19 +1,69 @@
-/** Calipers: two marks and the reading (ms and bpm, or mV), kept on the plot in record units. */
+/** Calipers: two draggable ends, the reading (ms and bpm, or mV) and a delete box, in record units. */
 import { Fragment } from 'react';
-import { Label, Line, Tag, Text } from 'react-konva';
-import { readCaliper, type Caliper } from '../calipers';
-import { cellMvToY, cellTimeToX, type PlotLayout } from '../layout';
+import { Group, Line, Rect, Text } from 'react-konva';
+import {
+  AMPLITUDE_TICK_HALF_PX,
+  CALIPER_LABEL_FONT_PX,
+  caliperGeometry,
+  caliperLabelBox,
+  readCaliper,
+  type Caliper,
+  type CaliperGeometry,
+} from '../calipers';
+import type { PlotLayout } from '../layout';
+import { measureTextPx } from '../text-measure';
 import { OVERLAY } from '../theme';
 
-/** Draws calipers in world px; a draft (being dragged) is drawn dashed. */
+/** Konva font family of caliper labels (measured with the same font). */
+export const CALIPER_LABEL_FONT_FAMILY = 'Arial';
+/** CSS font of caliper labels, for measuring them. */
+export const CALIPER_LABEL_FONT = `bold ${CALIPER_LABEL_FONT_PX}px ${CALIPER_LABEL_FONT_FAMILY}`;
+/** Length of the grips at a time caliper's ends (world px) and their width (screen px). */
+const GRIP_LENGTH_PX = 12;
+const GRIP_WIDTH_PX = 5;
+
+function Grips({ c, g, stroke }: { c: Caliper; g: CaliperGeometry; stroke: string }) {
+  const common = {
+    stroke,
+    strokeWidth: GRIP_WIDTH_PX,
+    strokeScaleEnabled: false,
+    lineCap: 'round',
+    listening: false,
+  } as const;
+  if (c.kind === 'time')
+    return (
+      <>
+        {[g.x1, g.x2].map((x, i) => (
+          <Fragment key={i}>
+            <Line points={[x, g.top, x, g.top + GRIP_LENGTH_PX]} {...common} />
+            <Line points={[x, g.bottom - GRIP_LENGTH_PX, x, g.bottom]} {...common} />
+          </Fragment>
+        ))}
+      </>
+    );
+  return (
+    <>
+      {[g.y1, g.y2].map((y, i) => (
+        <Line key={i} points={[g.x1 + 3, y, g.x1 + AMPLITUDE_TICK_HALF_PX, y]} {...common} />
+      ))}
+    </>
+  );
+}
+
+/**
+ * Draws calipers in world px; a draft (being placed) is dashed; placed ones have grips at both
+ * ends (drag them to re-measure) and a delete box; the selected one is blue and heavier.
+ */
 export function CalipersOverlay({
   layout,
   calipers,
   draft,
+  selectedId,
 }: {
   layout: PlotLayout;
   calipers: readonly Caliper[];
   draft: Caliper | null;
+  selectedId: string | null;
 }) {
   const all = draft ? [...calipers, draft] : calipers;
   return (
@@ -22,51 +72,101 @@ export function CalipersOverlay({
         const cell = layout.cells.find((x) => x.id === c.cellId);
         if (!cell) return null;
         const isDraft = c === draft;
-        const x1 = cellTimeToX(layout, cell, c.t1S);
-        const x2 = cellTimeToX(layout, cell, c.t2S);
-        const y1 = cellMvToY(layout, cell, c.mv1);
-        const y2 = cellMvToY(layout, cell, c.mv2);
+        const selected = !isDraft && c.id === selectedId;
+        const stroke = selected ? OVERLAY.selected : OVERLAY.caliper;
+        const g = caliperGeometry(layout, cell, c);
         const reading = readCaliper(c);
+        const box = caliperLabelBox(g, c, cell, measureTextPx(reading.text, CALIPER_LABEL_FONT));
         const common = {
-          stroke: OVERLAY.caliper,
-          strokeWidth: 2,
+          stroke,
+          strokeWidth: selected ? 3 : 2,
           strokeScaleEnabled: false,
           dash: isDraft ? [5, 3] : undefined,
           listening: false,
         } as const;
-        const top = cell.rect.y;
-        const bottom = cell.rect.y + cell.rect.height;
-        const midY = (y1 + y2) / 2;
         return (
-          <Fragment key={c.id}>
+          <Group key={c.id} listening={false}>
             {c.kind === 'time' ? (
               <>
-                <Line points={[x1, top, x1, bottom]} {...common} />
-                <Line points={[x2, top, x2, bottom]} {...common} />
-                <Line points={[x1, y1, x2, y1]} {...common} />
+                <Line points={[g.x1, g.top, g.x1, g.bottom]} {...common} />
+                <Line points={[g.x2, g.top, g.x2, g.bottom]} {...common} />
+                <Line points={[g.x1, g.y1, g.x2, g.y1]} {...common} />
               </>
             ) : (
               <>
-                <Line points={[x1 - 8, y1, x1 + 8, y1]} {...common} />
-                <Line points={[x1 - 8, y2, x1 + 8, y2]} {...common} />
-                <Line points={[x1, y1, x1, y2]} {...common} />
+                <Line
+                  points={[
+                    g.x1 - AMPLITUDE_TICK_HALF_PX,
+                    g.y1,
+                    g.x1 + AMPLITUDE_TICK_HALF_PX,
+                    g.y1,
+                  ]}
+                  {...common}
+                />
+                <Line
+                  points={[
+                    g.x1 - AMPLITUDE_TICK_HALF_PX,
+                    g.y2,
+                    g.x1 + AMPLITUDE_TICK_HALF_PX,
+                    g.y2,
+                  ]}
+                  {...common}
+                />
+                <Line points={[g.x1, g.y1, g.x1, g.y2]} {...common} />
               </>
             )}
-            <Label
-              x={c.kind === 'time' ? Math.min(x1, x2) : x1 + 10}
-              y={c.kind === 'time' ? y1 - 20 : midY - 9}
+            {!isDraft && <Grips c={c} g={g} stroke={stroke} />}
+            <Rect
+              x={box.x}
+              y={box.y}
+              width={box.width}
+              height={box.height}
+              fill="#ffffff"
+              stroke={stroke}
+              strokeWidth={selected ? 2 : 1}
+              cornerRadius={3}
+              opacity={0.95}
               listening={false}
-            >
-              <Tag
-                fill="#ffffff"
-                stroke={OVERLAY.caliper}
-                strokeWidth={1}
-                cornerRadius={3}
-                opacity={0.95}
-              />
-              <Text text={reading.text} fontSize={13} padding={3} fill="#111111" fontStyle="bold" />
-            </Label>
-          </Fragment>
+            />
+            <Text
+              x={box.x + box.padding}
+              y={box.y + box.padding}
+              text={reading.text}
+              fontSize={CALIPER_LABEL_FONT_PX}
+              fontFamily={CALIPER_LABEL_FONT_FAMILY}
+              fontStyle="bold"
+              fill="#111111"
+              listening={false}
+            />
+            {!isDraft && (
+              <>
+                <Rect
+                  x={box.deleteBox.x}
+                  y={box.deleteBox.y}
+                  width={box.deleteBox.width}
+                  height={box.deleteBox.height}
+                  fill="#ffffff"
+                  stroke={stroke}
+                  strokeWidth={1}
+                  cornerRadius={3}
+                  opacity={0.95}
+                  listening={false}
+                />
+                <Text
+                  x={box.deleteBox.x}
+                  y={box.deleteBox.y + box.padding}
+                  width={box.deleteBox.width}
+                  align="center"
+                  text="×"
+                  fontSize={CALIPER_LABEL_FONT_PX}
+                  fontFamily={CALIPER_LABEL_FONT_FAMILY}
+                  fontStyle="bold"
+                  fill="#111111"
+                  listening={false}
+                />
+              </>
+            )}
+          </Group>
         );
       })}
     </>
