@@ -259,6 +259,8 @@ export function measureRecord(record: EcgRecord): Measurements {
   if (!medianLeads) notes.push('no complete beat: no median beat, intervals and amplitudes');
   const dominantQrsMs = medianResult ? medianResult.qrsMs : null;
 
+  const matchP =
+    medianLeads && medianResult?.p ? medianPMatcher(flat, medianLeads, medianResult.p, fs) : null;
   const beats: MeasuredBeat[] = drafts.map((d, i) => {
     const rrBefore = i > 0 ? rr[i - 1]! : null;
     const ref = i > 0 ? localRr[i - 1] : null;
@@ -289,11 +291,7 @@ export function measureRecord(record: EcgRecord): Measurements {
             P_EDGE_LEVELS,
           )
         : null;
-    const pWave =
-      detectedP && medianLeads && medianResult?.p
-        ? (matchMedianP(flat, medianLeads, medianResult.p, fiducials[i]! - pre, pFrom, fs) ??
-          detectedP)
-        : detectedP;
+    const pWave = (detectedP && matchP?.(fiducials[i]! - pre, pFrom)) ?? detectedP;
     const tTo = Math.min(
       prepared.n - 1,
       next ? next.onset - msToSamples(60, fs) : d.onset + msToSamples(700, fs),
@@ -411,98 +409,90 @@ function localReferenceRr(rr: readonly number[], recordRrMs: number | null): (nu
 const P_MATCH_CORRELATION = 0.8;
 
 /**
- * Finds the median beat's P wave in one beat: the shift (up to 50 ms either way of where the
- * beat's alignment puts it, never before `notBefore`) where the beat's leads best correlate with
- * the median P (20 ms of PR baseline either side, each lead's mean removed). The median P's
- * bounds, moved by that shift, are the beat's P bounds: on a small or noisy P they are steadier
- * than the beat's own edges. Null when no shift correlates P_MATCH_CORRELATION or more.
+ * Finds the median beat's P wave in a beat: the shift (up to 50 ms either way of where the beat's
+ * alignment puts it, never before `notBefore`) where the beat's leads best correlate with the
+ * median P (20 ms of PR baseline either side, each lead's mean removed). The median P's bounds,
+ * moved by that shift, are the beat's P bounds: on a small or noisy P they are steadier than the
+ * beat's own edges. The matcher returns null when no shift correlates P_MATCH_CORRELATION or more.
  */
-function matchMedianP(
+function medianPMatcher(
   flat: readonly Float32Array[],
   medianLeads: readonly Float32Array[],
   p: WaveBounds,
-  medianStart: number,
-  notBefore: number,
   fs: number,
-): WaveBounds | null {
+): (medianStart: number, notBefore: number) => WaveBounds | null {
   const margin = msToSamples(20, fs);
   const from = Math.max(0, p.onset - margin);
-  const to = Math.min(medianLeads[0]!.length - 1, p.offset + margin);
-  const len = to - from + 1;
+  const len = Math.min(medianLeads[0]!.length - 1, p.offset + margin) - from + 1;
   const maxShift = msToSamples(50, fs);
-  const templates = medianLeads.map((x) => centred(x, from, len));
-  const energies = templates.map((t) => t.reduce((a, v) => a + v * v, 0));
-  const templateEnergy = energies.reduce((a, e) => a + e, 0);
-  if (templateEnergy <= 0) return null;
+  // P waves hold nothing above ~40 Hz: every 4 ms is sample enough for the correlation.
+  const stride = Math.max(1, msToSamples(4, fs));
+  const count = Math.ceil(len / stride);
+  const all = medianLeads.map((x) => {
+    const t = new Float64Array(count);
+    let mean = 0;
+    for (let j = 0; j < count; j++) mean += t[j] = x[from + j * stride]!;
+    mean /= count;
+    let energy = 0;
+    for (let j = 0; j < count; j++) energy += (t[j]! -= mean) ** 2;
+    return { t, energy };
+  });
+  const total = all.reduce((a, l) => a + l.energy, 0);
   // Leads with next to no P wave add cost, not information.
-  const used = energies.flatMap((e, k) => (e >= 0.02 * templateEnergy ? [k] : []));
-  const usedEnergy = used.reduce((a, k) => a + energies[k]!, 0);
-  const lo = Math.max(notBefore, medianStart + from - maxShift);
-  const hi = Math.min(flat[0]!.length - len, medianStart + from + maxShift);
-  if (hi < lo) return null;
+  const used = all.flatMap((l, k) => (l.energy >= 0.02 * total ? [{ ...l, x: flat[k]! }] : []));
+  const usedEnergy = used.reduce((a, l) => a + l.energy, 0);
   const scoreAt = (start: number): number => {
     let cross = 0;
     let energy = 0;
-    for (const k of used) {
-      const x = flat[k]!;
-      const t = templates[k]!;
+    for (const { t, x } of used) {
       let dot = 0;
       let sum = 0;
       let sumSq = 0;
-      for (let j = 0; j < len; j++) {
-        const v = x[start + j]!;
+      for (let j = 0, i = start; j < count; j++, i += stride) {
+        const v = x[i]!;
         dot += v * t[j]!;
         sum += v;
         sumSq += v * v;
       }
       // t has zero mean, so x needs no centring for the dot product.
       cross += dot;
-      energy += sumSq - (sum * sum) / len;
+      energy += sumSq - (sum * sum) / count;
     }
     return energy > 0 ? cross / Math.sqrt(energy * usedEnergy) : -Infinity;
   };
-  // Coarse 4 ms steps, then every sample around the best.
-  const step = Math.max(1, msToSamples(4, fs));
-  let best = -Infinity;
-  let bestStart = lo;
-  for (let start = lo; start <= hi; start += step) {
-    const score = scoreAt(start);
-    if (score > best) {
-      best = score;
-      bestStart = start;
+  return (medianStart, notBefore) => {
+    if (usedEnergy <= 0) return null;
+    const lo = Math.max(notBefore, medianStart + from - maxShift);
+    const hi = Math.min(flat[0]!.length - len, medianStart + from + maxShift);
+    if (hi < lo) return null;
+    // Coarse steps of one stride, then every sample around the best.
+    let best = -Infinity;
+    let bestStart = lo;
+    for (let start = lo; start <= hi; start += stride) {
+      const score = scoreAt(start);
+      if (score > best) {
+        best = score;
+        bestStart = start;
+      }
     }
-  }
-  const coarse = bestStart;
-  for (
-    let start = Math.max(lo, coarse - step + 1);
-    start <= Math.min(hi, coarse + step - 1);
-    start++
-  ) {
-    const score = scoreAt(start);
-    if (score > best) {
-      best = score;
-      bestStart = start;
+    const coarse = bestStart;
+    for (let start = Math.max(lo, coarse - stride + 1); start < coarse + stride; start++) {
+      if (start > hi || start === coarse) continue;
+      const score = scoreAt(start);
+      if (score > best) {
+        best = score;
+        bestStart = start;
+      }
     }
-  }
-  const bestShift = bestStart - (medianStart + from);
-  if (best < P_MATCH_CORRELATION) return null;
-  const at = medianStart + bestShift;
-  return {
-    onset: at + p.onset,
-    peak: at + p.peak,
-    offset: at + p.offset,
-    magnitudeMv: p.magnitudeMv,
+    if (best < P_MATCH_CORRELATION) return null;
+    const at = bestStart - from;
+    return {
+      onset: at + p.onset,
+      peak: at + p.peak,
+      offset: at + p.offset,
+      magnitudeMv: p.magnitudeMv,
+    };
   };
-}
-
-/** x[from .. from + len) minus its mean. */
-function centred(x: Float32Array, from: number, len: number): Float32Array {
-  const out = x.slice(from, from + len);
-  let mean = 0;
-  for (let j = 0; j < len; j++) mean += out[j]!;
-  mean /= len;
-  for (let j = 0; j < len; j++) out[j]! -= mean;
-  return out;
 }
 
 /** Slope-weighted mean index over [from, to]. */
