@@ -26,7 +26,10 @@ class GroupCommitter {
   private commits = 0;
   private writes = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly afterCommit: () => void,
+  ) {}
 
   run<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -77,6 +80,7 @@ class GroupCommitter {
       });
       this.commits += 1;
       this.writes += batch.length;
+      this.afterCommit();
     } catch (error) {
       // The COMMIT itself failed: nothing of the batch is stored.
       commitError = { error };
@@ -101,8 +105,8 @@ export interface GroupCommitStats {
 const committers = new WeakMap<Db, GroupCommitter>();
 
 /** Turns on group commit for a SQLite database handle (openDatabase does this). */
-export function enableGroupCommit(db: Db): void {
-  committers.set(db, new GroupCommitter(db));
+export function enableGroupCommit(db: Db, afterCommit: () => void = () => {}): void {
+  committers.set(db, new GroupCommitter(db, afterCommit));
 }
 
 /** Runs fn as one write transaction: group-committed on SQLite, a plain transaction otherwise. */

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { BackgroundCheckpointer } from './background-checkpoint';
 import type { Database, Db, DbKind } from './database';
 import { enableGroupCommit } from './group-commit';
 import { allMigrations } from './migrations/index';
@@ -87,8 +88,17 @@ export function openDatabase(target: StorageTarget): Storage {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
   sqliteHandles.set(db, sqlite);
-  enableGroupCommit(db);
-  return { db, kind: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+  const checkpointer = new BackgroundCheckpointer(sqlite);
+  enableGroupCommit(db, () => checkpointer.noteCommit());
+  return {
+    db,
+    kind: 'sqlite',
+    sqliteFile: file,
+    async close() {
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }
 
 /** Applies every pending migration; throws with the failing migration's name. */
