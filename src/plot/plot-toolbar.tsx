@@ -1,4 +1,5 @@
 /** The plot's toolbar: layout, lead, speed, gain, tool and zoom, plus the cursor readout. */
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { Button } from '../components/ui/button';
@@ -110,9 +111,30 @@ export function PlotToolbar({
   );
 }
 
-/** The zoom in percent; re-renders only when the rounded figure changes. */
+/** How long the zoom must rest before the percentage is rewritten (ms). */
+const ZOOM_TEXT_SETTLE_MS = 150;
+
+/**
+ * The zoom in percent, rewritten once the zoom has rested: rewriting text in the toolbar costs
+ * style, layout and paint (~2 ms), which a frame of a zoom gesture cannot spare.
+ */
 function ZoomPercent({ store }: { store: PlotStore }) {
-  const percent = useStore(store, (x) => Math.round(x.viewport.zoom * 100));
+  const [percent, setPercent] = useState(() => Math.round(store.getState().viewport.zoom * 100));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.viewport.zoom === prev.viewport.zoom) return;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        setPercent(Math.round(store.getState().viewport.zoom * 100));
+      }, ZOOM_TEXT_SETTLE_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [store]);
   return <span className="text-[12px] tabular-nums text-slate-500">{percent}%</span>;
 }
 
