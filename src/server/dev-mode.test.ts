@@ -94,8 +94,14 @@ describe('npm run dev', () => {
       expect(html).toContain('/@vite/client');
       expect(html).toContain('/src/main.tsx');
 
-      // Through Vite's proxy: the API's own JSON error, not Vite's SPA fallback or a 502.
-      const session = await fetch(`${viteUrl.origin}/api/session`);
+      // Through Vite's proxy: the API's own JSON error, not Vite's SPA fallback or a 502. A proxy
+      // error (5xx) is retried for a while: tsx watch restarts the API when a source file changes.
+      const proxyDeadline = Date.now() + 10_000;
+      let session = await fetch(`${viteUrl.origin}/api/session`);
+      while (session.status >= 500 && Date.now() < proxyDeadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        session = await fetch(`${viteUrl.origin}/api/session`);
+      }
       expect(session.status).toBe(401);
       expect(session.headers.get('content-type')).toContain('application/json');
       const body = (await session.json()) as { error: { code: string } };
