@@ -41,6 +41,7 @@ interface Run {
   firstDrawWallMs: number;
   frameCpuMs: number[];
   frameWallMs: number[];
+  frameHeapDeltaBytes: number[];
 }
 
 /** The bench page's API (src/plot/bench/plot-bench-page.tsx), as seen from Node. */
@@ -64,19 +65,28 @@ interface BenchPage {
 
 const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
-/** Main-thread CPU time of the page's renderer in ms, from the CDP Performance domain. */
-async function threadMs(cdp: CDPSession): Promise<number> {
+/** Main-thread CPU time (ms) and JS heap in use (bytes) of the page's renderer, from CDP. */
+async function threadMs(cdp: CDPSession): Promise<{ cpuMs: number; heapBytes: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const t = metrics.find((m) => m.name === 'ThreadTime');
   if (!t) throw new Error('bench plot: Chromium reports no ThreadTime metric');
-  return t.value * 1000;
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  return { cpuMs: t.value * 1000, heapBytes: heap };
 }
 
-/** Runs one page step, returning its main-thread CPU ms and the wall ms the page measured. */
+/**
+ * Runs one page step, returning its main-thread CPU ms, the wall ms the page measured, and the
+ * change in JS heap in use (a large drop means a garbage collection ran inside the step).
+ */
 async function measured(cdp: CDPSession, step: () => Promise<number>) {
   const before = await threadMs(cdp);
   const wallMs = await step();
-  return { cpuMs: (await threadMs(cdp)) - before, wallMs };
+  const after = await threadMs(cdp);
+  return {
+    cpuMs: after.cpuMs - before.cpuMs,
+    wallMs,
+    heapDeltaBytes: after.heapBytes - before.heapBytes,
+  };
 }
 
 async function oneRun(page: Page, cdp: CDPSession, drawer: Drawer, startZoom: number) {
@@ -91,6 +101,7 @@ async function oneRun(page: Page, cdp: CDPSession, drawer: Drawer, startZoom: nu
     firstDrawWallMs: first.wallMs,
     frameCpuMs: [],
     frameWallMs: [],
+    frameHeapDeltaBytes: [],
   };
   for (let i = 0; i < FRAMES; i++) {
     const f = await measured(cdp, () =>
@@ -98,6 +109,7 @@ async function oneRun(page: Page, cdp: CDPSession, drawer: Drawer, startZoom: nu
     );
     run.frameCpuMs.push(f.cpuMs);
     run.frameWallMs.push(f.wallMs);
+    run.frameHeapDeltaBytes.push(f.heapDeltaBytes);
   }
   await page.evaluate(() => (globalThis as unknown as BenchPage).__PLOT_BENCH__!.unmount());
   return run;

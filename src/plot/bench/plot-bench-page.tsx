@@ -117,10 +117,16 @@ function mountRaw(r: EcgRecord, size: { width: number; height: number }, start: 
     const panX = vp.panX * dpr;
     const panY = vp.panY * dpr;
     drawGridInto(ctx, layout, s, Math.round(panX), Math.round(panY), canvas.width, canvas.height);
-    const path = new Path2D();
     const pxPerS = pxPerSecond(layout.scale) * s;
     const k = pxPerMv(layout.scale) * s;
+    const offsets = traceHairlineOffsets(vp.zoom, dpr);
+    ctx.strokeStyle = PAPER.trace;
+    ctx.lineWidth = 1;
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    // One path per row, stroked as hairline passes: the same strokes as ours.
     for (const cell of layout.cells) {
+      const path = new Path2D();
       const top = cell.rect.y * s - panY;
       const height = cell.rect.height * s;
       if (top + 2 * height < 0 || top - height > canvas.height) continue;
@@ -146,14 +152,10 @@ function mountRaw(r: EcgRecord, size: { width: number; height: number }, start: 
         else path.lineTo(x, a);
         if (b !== a) path.lineTo(x, b);
       }
-    }
-    ctx.strokeStyle = PAPER.trace;
-    ctx.lineWidth = 1;
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
-    for (const offset of traceHairlineOffsets(vp.zoom, dpr)) {
-      ctx.setTransform(1, 0, 0, 1, offset, offset);
-      ctx.stroke(path);
+      for (const offset of offsets) {
+        ctx.setTransform(1, 0, 0, 1, offset, offset);
+        ctx.stroke(path);
+      }
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.font = `600 ${Math.round(LABEL_FONT_CSS_PX * dpr)}px ui-sans-serif, system-ui, sans-serif`;

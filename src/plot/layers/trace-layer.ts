@@ -39,15 +39,19 @@ export class TraceRenderer {
     const panX = vp.panX * dpr;
     const panY = vp.panY * dpr;
     drawPulses(ctx, layout, s, panX, panY, input.stageHeight * dpr);
-    const path = new Path2D();
-    for (const cell of layout.cells) this.traceCell(path, input, cell, s, panX, panY);
     ctx.strokeStyle = PAPER.trace;
     ctx.lineWidth = 1;
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';
-    for (const offset of traceHairlineOffsets(vp.zoom, dpr)) {
-      ctx.setTransform(1, 0, 0, 1, offset, offset);
-      ctx.stroke(path);
+    const offsets = traceHairlineOffsets(vp.zoom, dpr);
+    // One path per cell: the rasteriser fills several small paths faster than one tall one.
+    for (const cell of layout.cells) {
+      const path = new Path2D();
+      if (!this.traceCell(path, input, cell, s, panX, panY)) continue;
+      for (const offset of offsets) {
+        ctx.setTransform(1, 0, 0, 1, offset, offset);
+        ctx.stroke(path);
+      }
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     drawLabelsAndSeparators(ctx, layout, s, panX, panY, dpr);
@@ -60,24 +64,25 @@ export class TraceRenderer {
     s: number,
     panX: number,
     panY: number,
-  ): void {
-    if (cell.signalIndex === null) return;
+  ): boolean {
+    if (cell.signalIndex === null) return false;
     const signal = input.record.signals[cell.signalIndex];
-    if (!signal) return;
+    if (!signal) return false;
     const { layout } = input;
     const stageW = input.stageWidth * input.dpr;
     const stageH = input.stageHeight * input.dpr;
     const rowTop = cell.rect.y * s - panY;
     const rowBottom = (cell.rect.y + cell.rect.height) * s - panY;
     // Traces may overshoot their row a little, as on paper; skip rows far off screen.
-    if (rowBottom + cell.rect.height * s < 0 || rowTop - cell.rect.height * s > stageH) return;
+    if (rowBottom + cell.rect.height * s < 0 || rowTop - cell.rect.height * s > stageH)
+      return false;
     const fs = input.record.fsHz;
     const pxPerS = pxPerSecond(layout.scale);
     const cellLeft = cell.rect.x * s - panX;
     const visibleFromS = cell.tStartS + Math.max(0, -cellLeft) / (pxPerS * s);
     const visibleToS =
       cell.tStartS + Math.min(cell.rect.width * s, stageW - cellLeft) / (pxPerS * s);
-    if (visibleToS < visibleFromS) return;
+    if (visibleToS < visibleFromS) return false;
     const first = Math.max(
       0,
       Math.floor(visibleFromS * fs) - 1,
@@ -88,7 +93,7 @@ export class TraceRenderer {
       Math.ceil(visibleToS * fs) + 2,
       Math.floor(cell.tEndS * fs + 1e-9) + 1,
     );
-    if (last - first < 2) return;
+    if (last - first < 2) return false;
     this.last.cells++;
     this.last.samples += last - first;
     const dxPerSample = (pxPerS * s) / fs;
@@ -112,7 +117,7 @@ export class TraceRenderer {
         pen = true;
       }
       this.last.columns += last - first;
-      return;
+      return true;
     }
     const cols = (this.columns = decimateMinMax(mv, first, last, x0, dxPerSample, this.columns));
     for (let k = 0; k < cols.count; k++) {
@@ -125,6 +130,7 @@ export class TraceRenderer {
       if (b !== a) ctx.lineTo(x, b);
     }
     this.last.columns += cols.count;
+    return true;
   }
 }
 
