@@ -1,7 +1,7 @@
 /** The shared 12-lead plot: a Konva stage with cached grid, decimated traces and interactive overlays. */
 import type Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Group, Layer, Line, Shape, Stage } from 'react-konva';
+import { Group, Layer, Line, Stage } from 'react-konva';
 import { useStore } from 'zustand';
 import type { EcgRecord } from '../domain/wfdb/record';
 import { hitCaliperTarget, moveCaliperEnd, type Caliper, type CaliperEnd } from './calipers';
@@ -111,7 +111,7 @@ export function EcgPlot(props: EcgPlotProps) {
 
   const hostRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const traceLayerRef = useRef<Konva.Layer>(null);
+  const traceCanvasRef = useRef<HTMLCanvasElement>(null);
   const overlayLayerRef = useRef<Konva.Layer>(null);
   const worldGroupRef = useRef<Konva.Group>(null);
   const cursorRef = useRef<Konva.Line>(null);
@@ -149,6 +149,32 @@ export function EcgPlot(props: EcgPlotProps) {
     return s ? clampViewport(vp, l, s) : vp;
   }, []);
 
+  /**
+   * Draws grid and traces onto the plain traces canvas (device px). It is not a Konva layer: a
+   * layer brings a scene and a hit canvas of stage size, which cost ~10 ms to allocate on mount.
+   */
+  const drawTraces = useCallback(() => {
+    const { layout: l, size: s, record: r } = live.current;
+    const canvas = traceCanvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!s || !canvas || !ctx) return;
+    const viewport = store.getState().viewport;
+    const dpr = canvas.width / s.width;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    // The grid covers the whole canvas, so no clear is needed first.
+    drawGrid(ctx, l, viewport, dpr, s.width, s.height);
+    counters.current.grid++;
+    traceRenderer.draw(ctx, {
+      record: r,
+      layout: l,
+      viewport,
+      dpr,
+      stageWidth: s.width,
+      stageHeight: s.height,
+    });
+    counters.current.traces++;
+  }, [traceRenderer, store]);
+
   /** Draws both layers now, synchronously, at the store's viewport. */
   const drawNow = useCallback(() => {
     const vp = store.getState().viewport;
@@ -157,10 +183,10 @@ export function EcgPlot(props: EcgPlotProps) {
       group.position({ x: -vp.panX, y: -vp.panY });
       group.scale({ x: vp.zoom, y: vp.zoom });
     }
-    traceLayerRef.current?.draw();
+    drawTraces();
     overlayLayerRef.current?.draw();
     counters.current.overlays++;
-  }, [store]);
+  }, [store, drawTraces]);
 
   const scheduleDraw = useCallback(() => {
     if (frameRequest.current !== null) return;
@@ -507,7 +533,7 @@ export function EcgPlot(props: EcgPlotProps) {
     const api = buildTestApi({
       store,
       host: () => hostRef.current,
-      traceLayer: () => traceLayerRef.current,
+      traceCanvas: () => traceCanvasRef.current,
       live: () => live.current,
       highlights: () => allHighlights,
       bands: () => bands,
@@ -534,32 +560,6 @@ export function EcgPlot(props: EcgPlotProps) {
     flushDraw,
   ]);
 
-  const sceneTraces = useCallback(
-    (context: Konva.Context) => {
-      const { layout: l, size: s, record: r } = live.current;
-      if (!s) return;
-      const ctx = context._context;
-      const viewport = store.getState().viewport;
-      const dpr = traceLayerRef.current?.getCanvas().getPixelRatio() ?? 1;
-      ctx.save();
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      // Grid and traces share one canvas: one clear, one raster and one layer to composite.
-      drawGrid(ctx, l, viewport, dpr, s.width, s.height);
-      counters.current.grid++;
-      traceRenderer.draw(ctx, {
-        record: r,
-        layout: l,
-        viewport,
-        dpr,
-        stageWidth: s.width,
-        stageHeight: s.height,
-      });
-      ctx.restore();
-      counters.current.traces++;
-    },
-    [traceRenderer, store],
-  );
-
   return (
     <div className={`flex min-h-0 flex-col ${props.className ?? ''}`} data-testid="ecg-plot">
       <PlotToolbar store={store} leadNames={record.signals.map((s) => s.name)} />
@@ -580,10 +580,21 @@ export function EcgPlot(props: EcgPlotProps) {
         onKeyDown={(e) => handleKey(e, true)}
       >
         {size && (
-          <Stage width={size.width} height={size.height} listening={false}>
-            <Layer ref={traceLayerRef} listening={false}>
-              <Shape sceneFunc={sceneTraces} listening={false} perfectDrawEnabled={false} />
-            </Layer>
+          <canvas
+            ref={traceCanvasRef}
+            width={Math.round(size.width * devicePixelRatio)}
+            height={Math.round(size.height * devicePixelRatio)}
+            className="absolute left-0 top-0"
+            style={{ width: size.width, height: size.height }}
+          />
+        )}
+        {size && (
+          <Stage
+            width={size.width}
+            height={size.height}
+            listening={false}
+            className="absolute left-0 top-0"
+          >
             <Layer ref={overlayLayerRef} listening={false}>
               <Group ref={worldGroupRef}>
                 <TimeBands layout={layout} bands={bands} />

@@ -1,5 +1,4 @@
 /** Builds window.__ECG_PLOT__ from a mounted plot's live parts. */
-import type Konva from 'konva';
 import type { EcgRecord } from '../domain/wfdb/record';
 import { caliperGeometry, caliperLabelBox, readCaliper } from './calipers';
 import { CALIPER_LABEL_FONT } from './overlays/calipers-overlay';
@@ -22,7 +21,8 @@ import type { PlotStore } from './viewport-store';
 export interface TestApiDeps {
   readonly store: PlotStore;
   readonly host: () => HTMLElement | null;
-  readonly traceLayer: () => Konva.Layer | null;
+  /** The canvas grid and traces are drawn on (device px). */
+  readonly traceCanvas: () => HTMLCanvasElement | null;
   readonly live: () => {
     layout: PlotLayout;
     record: EcgRecord;
@@ -65,7 +65,9 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
       const vp = s.viewport;
       const { layout, record } = deps.live();
       const o = origin();
-      const canvas = deps.traceLayer()?.getCanvas()._canvas;
+      const canvas = deps.traceCanvas();
+      const size = deps.live().size;
+      const dpr = canvas && size ? canvas.width / size.width : 1;
       return {
         recordName: record.recordName,
         fsHz: record.fsHz,
@@ -74,7 +76,7 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
         speedMmPerS: layout.scale.speedMmPerS,
         gainMmPerMv: layout.scale.gainMmPerMv,
         pxPerMm: layout.scale.pxPerMm,
-        dpr: deps.traceLayer()?.getCanvas().getPixelRatio() ?? 1,
+        dpr,
         zoom: vp.zoom,
         panX: vp.panX,
         panY: vp.panY,
@@ -158,17 +160,16 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
       }));
     },
     traceInkAt(x, y, radius) {
-      const layer = deps.traceLayer();
-      if (!layer) return 0;
-      const canvas = layer.getCanvas();
-      const ratio = canvas.getPixelRatio();
+      const canvas = deps.traceCanvas();
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return 0;
       const o = origin();
+      const size = deps.live().size;
+      const ratio = size ? canvas.width / size.width : 1;
       const cx = Math.round((x - o.x) * ratio);
       const cy = Math.round((y - o.y) * ratio);
       const r = Math.max(0, Math.round(radius * ratio));
-      const data = canvas
-        .getContext()
-        ._context.getImageData(cx - r, cy - r, 2 * r + 1, 2 * r + 1).data;
+      const data = ctx.getImageData(cx - r, cy - r, 2 * r + 1, 2 * r + 1).data;
       // Grid and traces share the canvas: ink is darkness in red, where the pink paper and its
       // grid lines (red >= 238) read ~0 and the near-black trace (red 17) reads 1.
       let darkest = 255;
