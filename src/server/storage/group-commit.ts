@@ -80,10 +80,17 @@ class GroupCommitter {
       });
       this.commits += 1;
       this.writes += batch.length;
-      this.afterCommit();
     } catch (error) {
       // The COMMIT itself failed: nothing of the batch is stored.
       commitError = { error };
+    }
+    if (!commitError) {
+      try {
+        this.afterCommit();
+      } catch (error) {
+        // The batch is committed; a failing hook must not turn its answers into errors.
+        process.stderr.write(`After-commit hook failed: ${String(error)}\n`);
+      }
     }
     this.flushing = false;
     if (this.queue.length > 0) this.schedule();
