@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../schemas/api/audit';
+import { compileOnce } from '../storage/compiled-query';
 import type { Db } from '../storage/database';
 import { nowIso } from '../storage/ids';
 import type { Actor } from './actor';
@@ -13,26 +14,51 @@ export interface AuditRecord {
   baseVersion: number | null;
 }
 
+type AuditRow = {
+  actorId: string | null;
+  actorRole: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  baseVersion: number | null;
+  at: string;
+};
+
+// Every write appends one entry: built and compiled once, not per request.
+const insertAuditQuery = compileOnce(
+  ['actorId', 'actorRole', 'entity', 'entityId', 'action', 'before', 'after', 'baseVersion', 'at'],
+  (db: Db, p: AuditRow) =>
+    db.insertInto('audit_log').values({
+      actor_id: p.actorId,
+      actor_role: p.actorRole,
+      entity: p.entity,
+      entity_id: p.entityId,
+      action: p.action,
+      before: p.before,
+      after: p.after,
+      base_version: p.baseVersion,
+      at: p.at,
+    }),
+);
+
+const jsonOrNull = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value);
+
 /** Appends one entry to the audit log (call with the transaction that makes the change). */
 export async function writeAudit(trx: Db, actor: Actor | null, record: AuditRecord): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      actor_id: actor?.id ?? null,
-      actor_role: actor?.role ?? 'system',
-      entity: record.entity,
-      entity_id: record.entityId,
-      action: record.action,
-      before:
-        record.before === undefined || record.before === null
-          ? null
-          : JSON.stringify(record.before),
-      after:
-        record.after === undefined || record.after === null ? null : JSON.stringify(record.after),
-      base_version: record.baseVersion,
-      at: nowIso(),
-    })
-    .execute();
+  await insertAuditQuery.execute(trx, {
+    actorId: actor?.id ?? null,
+    actorRole: actor?.role ?? 'system',
+    entity: record.entity,
+    entityId: record.entityId,
+    action: record.action,
+    before: jsonOrNull(record.before),
+    after: jsonOrNull(record.after),
+    baseVersion: record.baseVersion,
+    at: nowIso(),
+  });
 }
 
 /** Audit entries, newest first, optionally for one entity; cursor is the last seq seen. */
