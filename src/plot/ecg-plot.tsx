@@ -1,7 +1,7 @@
-/** The shared 12-lead plot: a Konva stage with cached grid, decimated traces and interactive overlays. */
+/** The shared 12-lead plot: one Konva layer drawing the paper grid, decimated traces and interactive overlays. */
 import type Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Group, Layer, Line, Stage } from 'react-konva';
+import { Group, Layer, Line, Shape, Stage } from 'react-konva';
 import { useStore } from 'zustand';
 import type { EcgRecord } from '../domain/wfdb/record';
 import { hitCaliperTarget, moveCaliperEnd, type Caliper, type CaliperEnd } from './calipers';
@@ -111,8 +111,7 @@ export function EcgPlot(props: EcgPlotProps) {
 
   const hostRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const traceCanvasRef = useRef<HTMLCanvasElement>(null);
-  const overlayLayerRef = useRef<Konva.Layer>(null);
+  const layerRef = useRef<Konva.Layer>(null);
   const worldGroupRef = useRef<Konva.Group>(null);
   const cursorRef = useRef<Konva.Line>(null);
   const [traceRenderer] = useState(() => new TraceRenderer());
@@ -150,32 +149,36 @@ export function EcgPlot(props: EcgPlotProps) {
   }, []);
 
   /**
-   * Draws grid and traces onto the plain traces canvas (device px). It is not a Konva layer: a
-   * layer brings a scene and a hit canvas of stage size, which cost ~10 ms to allocate on mount.
+   * Konva scene function of the paper shape, the first child of the plot's one layer: grid and
+   * traces in device px on the layer's raw 2D context (identity transform, so every line stays a
+   * whole device pixel). The grid covers the whole canvas, so the layer skips its clear.
    */
-  const drawTraces = useCallback(() => {
-    const { layout: l, size: s, record: r } = live.current;
-    const canvas = traceCanvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!s || !canvas || !ctx) return;
-    const viewport = store.getState().viewport;
-    const dpr = canvas.width / s.width;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    // The grid covers the whole canvas, so no clear is needed first.
-    drawGrid(ctx, l, viewport, dpr, s.width, s.height);
-    counters.current.grid++;
-    traceRenderer.draw(ctx, {
-      record: r,
-      layout: l,
-      viewport,
-      dpr,
-      stageWidth: s.width,
-      stageHeight: s.height,
-    });
-    counters.current.traces++;
-  }, [traceRenderer, store]);
+  const sceneTraces = useCallback(
+    (context: Konva.Context) => {
+      const { layout: l, size: s, record: r } = live.current;
+      if (!s) return;
+      const ctx = context._context;
+      const viewport = store.getState().viewport;
+      const dpr = context.canvas.getPixelRatio();
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      drawGrid(ctx, l, viewport, dpr, s.width, s.height);
+      counters.current.grid++;
+      traceRenderer.draw(ctx, {
+        record: r,
+        layout: l,
+        viewport,
+        dpr,
+        stageWidth: s.width,
+        stageHeight: s.height,
+      });
+      ctx.restore();
+      counters.current.traces++;
+    },
+    [traceRenderer, store],
+  );
 
-  /** Draws both layers now, synchronously, at the store's viewport. */
+  /** Draws the layer (paper, traces, overlays) now, synchronously, at the store's viewport. */
   const drawNow = useCallback(() => {
     const vp = store.getState().viewport;
     const group = worldGroupRef.current;
@@ -183,10 +186,9 @@ export function EcgPlot(props: EcgPlotProps) {
       group.position({ x: -vp.panX, y: -vp.panY });
       group.scale({ x: vp.zoom, y: vp.zoom });
     }
-    drawTraces();
-    overlayLayerRef.current?.draw();
+    layerRef.current?.draw();
     counters.current.overlays++;
-  }, [store, drawTraces]);
+  }, [store]);
 
   const scheduleDraw = useCallback(() => {
     if (frameRequest.current !== null) return;
@@ -324,7 +326,7 @@ export function EcgPlot(props: EcgPlotProps) {
         cursor?.points([wx, cell.rect.y, wx, cell.rect.y + cell.rect.height]);
         cursor?.visible(true);
       }
-      overlayLayerRef.current?.batchDraw();
+      layerRef.current?.batchDraw();
     },
     [pointer, store],
   );
@@ -533,7 +535,7 @@ export function EcgPlot(props: EcgPlotProps) {
     const api = buildTestApi({
       store,
       host: () => hostRef.current,
-      traceCanvas: () => traceCanvasRef.current,
+      traceCanvas: () => layerRef.current?.getCanvas()._canvas ?? null,
       live: () => live.current,
       highlights: () => allHighlights,
       bands: () => bands,
@@ -575,27 +577,19 @@ export function EcgPlot(props: EcgPlotProps) {
         onPointerLeave={() => {
           store.getState().setHover(null);
           cursorRef.current?.visible(false);
-          overlayLayerRef.current?.batchDraw();
+          layerRef.current?.batchDraw();
         }}
         onKeyDown={(e) => handleKey(e, true)}
       >
         {size && (
-          <canvas
-            ref={traceCanvasRef}
-            width={Math.round(size.width * devicePixelRatio)}
-            height={Math.round(size.height * devicePixelRatio)}
-            className="absolute left-0 top-0"
-            style={{ width: size.width, height: size.height }}
-          />
-        )}
-        {size && (
-          <Stage
-            width={size.width}
-            height={size.height}
-            listening={false}
-            className="absolute left-0 top-0"
-          >
-            <Layer ref={overlayLayerRef} listening={false}>
+          <Stage width={size.width} height={size.height} listening={false}>
+            <Layer ref={layerRef} listening={false} clearBeforeDraw={false}>
+              <Shape
+                sceneFunc={sceneTraces}
+                listening={false}
+                perfectDrawEnabled={false}
+                shadowForStrokeEnabled={false}
+              />
               <Group ref={worldGroupRef}>
                 <TimeBands layout={layout} bands={bands} />
                 <LeadHighlights layout={layout} highlights={allHighlights} />

@@ -21,7 +21,7 @@ import type { PlotStore } from './viewport-store';
 export interface TestApiDeps {
   readonly store: PlotStore;
   readonly host: () => HTMLElement | null;
-  /** The canvas grid and traces are drawn on (device px). */
+  /** The plot layer's canvas (device px): grid and traces, overlays on top. */
   readonly traceCanvas: () => HTMLCanvasElement | null;
   readonly live: () => {
     layout: PlotLayout;
@@ -170,7 +170,7 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
       const cy = Math.round((y - o.y) * ratio);
       const r = Math.max(0, Math.round(radius * ratio));
       const data = ctx.getImageData(cx - r, cy - r, 2 * r + 1, 2 * r + 1).data;
-      // Grid and traces share the canvas: ink is darkness in red, where the pink paper and its
+      // Grid, traces and overlays share the canvas: ink is darkness in red, where the pink paper and its
       // grid lines (red >= 238) read ~0 and the near-black trace (red 17) reads 1.
       let darkest = 255;
       for (let i = 0; i < data.length; i += 4) darkest = Math.min(darkest, data[i]!);
