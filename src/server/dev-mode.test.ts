@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../testing/sample-fixtures';
 import { makeTempDir } from '../testing/test-database';
-import { LOCK_FILE_NAME } from './storage/data-dir-lock';
+import { LOCK_FILE_NAME, lockDataDir } from './storage/data-dir-lock';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -115,8 +115,11 @@ describe('npm run dev', () => {
     await waitFor(`the dev process group ${groupId} to end`, 10_000, () =>
       groupMembers(groupId).length === 0 ? true : undefined,
     );
-    // The API server stopped gracefully: it released the data directory.
-    expect(existsSync(path.join(temp.dir, LOCK_FILE_NAME))).toBe(false);
+    // The data directory is free for the next start. The lock file itself may outlive a stop:
+    // Ctrl+C (or this group SIGTERM) reaches tsx watch and concurrently too, and a second signal
+    // makes tsx kill the server before it unlinks the file; the next start finds its pid dead.
+    const release = lockDataDir(temp.dir);
+    release();
     for (const port of [apiPort, vitePort]) {
       const refused = await new Promise<boolean>((resolve) => {
         const socket = net.connect(port, '127.0.0.1');
