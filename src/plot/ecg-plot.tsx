@@ -111,7 +111,7 @@ export function EcgPlot(props: EcgPlotProps) {
 
   const hostRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const layerRef = useRef<Konva.Layer>(null);
+  const layerRef = useRef<Konva.Layer | null>(null);
   const worldGroupRef = useRef<Konva.Group>(null);
   const cursorRef = useRef<Konva.Line>(null);
   const [traceRenderer] = useState(() => new TraceRenderer());
@@ -186,6 +186,11 @@ export function EcgPlot(props: EcgPlotProps) {
       group.position({ x: -vp.panX, y: -vp.panY });
       group.scale({ x: vp.zoom, y: vp.zoom });
     }
+    // Moving the group asked for a frame; this draw makes that frame (and any pending one) moot.
+    if (frameRequest.current !== null) {
+      cancelAnimationFrame(frameRequest.current);
+      frameRequest.current = null;
+    }
     layerRef.current?.draw();
     counters.current.overlays++;
   }, [store]);
@@ -201,10 +206,25 @@ export function EcgPlot(props: EcgPlotProps) {
   /** Draws a scheduled frame now (tests and benches), so it is not drawn twice. */
   const flushDraw = useCallback(() => {
     if (frameRequest.current === null) return;
-    cancelAnimationFrame(frameRequest.current);
-    frameRequest.current = null;
     drawNow();
   }, [drawNow]);
+
+  /**
+   * Attaches the layer. Konva asks a layer for a batched draw whenever a node on it changes (the
+   * world group moves every pan frame); those requests join the plot's own frame request, so a
+   * synchronous draw cancels them instead of the layer drawing grid and traces again next frame.
+   */
+  const attachLayer = useCallback(
+    (layer: Konva.Layer | null) => {
+      layerRef.current = layer;
+      if (!layer) return;
+      layer.batchDraw = () => {
+        scheduleDraw();
+        return layer;
+      };
+    },
+    [scheduleDraw],
+  );
 
   useEffect(
     () => () => {
@@ -326,9 +346,9 @@ export function EcgPlot(props: EcgPlotProps) {
         cursor?.points([wx, cell.rect.y, wx, cell.rect.y + cell.rect.height]);
         cursor?.visible(true);
       }
-      layerRef.current?.batchDraw();
+      scheduleDraw();
     },
-    [pointer, store],
+    [pointer, store, scheduleDraw],
   );
 
   const caliperFrom = useCallback(
@@ -577,13 +597,13 @@ export function EcgPlot(props: EcgPlotProps) {
         onPointerLeave={() => {
           store.getState().setHover(null);
           cursorRef.current?.visible(false);
-          layerRef.current?.batchDraw();
+          scheduleDraw();
         }}
         onKeyDown={(e) => handleKey(e, true)}
       >
         {size && (
           <Stage width={size.width} height={size.height} listening={false}>
-            <Layer ref={layerRef} listening={false} clearBeforeDraw={false}>
+            <Layer ref={attachLayer} listening={false} clearBeforeDraw={false}>
               <Shape
                 sceneFunc={sceneTraces}
                 listening={false}
