@@ -111,7 +111,8 @@ export function EcgPlot(props: EcgPlotProps) {
 
   const hostRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const layerRef = useRef<Konva.Layer | null>(null);
+  /** The plot's one layer and Konva's own (synchronous) draw of it. */
+  const layerRef = useRef<{ layer: Konva.Layer; draw: () => void } | null>(null);
   const worldGroupRef = useRef<Konva.Group>(null);
   const cursorRef = useRef<Konva.Line>(null);
   const [traceRenderer] = useState(() => new TraceRenderer());
@@ -210,18 +211,25 @@ export function EcgPlot(props: EcgPlotProps) {
   }, [drawNow]);
 
   /**
-   * Attaches the layer. Konva asks a layer for a batched draw whenever a node on it changes (the
-   * world group moves every pan frame); those requests join the plot's own frame request, so a
-   * synchronous draw cancels them instead of the layer drawing grid and traces again next frame.
+   * Attaches the layer. Konva draws a layer on its own when it joins the stage and asks for a
+   * batched draw whenever a node on it changes (the world group moves every pan frame); those
+   * draws join the plot's own frame request instead, so a synchronous draw cancels them rather
+   * than grid and traces being drawn again in the next frame.
    */
   const attachLayer = useCallback(
     (layer: Konva.Layer | null) => {
-      layerRef.current = layer;
-      if (!layer) return;
-      layer.batchDraw = () => {
+      if (!layer) {
+        layerRef.current = null;
+        return;
+      }
+      const konvaDraw = layer.draw.bind(layer);
+      layerRef.current = { layer, draw: konvaDraw };
+      const deferred = () => {
         scheduleDraw();
         return layer;
       };
+      layer.draw = deferred;
+      layer.batchDraw = deferred;
     },
     [scheduleDraw],
   );
@@ -272,21 +280,13 @@ export function EcgPlot(props: EcgPlotProps) {
 
   // The first redraw of a canvas the compositor has already shown costs ~10 ms more than later
   // ones (the browser sets up its second buffer), so redraw once in the frame after the first
-  // one is shown, instead of leaving that cost to the user's first pan or zoom.
+  // one is shown, instead of leaving that cost to the user's first pan or zoom. It joins the
+  // frame request, as does the draw Konva asked for while the layer's children were added.
   useEffect(() => {
     if (!size) return;
-    let second: number | null = null;
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => {
-        second = null;
-        drawNow();
-      });
-    });
-    return () => {
-      cancelAnimationFrame(first);
-      if (second !== null) cancelAnimationFrame(second);
-    };
-  }, [size, drawNow]);
+    const first = requestAnimationFrame(scheduleDraw);
+    return () => cancelAnimationFrame(first);
+  }, [size, scheduleDraw]);
 
   const setViewport = useCallback(
     (vp: Viewport) => store.getState().setViewport(clamp(vp)),
@@ -555,7 +555,7 @@ export function EcgPlot(props: EcgPlotProps) {
     const api = buildTestApi({
       store,
       host: () => hostRef.current,
-      traceCanvas: () => layerRef.current?.getCanvas()._canvas ?? null,
+      traceCanvas: () => layerRef.current?.layer.getCanvas()._canvas ?? null,
       live: () => live.current,
       highlights: () => allHighlights,
       bands: () => bands,
