@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TestDatabase } from '../../testing/test-database';
 import { DB_KINDS, createTestDatabase } from '../../testing/test-database';
 import { isPublicId, newId, nowIso } from './ids';
@@ -78,6 +79,29 @@ describe.each(DB_KINDS)('storage on %s', (kind) => {
       const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(test.storage.db);
       expect(journal.rows[0]?.journal_mode).toBe('wal');
       expect(sync.rows[0]?.synchronous).toBe(2);
+    });
+  }
+
+  if (kind === 'postgres') {
+    it('survives PostgreSQL closing its idle pooled connections, and reconnects', async () => {
+      const uncaught: unknown[] = [];
+      const onUncaught = (error: unknown) => uncaught.push(error);
+      process.on('uncaughtException', onUncaught);
+      try {
+        const pid = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(
+          test.storage.db,
+        );
+        const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+        await admin.connect();
+        await admin.query('select pg_terminate_backend($1)', [pid.rows[0]!.pid]);
+        await admin.end();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const after = await sql<{ one: number }>`select 1 as one`.execute(test.storage.db);
+        expect(after.rows[0]?.one).toBe(1);
+        expect(uncaught).toEqual([]);
+      } finally {
+        process.off('uncaughtException', onUncaught);
+      }
     });
   }
 });

@@ -78,6 +78,12 @@ export function sqliteHandleOf(db: Db): BetterSqlite3.Database | undefined {
 export function openDatabase(target: StorageTarget): Storage {
   if (target.databaseUrl) {
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
+    // An idle pooled connection that the server closes (restart, admin termination) emits
+    // 'error' on the pool; unhandled, that would crash the process. pg drops the connection and
+    // the next query opens a new one, so noting it is all there is to do.
+    pool.on('error', (error) => {
+      console.error(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', sqliteFile: undefined, close: () => db.destroy() };
   }
