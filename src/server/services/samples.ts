@@ -5,7 +5,8 @@ import type {
   SampleRevision,
 } from '../../schemas/api/samples';
 import type { BenchmarkSampleV002, DataSource, Metadata } from '../../schemas/benchmark-sample';
-import type { Db, SamplesTable } from '../storage/database';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, Db, SamplesTable } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
@@ -133,6 +134,23 @@ export async function getSample(db: Db, id: string): Promise<SampleResponse> {
 }
 
 /**
+ * Rows on one side of (source, sampleId) in list order (data_source, then sample id); `<=` and
+ * `>=` include the row itself.
+ */
+function beyondInListOrder(
+  eb: ExpressionBuilder<Database, 'samples'>,
+  op: '<' | '<=' | '>' | '>=',
+  source: string,
+  sampleId: number,
+) {
+  const strict = op === '<' || op === '<=' ? '<' : '>';
+  return eb.or([
+    eb('data_source', strict, source),
+    eb.and([eb('data_source', '=', source), eb('sample_id', op, sampleId)]),
+  ]);
+}
+
+/**
  * Where a sample sits in the list order (data_source, then sample id): the ids before and after
  * it and its 1-based position, so the sample view can step without loading the whole list.
  */
@@ -147,12 +165,7 @@ export async function getSampleNeighbours(db: Db, id: string): Promise<SampleNei
   const previous = await db
     .selectFrom('samples')
     .select('id')
-    .where((eb) =>
-      eb.or([
-        eb('data_source', '<', source),
-        eb.and([eb('data_source', '=', source), eb('sample_id', '<', sampleId)]),
-      ]),
-    )
+    .where((eb) => beyondInListOrder(eb, '<', source, sampleId))
     .orderBy('data_source', 'desc')
     .orderBy('sample_id', 'desc')
     .limit(1)
@@ -160,12 +173,7 @@ export async function getSampleNeighbours(db: Db, id: string): Promise<SampleNei
   const next = await db
     .selectFrom('samples')
     .select('id')
-    .where((eb) =>
-      eb.or([
-        eb('data_source', '>', source),
-        eb.and([eb('data_source', '=', source), eb('sample_id', '>', sampleId)]),
-      ]),
-    )
+    .where((eb) => beyondInListOrder(eb, '>', source, sampleId))
     .orderBy('data_source')
     .orderBy('sample_id')
     .limit(1)
@@ -178,12 +186,7 @@ export async function getSampleNeighbours(db: Db, id: string): Promise<SampleNei
         .sum<number | string | bigint | null>(
           eb
             .case()
-            .when(
-              eb.or([
-                eb('data_source', '<', source),
-                eb.and([eb('data_source', '=', source), eb('sample_id', '<=', sampleId)]),
-              ]),
-            )
+            .when(beyondInListOrder(eb, '<=', source, sampleId))
             .then(1)
             .else(0)
             .end(),
@@ -216,12 +219,7 @@ export async function listSamples(
   if (query.ecg) select = select.where('ecg_record_id', '=', query.ecg);
   if (query.cursor) {
     const [source, sampleId] = decodeCursor(query.cursor, ['string', 'number']) as [string, number];
-    select = select.where((eb) =>
-      eb.or([
-        eb('data_source', '>', source),
-        eb.and([eb('data_source', '=', source), eb('sample_id', '>', sampleId)]),
-      ]),
-    );
+    select = select.where((eb) => beyondInListOrder(eb, '>', source, sampleId));
   }
   const rows = await select
     .orderBy('data_source')
