@@ -121,6 +121,40 @@ for (const layout of ['3×4 + II', '12×1'] as const) {
   });
 }
 
+test('the cursor line follows the pointer over its cell, through a zoom, and reads the lead', async ({
+  page,
+  sampleIds,
+}) => {
+  await openSample(page, sampleIds, SAMPLE);
+  const v2 = (await plotState(page)).cells.find((c) => c.lead === 'V2')!;
+  const at = { x: v2.rect.x + v2.rect.width * 0.4, y: v2.rect.y + v2.rect.height * 0.5 };
+  await page.mouse.move(at.x, at.y);
+  const cursor = page.getByTestId('plot-cursor');
+  await expect(cursor).toBeVisible();
+  await expect(page.getByTestId('ecg-plot')).toContainText(/V2 {2}t \d+\.\d{3} s/);
+  const spans = async () => {
+    const cell = (await plotState(page)).cells.find((c) => c.lead === 'V2')!;
+    const box = (await cursor.boundingBox())!;
+    return { box, cell };
+  };
+  let { box, cell } = await spans();
+  expect(Math.abs(box.x - at.x)).toBeLessThanOrEqual(1);
+  expect(Math.abs(box.y - cell.rect.y)).toBeLessThanOrEqual(1);
+  expect(Math.abs(box.height - cell.rect.height)).toBeLessThanOrEqual(1);
+  // A wheel zoom under the still pointer: the line spans the cell at its new size.
+  const zoomBefore = (await plotState(page)).zoom;
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await plotState(page)).zoom).toBeGreaterThan(zoomBefore * 1.2);
+  await expect
+    .poll(async () => {
+      ({ box, cell } = await spans());
+      return Math.abs(box.height - cell.rect.height) <= 1 && Math.abs(box.y - cell.rect.y) <= 1;
+    })
+    .toBe(true);
+  await page.mouse.move(0, 0);
+  await expect(cursor).toBeHidden();
+});
+
 test('clicking a lead toggles its highlight', async ({ page, sampleIds }) => {
   await openSample(page, sampleIds, SAMPLE);
   const s = await plotState(page);

@@ -1,7 +1,7 @@
 /** The shared 12-lead plot: one Konva layer drawing the paper grid, decimated traces and interactive overlays. */
 import type Konva from 'konva';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Group, Layer, Line, Shape, Stage } from 'react-konva';
+import { Group, Layer, Shape, Stage } from 'react-konva';
 import { useStore } from 'zustand';
 import type { EcgRecord } from '../domain/wfdb/record';
 import { hitCaliperTarget, moveCaliperEnd, type Caliper, type CaliperEnd } from './calipers';
@@ -114,7 +114,9 @@ export function EcgPlot(props: EcgPlotProps) {
   /** The plot's one layer and Konva's own (synchronous) draw of it. */
   const layerRef = useRef<{ layer: Konva.Layer; draw: () => void } | null>(null);
   const worldGroupRef = useRef<Konva.Group>(null);
-  const cursorRef = useRef<Konva.Line>(null);
+  // An HTML line, not a Konva node: moving it must not redraw the layer's grid and traces.
+  const cursorRef = useRef<HTMLDivElement>(null);
+  const lastPointer = useRef<{ clientX: number; clientY: number } | null>(null);
   const [traceRenderer] = useState(() => new TraceRenderer());
   const counters = useRef({ grid: 0, traces: 0, overlays: 0 });
   const frameRequest = useRef<number | null>(null);
@@ -306,7 +308,7 @@ export function EcgPlot(props: EcgPlotProps) {
 
   const updateHover = useCallback(
     (clientX: number, clientY: number) => {
-      const { wx, wy } = pointer(clientX, clientY);
+      const { sx, wx, wy } = pointer(clientX, clientY);
       const l = live.current.layout;
       const s = store.getState();
       const target =
@@ -336,19 +338,32 @@ export function EcgPlot(props: EcgPlotProps) {
       const cursor = cursorRef.current;
       if (!cell) {
         store.getState().setHover(null);
-        cursor?.visible(false);
+        if (cursor) cursor.style.display = 'none';
       } else {
         store.getState().setHover({
           lead: cell.lead,
           tS: cellXToTime(l, cell, wx),
           amplitudeMv: cellYToMv(l, cell, wy),
         });
-        cursor?.points([wx, cell.rect.y, wx, cell.rect.y + cell.rect.height]);
-        cursor?.visible(true);
+        if (cursor) {
+          const vp = s.viewport;
+          cursor.style.transform = `translate(${sx}px, ${cell.rect.y * vp.zoom - vp.panY}px)`;
+          cursor.style.height = `${cell.rect.height * vp.zoom}px`;
+          cursor.style.display = 'block';
+        }
       }
-      scheduleDraw();
     },
-    [pointer, store, scheduleDraw],
+    [pointer, store],
+  );
+
+  // The HTML cursor follows the paper when a zoom or pan moves it under a still pointer.
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        const at = lastPointer.current;
+        if (state.viewport !== prev.viewport && at) updateHover(at.clientX, at.clientY);
+      }),
+    [store, updateHover],
   );
 
   const caliperFrom = useCallback(
@@ -434,6 +449,7 @@ export function EcgPlot(props: EcgPlotProps) {
         setDraft(caliperFrom(d.cell, a.wx, a.wy, b.wx, b.wy));
       }
     }
+    lastPointer.current = { clientX: e.clientX, clientY: e.clientY };
     updateHover(e.clientX, e.clientY);
   };
 
@@ -595,9 +611,9 @@ export function EcgPlot(props: EcgPlotProps) {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerLeave={() => {
+          lastPointer.current = null;
           store.getState().setHover(null);
-          cursorRef.current?.visible(false);
-          scheduleDraw();
+          if (cursorRef.current) cursorRef.current.style.display = 'none';
         }}
         onKeyDown={(e) => handleKey(e, true)}
       >
@@ -620,20 +636,17 @@ export function EcgPlot(props: EcgPlotProps) {
                   draft={draft}
                   selectedId={selectedCaliperId}
                 />
-                <Line
-                  ref={cursorRef}
-                  points={[0, 0, 0, 0]}
-                  stroke={OVERLAY.cursor}
-                  strokeWidth={1}
-                  strokeScaleEnabled={false}
-                  opacity={0.6}
-                  visible={false}
-                  listening={false}
-                />
               </Group>
             </Layer>
           </Stage>
         )}
+        <div
+          ref={cursorRef}
+          data-testid="plot-cursor"
+          aria-hidden="true"
+          className="pointer-events-none absolute top-0 left-0 hidden w-px opacity-60"
+          style={{ backgroundColor: OVERLAY.cursor }}
+        />
       </div>
       <PlotLegend store={store} />
     </div>
