@@ -30,6 +30,14 @@ async function chooseLayout(page: Page, name: '3×4 + II' | '12×1' | 'One lead'
 const inkAt = (page: Page, x: number, y: number, r: number) =>
   page.evaluate(([a, b, c]) => window.__ECG_PLOT__!.traceInkAt(a!, b!, c!), [x, y, r]);
 
+/** Wheel-zooms in round a time of lead II until one CSS px is well under 4 ms (zoom > 2). */
+async function zoomInAtLeadII(page: Page, tS: number): Promise<void> {
+  const [at] = await page.evaluate(([t]) => window.__ECG_PLOT__!.pointToClient('II', t!, 0), [tS]);
+  await page.mouse.move(at!.x, at!.y);
+  await page.mouse.wheel(0, -500);
+  await expect.poll(async () => (await plotState(page)).zoom).toBeGreaterThan(2);
+}
+
 test('calibration pulse is 1 mV x 200 ms: 10 mm high and 5 mm wide at 25 mm/s, 10 mm/mV', async ({
   page,
   sampleIds,
@@ -223,14 +231,7 @@ test('a caliper dragged across one RR reads the RR from the samples within 4 ms'
   const rrMs = (peak.r2S - peak.r1S) * 1000;
   await openSample(page, sampleIds, SAMPLE);
   await chooseLayout(page, '12×1');
-  // Zoom in round the first R peak so one CSS px is well under 4 ms.
-  const [first] = await page.evaluate(
-    ([t]) => window.__ECG_PLOT__!.pointToClient('II', t!, 0),
-    [peak.r1S],
-  );
-  await page.mouse.move(first!.x, first!.y);
-  await page.mouse.wheel(0, -500);
-  await expect.poll(async () => (await plotState(page)).zoom).toBeGreaterThan(2);
+  await zoomInAtLeadII(page, peak.r1S);
   await page.keyboard.press('c');
   expect((await plotState(page)).tool).toBe('time-caliper');
   const [a] = await page.evaluate(
@@ -273,13 +274,7 @@ test("a placed caliper's ends drag onto other R peaks (reading within 4 ms, live
   expect(r3S - peak.r2S).toBeGreaterThan(0.3);
   await openSample(page, sampleIds, SAMPLE);
   await chooseLayout(page, '12×1');
-  const [first] = await page.evaluate(
-    ([t]) => window.__ECG_PLOT__!.pointToClient('II', t!, 0),
-    [peak.r1S],
-  );
-  await page.mouse.move(first!.x, first!.y);
-  await page.mouse.wheel(0, -500);
-  await expect.poll(async () => (await plotState(page)).zoom).toBeGreaterThan(2);
+  await zoomInAtLeadII(page, peak.r1S);
   await page.keyboard.press('c');
   const at = async (tS: number, mv = 0) =>
     (

@@ -8,7 +8,7 @@ import { ServiceError } from '../../server/services/service-error';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 import { parseArgs, usageError } from './benchmark-input';
-import { openConfiguredStorage } from './import';
+import { openConfiguredStorage } from './workspace-storage';
 
 const usage = [
   'ecg-workbench export <out-dir> [--version 0.0.2|0.0.1] [--json]',

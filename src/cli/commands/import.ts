@@ -1,44 +1,17 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../config/env';
 import { importSamples, formatImportReport } from '../../server/services/import';
 import { recordRoots, scanRegisteredRecords } from '../../server/services/records';
 import { ServiceError } from '../../server/services/service-error';
-import type { Storage } from '../../server/storage/open-database';
-import { openMigratedDatabase } from '../../server/storage/open-database';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 import { maxLineBytesOption, openSourceOrFail, parseArgs, usageError } from './benchmark-input';
+import { openConfiguredStorage } from './workspace-storage';
 
 const usage = [
   'ecg-workbench import <file.jsonl|dir> [--replace] [--dry-run] [--json] [--max-line-mb <MiB>]',
   '       ecg-workbench import --scan-records [--json]',
   '  Works on the database of DATA_DIR (SQLite) or DATABASE_URL (PostgreSQL); records from RECORDS_DIR.',
 ].join('\n');
-
-/** Opens the configured database (the server's settings), or prints why not. */
-export async function openConfiguredStorage(
-  io: CliIo,
-): Promise<{ storage: Storage; config: ReturnType<typeof loadConfig> } | number> {
-  let config;
-  try {
-    config = loadConfig(process.env, [], (relative) => path.resolve(relative));
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.err(error.message);
-      return EXIT.usage;
-    }
-    throw error;
-  }
-  try {
-    return { storage: await openMigratedDatabase(config), config };
-  } catch (error) {
-    const where = config.databaseUrl
-      ? 'the PostgreSQL database (DATABASE_URL)'
-      : `the database in ${config.dataDir}`;
-    io.err(`Cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT.failure;
-  }
-}
 
 /**
  * `import`: lands a benchmark file (either version, JSONL or directory) in the workspace all or

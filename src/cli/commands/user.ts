@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { ConfigError, loadConfig } from '../../config/env';
 import { RoleSchema } from '../../schemas/api/common';
 import { PasswordSchema, UsernameSchema } from '../../schemas/api/users';
 import { ServiceError } from '../../server/services/service-error';
 import { createUser, disableUser, findUserByUsername } from '../../server/services/users';
-import type { Storage } from '../../server/storage/open-database';
-import { openMigratedDatabase } from '../../server/storage/open-database';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
+import { openConfiguredStorage } from './workspace-storage';
 
 const usage = [
   'ecg-workbench user add <username> --role <cardiologist|reviewer|curator|admin> [--password-stdin]',
@@ -23,26 +20,6 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
-}
-
-async function openStorage(io: CliIo): Promise<Storage | number> {
-  let config;
-  try {
-    config = loadConfig(process.env, [], (relative) => path.resolve(relative));
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.err(error.message);
-    return EXIT.usage;
-  }
-  try {
-    return await openMigratedDatabase(config);
-  } catch (error) {
-    const where = config.databaseUrl
-      ? 'the PostgreSQL database (DATABASE_URL)'
-      : `the database in ${config.dataDir}`;
-    io.err(`Cannot open ${where}: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT.failure;
-  }
 }
 
 function fail(io: CliIo, message: string, code: number): number {
@@ -87,8 +64,9 @@ async function add(args: readonly string[], io: CliIo): Promise<number> {
       EXIT.invalid,
     );
   }
-  const storage = await openStorage(io);
-  if (typeof storage === 'number') return storage;
+  const opened = await openConfiguredStorage(io);
+  if (typeof opened === 'number') return opened;
+  const { storage } = opened;
   try {
     const user = await createUser(storage.db, null, { username, role: parsedRole.data, password });
     io.out(`Added ${user.role} "${user.username}" (id ${user.id}).`);
@@ -106,8 +84,9 @@ async function disable(args: readonly string[], io: CliIo): Promise<number> {
   const [username, ...rest] = args;
   if (!username || rest.length > 0)
     return fail(io, 'user disable takes exactly one username.', EXIT.usage);
-  const storage = await openStorage(io);
-  if (typeof storage === 'number') return storage;
+  const opened = await openConfiguredStorage(io);
+  if (typeof opened === 'number') return opened;
+  const { storage } = opened;
   try {
     const user = await findUserByUsername(storage.db, username);
     if (!user) return fail(io, `user disable: no user "${username}".`, EXIT.invalid);

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeWfdbFiles } from '../wfdb/decode-files';
 import { ptbxlRecordPath } from '../wfdb/paths';
 import type { CheckedSample, SampleCheck } from './benchmark-check';
 import {
@@ -13,16 +11,7 @@ import {
 } from './benchmark-check';
 import { measureRecord } from './measure-record';
 import type { Measurements } from './types';
-
-/** Reads `<base>.hea` and `<base>.dat` from disk and decodes them (domain tests may not import server/). */
-async function readRecord(base: string) {
-  const name = path.basename(base);
-  const files = new Map<string, Uint8Array>([
-    [`${name}.hea`, await readFile(`${base}.hea`)],
-    [`${name}.dat`, await readFile(`${base}.dat`)],
-  ]);
-  return decodeWfdbFiles(files, name);
-}
+import { readRecord } from '../../testing/read-record';
 
 const shared = path.resolve(__dirname, '../../../../shared/data');
 const ecgRoot = path.join(shared, 'ecg');

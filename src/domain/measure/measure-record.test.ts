@@ -1,23 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeWfdbFiles } from '../wfdb/decode-files';
 import { generateSyntheticEcg, synthParams } from '../synth';
 import type { SynthCondition } from '../synth';
 import { parseMitAnnotations } from '../wfdb/annotations';
 import { hz } from '../units';
 import { measureRecord } from './measure-record';
 import { qrsInWindow, resolveBeatRange } from './references';
-
-/** Reads `<base>.hea` and `<base>.dat` from disk and decodes them (domain tests may not import server/). */
-async function readRecord(base: string) {
-  const name = path.basename(base);
-  const files = new Map<string, Uint8Array>([
-    [`${name}.hea`, await readFile(`${base}.hea`)],
-    [`${name}.dat`, await readFile(`${base}.dat`)],
-  ]);
-  return decodeWfdbFiles(files, name);
-}
+import { readRecord } from '../../testing/read-record';
 
 const mitBase = path.resolve(__dirname, '../../../../shared/data/ecg/wfdb-python/sample-data/100');
 
