@@ -59,6 +59,9 @@ function fitViewport(layout: PlotLayout, size: { width: number; height: number }
   return { zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)), panX: 0, panY: 0 };
 }
 
+/** The absent overlay list: one array, so a render without overlays does not look like a change. */
+const NONE: readonly never[] = [];
+
 /** Pointer movement in CSS px below which a press is a click, not a drag. */
 const CLICK_SLOP_PX = 4;
 /** Wheel zoom factor per 100 px of wheel delta. */
@@ -84,7 +87,7 @@ interface DragState {
 
 /** The 12-lead plot with its toolbar, legend, keyboard, wheel and pointer handling. */
 export function EcgPlot(props: EcgPlotProps) {
-  const { record, highlights = [], bands = [], beatTimesS = [] } = props;
+  const { record, highlights = NONE, bands = NONE, beatTimesS = NONE } = props;
   const [ownStore] = useState(() => createPlotStore());
   const store = props.store ?? ownStore;
   const layoutKind = useStore(store, (s) => s.layoutKind);
@@ -97,16 +100,17 @@ export function EcgPlot(props: EcgPlotProps) {
   const autoFit = useStore(store, (s) => s.autoFit);
   const pxPerMm = props.pxPerMm ?? CSS_PX_PER_MM_NOMINAL;
 
+  const leadNames = useMemo(() => record.signals.map((s) => s.name), [record]);
   const layout = useMemo(
     () =>
       computeLayout({
         kind: layoutKind,
-        leadNames: record.signals.map((s) => s.name),
+        leadNames,
         durationS: record.nSamples / record.fsHz,
         scale: { speedMmPerS, gainMmPerMv, pxPerMm },
         singleLead,
       }),
-    [record, layoutKind, speedMmPerS, gainMmPerMv, pxPerMm, singleLead],
+    [record, leadNames, layoutKind, speedMmPerS, gainMmPerMv, pxPerMm, singleLead],
   );
 
   const hostRef = useRef<HTMLDivElement>(null);
@@ -226,12 +230,19 @@ export function EcgPlot(props: EcgPlotProps) {
       }
       const konvaDraw = layer.draw.bind(layer);
       layerRef.current = { layer, draw: konvaDraw };
-      const deferred = () => {
+      // Konva queued draws of its own while React built and added the layer (they all run in the
+      // next animation frame); the synchronous draw that ends this commit already drew what they
+      // were for, so they are skipped rather than drawing grid and traces again.
+      let skipKonvaDraws = layer._waitingForDraw;
+      if (skipKonvaDraws) requestAnimationFrame(() => (skipKonvaDraws = false));
+      layer.batchDraw = () => {
         scheduleDraw();
         return layer;
       };
-      layer.draw = deferred;
-      layer.batchDraw = deferred;
+      layer.draw = () => {
+        if (!skipKonvaDraws) scheduleDraw();
+        return layer;
+      };
     },
     [scheduleDraw],
   );
@@ -280,15 +291,24 @@ export function EcgPlot(props: EcgPlotProps) {
     store,
   ]);
 
-  // The first redraw of a canvas the compositor has already shown costs ~10 ms more than later
-  // ones (the browser sets up its second buffer), so redraw once in the frame after the first
-  // one is shown, instead of leaving that cost to the user's first pan or zoom. It joins the
-  // frame request, as does the draw Konva asked for while the layer's children were added.
+  // The first redraw of a canvas after the compositor has shown it costs ~5 ms more than later
+  // ones (the browser allocates the canvas's second buffer then), enough to push the user's first
+  // pan or zoom over a frame's budget. Rewriting one pixel with its own value in the frame after
+  // the first one is shown has the browser allocate that buffer there, without redrawing.
   useEffect(() => {
     if (!size) return;
-    const first = requestAnimationFrame(scheduleDraw);
-    return () => cancelAnimationFrame(first);
-  }, [size, scheduleDraw]);
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => {
+        const ctx = layerRef.current?.layer.getCanvas().getContext()._context;
+        if (ctx) ctx.putImageData(ctx.getImageData(0, 0, 1, 1), 0, 0);
+      });
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [size]);
 
   const setViewport = useCallback(
     (vp: Viewport) => store.getState().setViewport(clamp(vp)),
@@ -600,7 +620,7 @@ export function EcgPlot(props: EcgPlotProps) {
 
   return (
     <div className={`flex min-h-0 flex-col ${props.className ?? ''}`} data-testid="ecg-plot">
-      <PlotToolbar store={store} leadNames={record.signals.map((s) => s.name)} />
+      <PlotToolbar store={store} leadNames={leadNames} />
       <div
         ref={hostRef}
         tabIndex={0}

@@ -1,4 +1,5 @@
 /** The overlay legend: each style's colour and its second cue, plus the calipers' readings. */
+import { memo } from 'react';
 import { useStore } from 'zustand';
 import { readCaliper } from './calipers';
 import { bandStyle, highlightStyle, type OverlayStyle } from './overlays/overlay-style';
@@ -23,8 +24,8 @@ function Swatch({ style }: { style: OverlayStyle }) {
   );
 }
 
-/** Legend under the plot; caliper readings are listed so they can be read and copied. */
-export function PlotLegend({ store }: { store: PlotStore }) {
+/** Legend under the plot; caliper readings are listed so they can be read and copied (memoised). */
+export const PlotLegend = memo(function PlotLegend({ store }: { store: PlotStore }) {
   const calipers = useStore(store, (s) => s.calipers);
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-slate-200 bg-white px-2 py-1 text-[12px] text-slate-700">
@@ -40,4 +41,4 @@ export function PlotLegend({ store }: { store: PlotStore }) {
       )}
     </div>
   );
-}
+});

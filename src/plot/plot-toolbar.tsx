@@ -1,5 +1,5 @@
 /** The plot's toolbar: layout, lead, speed, gain, tool and zoom, plus the cursor readout. */
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { Button } from '../components/ui/button';
@@ -8,8 +8,11 @@ import { LAYOUT_KINDS } from './layout';
 import { GAINS_MM_PER_MV, SPEEDS_MM_PER_S } from './paper';
 import type { PlotStore } from './viewport-store';
 
-/** Toolbar above the plot; keys named here are handled by the plot when it has focus. */
-export function PlotToolbar({
+/**
+ * Toolbar above the plot; keys named here are handled by the plot when it has focus. Memoised:
+ * it reads the store itself, so the plot's own re-renders (its size, its overlays) skip it.
+ */
+export const PlotToolbar = memo(function PlotToolbar({
   store,
   leadNames,
 }: {
@@ -109,7 +112,7 @@ export function PlotToolbar({
       <CursorReading store={store} />
     </div>
   );
-}
+});
 
 /** How long the zoom must rest before the percentage is rewritten (ms). */
 const ZOOM_TEXT_SETTLE_MS = 150;

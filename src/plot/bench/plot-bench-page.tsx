@@ -325,6 +325,10 @@ const api = {
     const ms = performance.now() - t0;
     // Three frames, so whatever a drawer does as it settles after mounting is in its first draw.
     for (let k = 0; k < 3; k++) await nextFrame();
+    // A first draw is one draw: a second one (Konva's own queued draw, say) would be waste.
+    const traces = drawer === 'ours' ? window.__ECG_PLOT__!.getState().draws.traces : 1;
+    if (traces !== 1)
+      throw new Error(`bench: our plot drew its grid and traces ${traces} times on mount, not once`);
     return ms;
   },
 

@@ -92,9 +92,9 @@ export function RecordPanel({
         className="min-h-0 flex-1"
         record={record!}
         store={plotStore}
-        highlights={overlays?.highlights ?? []}
-        bands={overlays?.bands ?? []}
-        beatTimesS={showBeats && beatTimesS ? beatTimesS : []}
+        highlights={overlays?.highlights}
+        bands={overlays?.bands}
+        beatTimesS={showBeats && beatTimesS ? beatTimesS : undefined}
       />
       {overlays && overlays.ranges.length > 0 && (
         <MeasurementRanges ranges={overlays.ranges} store={plotStore} app={measurement} />
