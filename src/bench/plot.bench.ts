@@ -57,6 +57,7 @@ interface BenchPage {
       dpr: number;
     };
     mount(drawer: Drawer, startZoom: number, frames: number): Promise<number>;
+    traceDraws(): number;
     frame(i: number): Promise<number>;
     idle(): Promise<number>;
     unmount(): void;
@@ -96,6 +97,15 @@ async function oneRun(page: Page, cdp: CDPSession, drawer: Drawer, startZoom: nu
       [drawer, startZoom, FRAMES] as const,
     ),
   );
+  if (drawer === 'ours') {
+    const draws = await page.evaluate(() =>
+      (globalThis as unknown as BenchPage).__PLOT_BENCH__!.traceDraws(),
+    );
+    if (draws !== 1)
+      throw new Error(
+        `bench plot: our plot drew its grid and traces ${draws} times on mount, not once`,
+      );
+  }
   const run: Run = {
     firstDrawCpuMs: first.cpuMs,
     firstDrawWallMs: first.wallMs,

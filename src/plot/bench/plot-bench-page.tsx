@@ -90,7 +90,6 @@ function mountOurs(r: EcgRecord, start: Viewport): Mounted {
   const store = createPlotStore({ layoutKind: '12x1', autoFit: false, viewport: start });
   flushSync(() => root.render(<EcgPlot record={r} store={store} className="h-full" />));
   const plot = window.__ECG_PLOT__!;
-  if (plot.getState().draws.traces < 1) throw new Error('bench: our plot did not draw its traces');
   return {
     canvases: [...host().querySelectorAll('canvas')],
     // The same path as a wheel or drag: a clamped viewport into the store, then the plot's draw.
@@ -325,11 +324,15 @@ const api = {
     const ms = performance.now() - t0;
     // Three frames, so whatever a drawer does as it settles after mounting is in its first draw.
     for (let k = 0; k < 3; k++) await nextFrame();
-    // A first draw is one draw: a second one (Konva's own queued draw, say) would be waste.
-    const traces = drawer === 'ours' ? window.__ECG_PLOT__!.getState().draws.traces : 1;
-    if (traces !== 1)
-      throw new Error(`bench: our plot drew its grid and traces ${traces} times on mount, not once`);
     return ms;
+  },
+
+  /**
+   * How often our plot has drawn its grid and traces (read outside the measured steps: the test
+   * API's state is not cheap). After mounting it must be once: a second draw would be waste.
+   */
+  traceDraws(): number {
+    return window.__ECG_PLOT__!.getState().draws.traces;
   },
 
   /** Draws scripted frame i and reads it back; returns the synchronous wall time in ms. */
