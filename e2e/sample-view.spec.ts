@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openSample, plotState, test } from './support/fixtures';
-import { realSample, realSamples, ptbxlRecordBase } from './support/real-data';
+import { realSample, realSamples, ptbxlRecordBase, readRecord } from './support/real-data';
 
 const WAVE_SAMPLE = 476; // LBBB, ECG 338: wave, measurement and lead grounding
 const LEAD_SAMPLE = 1900; // anterior MI, ECG 181: lead grounding in step 1
@@ -15,6 +15,56 @@ function screenshotPath(name: string, fallback: string): string {
   mkdirSync(dir, { recursive: true });
   return path.join(dir, name);
 }
+
+test('] opens the next sample in the same plot: its record was fetched ahead, the canvas is kept', async ({
+  page,
+  sampleIds,
+}) => {
+  // The first two samples in list order whose PTB-XL records are in ../shared.
+  const hasRecord = (id: number) =>
+    existsSync(`${ptbxlRecordBase(realSample(id).metadata.ecg_id)}.hea`);
+  const ordered = [...sampleIds.keys()];
+  const at = ordered.findIndex((id, i) => hasRecord(id) && hasRecord(ordered[i + 1] ?? -1));
+  expect(at).toBeGreaterThanOrEqual(0);
+  const [here, next] = [ordered[at]!, ordered[at + 1]!];
+  const recordName = (id: number) => `${realSample(id).metadata.ecg_id.padStart(5, '0')}_hr`;
+  expect(recordName(next)).not.toBe(recordName(here));
+  // The record the plot shows (none while no plot is mounted).
+  const shown = () => page.evaluate(() => window.__ECG_PLOT__?.getState().recordName ?? null);
+
+  await openSample(page, sampleIds, here);
+  await expect.poll(shown).toBe(recordName(here));
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => {
+    (window as { keptCanvas?: Element | null }).keptCanvas = document.querySelector(
+      '[data-testid="ecg-plot"] canvas',
+    );
+  });
+  await page.keyboard.press(']');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Sample ${next} `);
+  await expect.poll(shown).toBe(recordName(next));
+  expect(
+    await page.evaluate(
+      () =>
+        (window as { keptCanvas?: Element | null }).keptCanvas ===
+        document.querySelector('[data-testid="ecg-plot"] canvas'),
+    ),
+  ).toBe(true);
+  // The swapped-in record is drawn: ink where its lead II peaks in the first 2.5 s.
+  const record = readRecord(ptbxlRecordBase(realSample(next).metadata.ecg_id));
+  const ii = record.signals.find((x) => x.name === 'II')!.mv;
+  let peak = 0;
+  for (let i = 0; i < 2.5 * record.fsHz; i++) if (ii[i]! > ii[peak]!) peak = i;
+  const points = await page.evaluate(
+    ([t, mv]) => window.__ECG_PLOT__!.pointToClient('II', t!, mv!),
+    [peak / record.fsHz, ii[peak]!],
+  );
+  expect(points.length).toBeGreaterThan(0);
+  for (const p of points)
+    expect(
+      await page.evaluate(([x, y]) => window.__ECG_PLOT__!.traceInkAt(x!, y!, 2), [p.x, p.y]),
+    ).toBeGreaterThan(0.5);
+});
 
 test('a sample whose record is missing shows a clear message where the plot would be, and all its text', async ({
   page,

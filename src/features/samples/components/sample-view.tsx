@@ -1,5 +1,5 @@
 /** The sample view: metadata and navigation on top, the plot in the middle, the steps on the right. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { Message } from '../../../components/ui/message';
@@ -10,6 +10,7 @@ import { ApiRequestError } from '../../../lib/api-client';
 import { useEcgRecord } from '../api/get-ecg-record';
 import { useSample } from '../api/get-sample';
 import { useSampleNeighbours } from '../api/get-sample-neighbours';
+import { usePrefetchNeighbours } from '../api/prefetch-neighbours';
 import { appMeasurement } from '../app-measurement';
 import { groundingOverlays, measurementContext } from '../grounding-overlays';
 import { useSampleViewStore } from '../sample-view-store';
@@ -47,13 +48,15 @@ export function SampleView({ sampleId }: { sampleId: string }) {
   const view = useSampleViewStore();
   const steps = useMemo(() => sample?.data.reasoning ?? [], [sample]);
 
-  useEffect(() => {
+  // Layout effects: a prefetched sample opens in the same commit as its record, and the plot
+  // must not show the last sample's step overlays or calipers on it, even for one frame.
+  useLayoutEffect(() => {
     if (sample)
       useSampleViewStore
         .getState()
         .open(sampleId, sample.data.reasoning[0]?.ecg_grounding.length ?? 0);
   }, [sample, sampleId]);
-  useEffect(() => plotStore.getState().clearCalipers(), [sampleId, plotStore]);
+  useLayoutEffect(() => plotStore.getState().clearCalipers(), [sampleId, plotStore]);
 
   const measurements =
     useRecordMeasurements(
@@ -96,6 +99,7 @@ export function SampleView({ sampleId }: { sampleId: string }) {
 
   const prevId = neighbours?.previous ?? undefined;
   const nextId = neighbours?.next ?? undefined;
+  usePrefetchNeighbours([nextId, prevId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
