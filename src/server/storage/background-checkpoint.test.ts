@@ -2,28 +2,18 @@ import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { systemAuditRow } from '../../testing/audit-row';
 import { makeTempDir } from '../../testing/test-database';
 import { BACKGROUND_CHECKPOINT_AFTER_COMMITS } from './background-checkpoint';
 import type { Db } from './database';
 import { runWriteTransaction } from './group-commit';
-import { nowIso } from './ids';
 import { openMigratedDatabase, sqliteHandleOf } from './open-database';
 
 async function writeOne(db: Db, i: number): Promise<void> {
   await runWriteTransaction(db, (trx) =>
     trx
       .insertInto('audit_log')
-      .values({
-        actor_id: null,
-        actor_role: 'system',
-        entity: 'checkpoint',
-        entity_id: String(i),
-        action: 'write',
-        before: null,
-        after: null,
-        base_version: null,
-        at: nowIso(),
-      })
+      .values(systemAuditRow({ entity: 'checkpoint', entityId: String(i), action: 'write' }))
       .execute(),
   );
 }

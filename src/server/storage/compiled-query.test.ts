@@ -6,23 +6,23 @@ import { compileOnce } from './compiled-query';
 import type { Db } from './database';
 import { runWriteTransaction } from './group-commit';
 import { nowIso } from './ids';
+import { systemAuditRow } from '../../testing/audit-row';
 
 const insertEntry = compileOnce(
   ['entityId', 'after', 'at'],
   (db: Db, p: { entityId: string; after: string | null; at: string }) =>
     db
       .insertInto('audit_log')
-      .values({
-        actor_id: null,
-        actor_role: 'system',
-        entity: 'compiled',
-        entity_id: p.entityId,
-        action: 'create',
-        before: null,
-        after: p.after,
-        base_version: 7,
-        at: p.at,
-      })
+      .values(
+        systemAuditRow({
+          entity: 'compiled',
+          entityId: p.entityId,
+          action: 'create',
+          after: p.after,
+          baseVersion: 7,
+          at: p.at,
+        }),
+      )
       .returning(['seq', 'entity', 'entity_id', 'after', 'base_version']),
 );
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../testing/test-database';
 import { createTestDatabase } from '../../testing/test-database';
 import { groupCommitStats, runWriteTransaction } from './group-commit';
-import { nowIso } from './ids';
+import { systemAuditRow } from '../../testing/audit-row';
 
 describe('group commit (SQLite)', () => {
   let test: TestDatabase;
@@ -18,17 +18,7 @@ describe('group commit (SQLite)', () => {
       runWriteTransaction(test.storage.db, async (trx) => {
         await trx
           .insertInto('audit_log')
-          .values({
-            actor_id: null,
-            actor_role: 'system',
-            entity: 'gc',
-            entity_id: action,
-            action,
-            before: null,
-            after: null,
-            base_version: null,
-            at: nowIso(),
-          })
+          .values(systemAuditRow({ entity: 'gc', entityId: action, action }))
           .execute();
         if (fail) throw new Error(`write ${action} failed`);
         return action;
@@ -65,17 +55,9 @@ describe('group commit (SQLite)', () => {
       return runWriteTransaction(db, (trx) =>
         trx
           .insertInto('audit_log')
-          .values({
-            actor_id: null,
-            actor_role: 'system',
-            entity: 'gc-read-then-write',
-            entity_id: String(i),
-            action: 'write',
-            before: null,
-            after: null,
-            base_version: null,
-            at: nowIso(),
-          })
+          .values(
+            systemAuditRow({ entity: 'gc-read-then-write', entityId: String(i), action: 'write' }),
+          )
           .execute(),
       );
     };

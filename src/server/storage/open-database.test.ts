@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { systemAuditRow } from '../../testing/audit-row';
 import type { TestDatabase } from '../../testing/test-database';
 import { DB_KINDS, createTestDatabase } from '../../testing/test-database';
 import { isPublicId, newId, nowIso } from './ids';
@@ -43,17 +44,7 @@ describe.each(DB_KINDS)('storage on %s', (kind) => {
     for (const action of ['first', 'second']) {
       await test.storage.db
         .insertInto('audit_log')
-        .values({
-          actor_id: null,
-          actor_role: 'system',
-          entity: 'test',
-          entity_id: 'x',
-          action,
-          before: null,
-          after,
-          base_version: null,
-          at: nowIso(),
-        })
+        .values(systemAuditRow({ entity: 'test', entityId: 'x', action, after }))
         .execute();
     }
     const rows = await test.storage.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
