@@ -131,6 +131,9 @@ function summarise(runs: Run[]) {
   return {
     firstDrawCpuMs: round(median(runs.map((r) => r.firstDrawCpuMs))),
     firstDrawWallMs: round(median(runs.map((r) => r.firstDrawWallMs))),
+    // Our warm-up moves the canvas's second buffer from the first pan into the first draw; this
+    // sum counts it once for every drawer, wherever each pays it.
+    firstDrawAndFirstPanCpuMs: round(median(runs.map((r) => r.firstDrawCpuMs + r.frameCpuMs[0]!))),
     frameCpuMedianMs: round(median(cpu)),
     frameCpuP95Ms: round(quantile(cpu, 0.95)),
     frameCpuMaxMs: round(Math.max(...cpu)),
@@ -239,6 +242,10 @@ export const plotSuite: BenchSuite = {
             met: ours.frameCpuMedianMs <= uplot.frameCpuMedianMs,
           },
           frameVsRaw: { ratio: ratio(ours.frameCpuMedianMs, raw.frameCpuMedianMs), goal: 'none' },
+          firstDrawAndFirstPanVsRaw: {
+            ratio: ratio(ours.firstDrawAndFirstPanCpuMs, raw.firstDrawAndFirstPanCpuMs),
+            goal: 'none (context for the first-draw goals)',
+          },
           noFrameOverBudget: {
             maxCpuMs: ours.frameCpuMaxMs,
             goal: `every frame's CPU <= ${FRAME_BUDGET_MS} ms`,
@@ -266,7 +273,7 @@ export const plotSuite: BenchSuite = {
     }
     return {
       ...results,
-      note: "Chromium --disable-gpu, layout 12x1. CPU = the renderer main thread's CPU time (CDP Performance ThreadTime) over one page step: the draw (ours through its store, as a wheel or drag does), a one-pixel readback of every canvas drawn, and the browser producing that frame; it includes the measurement's own overhead (measurementOverheadCpuMs). Wall = the page's synchronous draw + readback time, which machine load inflates. All three draw on a canvas of our stage's size, the same leads (those on screen), the same 1 mm grid rule and time span; raw uses our min/max decimation. Our first draw includes the toolbar and legend and the three frames after mounting (one is a warm-up redraw). Medians over runs (first draw) and over all frames.",
+      note: "Chromium --disable-gpu, layout 12x1. CPU = the renderer main thread's CPU time (CDP Performance ThreadTime) over one page step: the draw (ours through its store, as a wheel or drag does), a one-pixel readback of every canvas drawn, and the browser producing that frame; it includes the measurement's own overhead (measurementOverheadCpuMs). Wall = the page's synchronous draw + readback time, which machine load inflates. All three draw on a canvas of our stage's size, the same leads (those on screen), the same 1 mm grid rule and time span; raw uses our min/max decimation. Our first draw includes the toolbar and legend and the three frames after mounting, in one of which it rewrites one pixel so the browser allocates the canvas's second buffer there rather than in the first pan (raw and uPlot pay that in their first pan: firstDrawAndFirstPanCpuMs counts it for all three). Medians over runs (first draw) and over all frames.",
     };
   },
 };
