@@ -94,22 +94,29 @@ test('calibration pulse is 1 mV x 200 ms: 10 mm high and 5 mm wide at 25 mm/s, 1
   expect(t.pulses[0]!.rect.height / mm2).toBeCloseTo(20, 6);
 });
 
-for (const layout of ['3×4 + II', '12×1'] as const) {
+for (const layout of ['3×4 + II', '12×1', 'One lead'] as const) {
   test(`an R peak found from the samples lands at the right x in ${layout}`, async ({
     page,
     sampleIds,
   }) => {
     const sample = realSample(SAMPLE);
-    const peak = leadIIPeaks(sample.metadata.ecg_id, 0.3, 2.3);
+    // One lead wraps the record into 5 s rows: its peak is taken from the second row.
+    const single = layout === 'One lead';
+    const peak = leadIIPeaks(sample.metadata.ecg_id, single ? 5.3 : 0.3, single ? 7.3 : 2.3);
     await openSample(page, sampleIds, SAMPLE);
+    const fitted3x4 = (await plotState(page)).zoom;
     await chooseLayout(page, layout);
+    if (single) await expect.poll(async () => (await plotState(page)).layout).toBe('single');
     const s = await plotState(page);
+    // Fitted, one lead is drawn larger than the 3x4 draws it.
+    if (single) expect(s.zoom).toBeGreaterThan(1.3 * fitted3x4);
     const pxPerS = 25 * s.pxPerMm * s.zoom;
     const pxPerMv = 10 * s.pxPerMm * s.zoom;
     const cells = s.cells.filter(
       (c) => c.lead === 'II' && peak.r1S >= c.tStartS && peak.r1S <= c.tEndS,
     );
-    expect(cells.length).toBe(layout === '12×1' ? 1 : 2);
+    expect(cells.length).toBe(layout === '3×4 + II' ? 2 : 1);
+    if (single) expect(cells[0]!.row).toBe(1);
     const placed = await page.evaluate(
       ([t, v]) => window.__ECG_PLOT__!.pointToClient('II', t!, v!),
       [peak.r1S, peak.r1Mv],

@@ -3,6 +3,7 @@ import { STANDARD_LEADS } from '../domain/leads';
 import {
   bandPieces,
   calibrationMarginMm,
+  cellLabel,
   cellAt,
   cellMvToY,
   cellsShowingTime,
@@ -114,7 +115,7 @@ describe('12x1 and single layouts', () => {
       scale: DEFAULT_PAPER,
       singleLead: 'V2',
     });
-    expect(v2.cells.map((c) => c.lead)).toEqual(['V2']);
+    expect(v2.cells.map((c) => c.lead)).toEqual(['V2', 'V2']);
     const fallback = computeLayout({
       kind: 'single',
       leadNames: leads,
@@ -122,17 +123,97 @@ describe('12x1 and single layouts', () => {
       scale: DEFAULT_PAPER,
       singleLead: 'X',
     });
-    expect(fallback.cells.map((c) => c.lead)).toEqual(['II']);
+    expect(new Set(fallback.cells.map((c) => c.lead))).toEqual(new Set(['II']));
     const mit = computeLayout({
       kind: 'single',
       leadNames: ['MLII', 'V5'],
       durationS: 1805,
       scale: DEFAULT_PAPER,
     });
-    expect(mit.cells[0]).toMatchObject({ lead: 'MLII', tEndS: 1805 });
+    // 30 minutes wrap into 361 rows of 5 s, the last one ending with the record.
+    expect(mit.cells).toHaveLength(361);
+    expect(mit.cells.at(-1)).toMatchObject({ lead: 'MLII', row: 360, tStartS: 1800, tEndS: 1805 });
+    expect(mit.pulses).toHaveLength(361);
     expect(() =>
       computeLayout({ kind: 'single', leadNames: leads, durationS: 0, scale: DEFAULT_PAPER }),
     ).toThrow(/duration/);
+  });
+});
+
+describe('single layout rows', () => {
+  const layout = computeLayout({
+    kind: 'single',
+    leadNames: leads,
+    durationS: 10,
+    scale: DEFAULT_PAPER,
+  });
+  const twelve = computeLayout({
+    kind: '12x1',
+    leadNames: leads,
+    durationS: 10,
+    scale: DEFAULT_PAPER,
+  });
+
+  it('wraps a 10 s record into two 5 s rows that start at the same x, one under the other', () => {
+    expect(layout.cells.map((c) => [c.id, c.tStartS, c.tEndS])).toEqual([
+      ['r0c0', 0, 5],
+      ['r1c0', 5, 10],
+    ]);
+    const [a, b] = layout.cells;
+    expect(b!.rect.x).toBe(a!.rect.x);
+    expect(b!.rect.width).toBeCloseTo(a!.rect.width, 9);
+    expect(b!.rect.y).toBeCloseTo(a!.rect.y + a!.rect.height, 9);
+    // Paper half as wide as one 10 s row: fitted to a screen, the lead is drawn larger.
+    expect(layout.width).toBeLessThan(0.6 * twelve.width);
+    // A record of exactly 10 s (to floating error) does not grow an empty third row.
+    const almost = computeLayout({
+      kind: 'single',
+      leadNames: leads,
+      durationS: 10 + 1e-9,
+      scale: DEFAULT_PAPER,
+    });
+    expect(almost.cells).toHaveLength(2);
+  });
+
+  it('labels wrapped rows with where they start; other layouts with the lead alone', () => {
+    expect(layout.cells.map((c) => cellLabel(layout, c))).toEqual(['II  0 s', 'II  5 s']);
+    const mit = computeLayout({
+      kind: 'single',
+      leadNames: ['MLII', 'V5'],
+      durationS: 1805,
+      scale: DEFAULT_PAPER,
+    });
+    expect([13, 360].map((i) => cellLabel(mit, mit.cells[i]!))).toEqual([
+      'MLII  1:05',
+      'MLII  30:00',
+    ]);
+    expect(cellLabel(twelve, twelve.cells[0]!)).toBe('I');
+    const short = computeLayout({
+      kind: 'single',
+      leadNames: leads,
+      durationS: 4,
+      scale: DEFAULT_PAPER,
+    });
+    expect(cellLabel(short, short.cells[0]!)).toBe('II');
+  });
+
+  it('maps a time to the row that shows it, and back', () => {
+    const [cell] = cellsShowingTime(layout, 'II', 7.2);
+    expect(cell!.id).toBe('r1c0');
+    const x = cellTimeToX(layout, cell!, 7.2);
+    expect(x).toBeCloseTo(cellTimeToX(layout, layout.cells[0]!, 2.2), 9);
+    expect(cellXToTime(layout, cell!, x)).toBeCloseTo(7.2, 9);
+    expect(cellAt(layout, x, cell!.baselineY)!.id).toBe('r1c0');
+  });
+
+  it('splits a band that crosses a row end into a piece in each row', () => {
+    const pieces = bandPieces(layout, 4.9, 5.1);
+    expect(pieces.map((p) => p.cellId)).toEqual(['r0c0', 'r1c0']);
+    const [end, start] = pieces;
+    const pxPerS = 25 * DEFAULT_PAPER.pxPerMm;
+    expect(end!.rect.x + end!.rect.width).toBeCloseTo(layout.cells[0]!.rect.x + 5 * pxPerS, 9);
+    expect(start!.rect.x).toBeCloseTo(layout.cells[1]!.rect.x, 9);
+    expect(start!.rect.width).toBeCloseTo(0.1 * pxPerS, 9);
   });
 });
 

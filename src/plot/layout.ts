@@ -23,6 +23,12 @@ export const GRID_3X4_LEADS = [
 export const COLUMN_3X4_S = 2.5;
 /** The lead of the 3x4 rhythm strip. */
 export const RHYTHM_LEAD = 'II';
+/**
+ * Seconds per row of the one-lead layout: the record wraps into rows of this length, so a 10 s
+ * ECG is two 5 s rows and fills a screen at about twice the 3x4's size (one 10 s row would be
+ * as small as the 3x4); a long record becomes a column of rows, as a full-disclosure printout.
+ */
+export const SINGLE_ROW_S = 5;
 
 /** Row height in mV of paper, per layout (3x4 rows overlap a little, as on paper). */
 const ROW_HEIGHT_MV: Record<LayoutKind, number> = { '3x4': 3, '12x1': 2, single: 5 };
@@ -85,7 +91,10 @@ export interface PlotLayout {
   readonly pulses: readonly CalibrationPulse[];
   readonly width: number;
   readonly height: number;
-  /** World x (px) where time 0 of every row is drawn (after the calibration margin). */
+  /**
+   * World x (px) where each row's time starts (after the calibration margin): time 0 in 3x4 and
+   * 12x1, the row's first second in the one-lead layout's wrapped rows.
+   */
   readonly timeOriginX: number;
 }
 
@@ -135,8 +144,10 @@ export function computeLayout(input: LayoutInput): PlotLayout {
     tStartS: number,
     tEndS: number,
     isRhythm: boolean,
+    /** The second drawn at timeOriginX in this cell's row. */
+    rowStartS = 0,
   ): PlotCell => {
-    const x = timeOriginX + tStartS * pxPerSecond(scale);
+    const x = timeOriginX + (tStartS - rowStartS) * pxPerSecond(scale);
     return {
       id: `r${row}c${col}`,
       lead,
@@ -173,7 +184,13 @@ export function computeLayout(input: LayoutInput): PlotLayout {
         : leadNames.includes(RHYTHM_LEAD)
           ? RHYTHM_LEAD
           : (leadNames[0] ?? RHYTHM_LEAD);
-    cells.push(makeCell(lead, 0, 0, 0, input.durationS, false));
+    // The small tolerance keeps a 10.000000001 s record from growing a third, empty row.
+    const rows = Math.max(1, Math.ceil(input.durationS / SINGLE_ROW_S - 1e-6));
+    for (let row = 0; row < rows; row++) {
+      const tStartS = row * SINGLE_ROW_S;
+      const tEndS = row === rows - 1 ? input.durationS : tStartS + SINGLE_ROW_S;
+      cells.push(makeCell(lead, row, 0, tStartS, tEndS, false, tStartS));
+    }
   }
 
   const rowCount = cells.reduce((n, c) => Math.max(n, c.row + 1), 0);
@@ -205,6 +222,18 @@ export function computeLayout(input: LayoutInput): PlotLayout {
     height: rowTop(rowCount) + MARGIN_BOTTOM_MM * pxPerMm,
     timeOriginX,
   };
+}
+
+/**
+ * The name a cell is labelled with: its lead, marked when the record lacks it; the one-lead
+ * layout's wrapped rows add where in the record they start (seconds, then minutes as 12:05).
+ */
+export function cellLabel(layout: PlotLayout, cell: PlotCell): string {
+  const name = cell.signalIndex === null ? `${cell.lead} (not in record)` : cell.lead;
+  if (layout.kind !== 'single' || layout.cells.length < 2) return name;
+  const t = Math.floor(cell.tStartS);
+  const at = t < 60 ? `${t} s` : `${Math.floor(t / 60)}:${String(t % 60).padStart(2, '0')}`;
+  return `${name}  ${at}`;
 }
 
 /** World x (px) of second tS in a cell (may fall outside the cell when tS is outside its range). */

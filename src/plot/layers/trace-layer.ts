@@ -1,7 +1,7 @@
 /** Draws traces (decimated to min/max per device pixel column), calibration pulses and lead names. */
 import type { EcgRecord } from '../../domain/wfdb/record';
 import { createMinMaxColumns, decimateMinMax, type MinMaxColumns } from '../decimate';
-import type { PlotCell, PlotLayout } from '../layout';
+import { cellLabel, type PlotCell, type PlotLayout } from '../layout';
 import { pxPerMv, pxPerSecond } from '../paper';
 import { LABEL_FONT_CSS_PX, PAPER } from '../theme';
 import type { Viewport } from '../viewport';
@@ -177,14 +177,13 @@ function drawLabelsAndSeparators(
   ctx.textBaseline = 'top';
   ctx.fillStyle = PAPER.label;
   const mm = layout.scale.pxPerMm * s;
+  const stageH = ctx.canvas.height;
   for (const cell of layout.cells) {
     const x = cell.rect.x * s - panX;
     const y = cell.rect.y * s - panY;
-    ctx.fillText(
-      cell.signalIndex === null ? `${cell.lead} (not in record)` : cell.lead,
-      x + mm * 1.2,
-      y + mm * 0.8,
-    );
+    // A 30-minute record wraps into hundreds of rows: label only those on screen.
+    if (y + cell.rect.height * s < 0 || y > stageH) continue;
+    ctx.fillText(cellLabel(layout, cell), x + mm * 1.2, y + mm * 0.8);
     // Column boundaries in 3x4: a short vertical tick through the baseline, as printed ECGs mark them.
     if (cell.col > 0) {
       const base = cell.baselineY * s - panY;
