@@ -386,3 +386,55 @@ test('a selected caliper is removed with Delete; Backspace then removes the last
   await page.keyboard.press('Backspace');
   expect((await plotState(page)).calipers).toEqual([]);
 });
+
+test('true size follows a screen calibrated with a card, kept across a reload, refused when implausible', async ({
+  page,
+  sampleIds,
+}) => {
+  await openSample(page, sampleIds, SAMPLE);
+  await page.getByRole('button', { name: /True size/ }).click();
+  const nominal = await plotState(page);
+  expect(nominal.zoom).toBe(1);
+  expect(nominal.pxPerMm).toBeCloseTo(96 / 25.4, 6);
+
+  // Match the drawn card to a "real" card 400 CSS px wide on this screen.
+  await page.getByRole('button', { name: 'Screen: 96 dpi' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Calibrate true size' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Card width in CSS pixels').fill('400');
+  const card = await dialog.getByTestId('calibration-card').boundingBox();
+  expect(card!.width).toBeCloseTo(400, 0);
+  expect(card!.height).toBeCloseTo((400 * 53.98) / 85.6, 0);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Screen: calibrated' })).toBeVisible();
+
+  // True size now draws 85.6 mm of paper as the card's 400 px: the 10 mm pulse is 46.7 px high.
+  const pxPerMm = 400 / 85.6;
+  const check = async () => {
+    const s = await plotState(page);
+    expect(s.zoom).toBe(1);
+    expect(s.pxPerMm).toBeCloseTo(pxPerMm, 6);
+    expect(s.pulses[0]!.rect.height).toBeCloseTo(10 * pxPerMm, 6);
+  };
+  await expect.poll(async () => (await plotState(page)).pxPerMm).toBeCloseTo(pxPerMm, 6);
+  await check();
+  await page.reload();
+  await page.waitForFunction(() => (window.__ECG_PLOT__?.getState().cells.length ?? 0) > 0);
+  await page.getByRole('button', { name: /True size/ }).click();
+  await check();
+
+  // A card 50 px wide is no screen's: refused with the reason, the calibration kept.
+  await page.getByRole('button', { name: 'Screen: calibrated' }).click();
+  await dialog.getByLabel('Card width in CSS pixels').fill('50');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('device px per mm; a screen has 2-16');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await check();
+
+  // Back to the nominal figure.
+  await page.getByRole('button', { name: 'Screen: calibrated' }).click();
+  await dialog.getByRole('button', { name: 'Use 96 dpi' }).click();
+  await expect.poll(async () => (await plotState(page)).pxPerMm).toBeCloseTo(96 / 25.4, 6);
+});

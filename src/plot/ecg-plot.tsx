@@ -20,10 +20,10 @@ import { CALIPER_LABEL_FONT, CalipersOverlay } from './overlays/calipers-overlay
 import { LeadHighlights } from './overlays/lead-highlights';
 import { TimeBands } from './overlays/time-bands';
 import type { LeadHighlight, TimeBand } from './overlays/types';
-import { CSS_PX_PER_MM_NOMINAL } from './paper';
 import { PlotLegend } from './plot-legend';
 import { PlotToolbar } from './plot-toolbar';
 import { buildTestApi } from './plot-test-api';
+import { useScreenPxPerMm } from './screen-scale-store';
 import { measureTextPx } from './text-measure';
 import { OVERLAY } from './theme';
 import {
@@ -46,7 +46,7 @@ export interface EcgPlotProps {
   readonly beatTimesS?: readonly number[];
   /** A store owned by the caller (to read selection or calipers); the plot makes its own otherwise. */
   readonly store?: PlotStore;
-  /** CSS px per mm of the screen (defaults to the nominal 96 dpi figure). */
+  /** CSS px per mm of the screen (defaults to this browser's calibration, else 96 dpi). */
   readonly pxPerMm?: number;
   /** Installs window.__ECG_PLOT__ (defaults to true: it is cheap and tests and benches use it). */
   readonly installTestApi?: boolean;
@@ -98,7 +98,8 @@ export function EcgPlot(props: EcgPlotProps) {
   const calipers = useStore(store, (s) => s.calipers);
   const selectedCaliperId = useStore(store, (s) => s.selectedCaliperId);
   const autoFit = useStore(store, (s) => s.autoFit);
-  const pxPerMm = props.pxPerMm ?? CSS_PX_PER_MM_NOMINAL;
+  const screenPxPerMm = useScreenPxPerMm();
+  const pxPerMm = props.pxPerMm ?? screenPxPerMm;
 
   const leadNames = useMemo(() => record.signals.map((s) => s.name), [record]);
   const layout = useMemo(

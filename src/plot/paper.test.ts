@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cssPxToCanvasPx,
-  mmToCssPx,
-  mvToMm,
-  pxPerMmForScreen,
-  secondsToMm,
-  snapToDevicePixel,
-} from './paper';
+import { cssPxToCanvasPx, mmToCssPx, mvToMm, secondsToMm, snapToDevicePixel } from './paper';
 
 describe('paper units', () => {
   it('maps mm and mV to CSS px and canvas px', () => {
@@ -16,12 +9,6 @@ describe('paper units', () => {
     expect(mvToMm(1, 5)).toBe(5);
     expect(mmToCssPx(10, 96 / 25.4)).toBeCloseTo(37.795, 3);
     expect(cssPxToCanvasPx(mmToCssPx(10, 96 / 25.4), 2)).toBeCloseTo(75.59, 2);
-  });
-
-  it('derives px per mm from a measured screen, else 96 dpi', () => {
-    expect(pxPerMmForScreen(1920, 527)).toBeCloseTo(3.643, 3);
-    expect(pxPerMmForScreen()).toBeCloseTo(3.7795, 4);
-    expect(pxPerMmForScreen(1920, 0)).toBeCloseTo(3.7795, 4);
   });
 
   it('snaps lines to device pixel centres', () => {

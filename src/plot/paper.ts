@@ -44,17 +44,6 @@ export const pxPerSecond = (scale: PaperScale): number => scale.speedMmPerS * sc
 /** CSS px per millivolt for a paper scale. */
 export const pxPerMv = (scale: PaperScale): number => scale.gainMmPerMv * scale.pxPerMm;
 
-/**
- * CSS px per mm for a screen: from a measured physical width (mm) and its CSS width (px), or
- * the nominal 96 dpi figure when the screen's size is unknown.
- */
-export function pxPerMmForScreen(screenWidthCssPx?: number, screenWidthMm?: number): number {
-  if (screenWidthCssPx && screenWidthMm && screenWidthCssPx > 0 && screenWidthMm > 0) {
-    return screenWidthCssPx / screenWidthMm;
-  }
-  return CSS_PX_PER_MM_NOMINAL;
-}
-
 /** Rounds a CSS coordinate to the nearest device pixel centre so 1-device-px lines stay sharp. */
 export function snapToDevicePixel(cssPx: number, dpr: number): number {
   return (Math.floor(cssPx * dpr) + 0.5) / dpr;

@@ -6,6 +6,7 @@ import { Button } from '../components/ui/button';
 import { Segmented } from '../components/ui/segmented';
 import { LAYOUT_KINDS } from './layout';
 import { GAINS_MM_PER_MV, SPEEDS_MM_PER_S } from './paper';
+import { ScreenCalibration } from './screen-calibration';
 import type { PlotStore } from './viewport-store';
 
 /**
@@ -108,6 +109,7 @@ export const PlotToolbar = memo(function PlotToolbar({
           True size
         </Button>
         <ZoomPercent store={store} />
+        <ScreenCalibration />
       </div>
       <CursorReading store={store} />
     </div>
