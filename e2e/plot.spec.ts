@@ -438,3 +438,46 @@ test('true size follows a screen calibrated with a card, kept across a reload, r
   await dialog.getByRole('button', { name: 'Use 96 dpi' }).click();
   await expect.poll(async () => (await plotState(page)).pxPerMm).toBeCloseTo(96 / 25.4, 6);
 });
+
+test.describe('on a HiDPI screen (device pixel ratio 2)', () => {
+  test.use({ deviceScaleFactor: 2 });
+
+  test('the canvas has two device px per CSS px and the grid lines are whole device pixels', async ({
+    page,
+    sampleIds,
+  }) => {
+    await openSample(page, sampleIds, SAMPLE);
+    const s = await plotState(page);
+    expect(s.dpr).toBe(2);
+    // The stage is the host's box in whole CSS px, each two device px on the canvas.
+    expect(s.canvas.width).toBe(Math.floor(s.stage.width) * 2);
+    expect(s.canvas.height).toBe(Math.floor(s.stage.height) * 2);
+    // A strip in the paper's bottom margin, under the last row: grid only (no trace, band or
+    // label). Sharp lines fill whole device pixels, so every pixel is one paper colour exactly;
+    // a line on a half pixel would blend into colours between them.
+    const lastBottom = Math.max(...s.cells.map((c) => c.rect.y + c.rect.height));
+    const y = lastBottom + 2.5 * s.pxPerMm * s.zoom;
+    expect(y).toBeLessThan(s.stage.y + s.stage.height);
+    const colours = await page.evaluate(
+      ({ yClient, stage }) => {
+        const canvas = document.querySelector<HTMLCanvasElement>(
+          '[data-testid="ecg-plot"] canvas',
+        )!;
+        const row = Math.floor((yClient - stage.y) * 2);
+        const data = canvas.getContext('2d')!.getImageData(0, row, canvas.width, 1).data;
+        const seen: Record<string, number> = {};
+        for (let i = 0; i < data.length; i += 4) {
+          const hex = `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+          seen[hex] = (seen[hex] ?? 0) + 1;
+        }
+        return seen;
+      },
+      { yClient: y, stage: s.stage },
+    );
+    const paper = ['#fff5f6', '#f7c6cf', '#ee8fa0'];
+    expect(Object.keys(colours).filter((c) => !paper.includes(c))).toEqual([]);
+    // ...and the strip does cross grid lines (minor and major), not only blank paper.
+    expect(colours['#f7c6cf']).toBeGreaterThan(10);
+    expect(colours['#ee8fa0']).toBeGreaterThan(2);
+  });
+});
