@@ -45,6 +45,13 @@ export function ScreenCalibration() {
   };
   const nudge = (px: number) => setWidthPx((w) => Math.round((w + px) * 10) / 10);
   const pxPerMm = widthPx / CARD_WIDTH_MM;
+  // The slider and the number box edit the same width.
+  const widthInput = {
+    min: minPx,
+    max: maxPx,
+    value: widthPx,
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setWidthPx(Number(e.target.value)),
+  };
 
   return (
     <>
@@ -84,15 +91,7 @@ export function ScreenCalibration() {
         <div className="mt-3 flex flex-wrap items-center gap-2">
           <label className="inline-flex items-center gap-2">
             Card width on screen
-            <input
-              type="range"
-              min={minPx}
-              max={maxPx}
-              step={0.5}
-              value={widthPx}
-              onChange={(e) => setWidthPx(Number(e.target.value))}
-              className="w-64"
-            />
+            <input type="range" step={0.5} {...widthInput} className="w-64" />
           </label>
           <Button onClick={() => nudge(-1)} aria-label="One pixel narrower">
             −
@@ -103,11 +102,8 @@ export function ScreenCalibration() {
           <label className="inline-flex items-center gap-1">
             <input
               type="number"
-              min={minPx}
-              max={maxPx}
               step={0.1}
-              value={widthPx}
-              onChange={(e) => setWidthPx(Number(e.target.value))}
+              {...widthInput}
               aria-label="Card width in CSS pixels"
               className="w-20 rounded border border-slate-300 px-1 text-right tabular-nums"
             />
