@@ -205,3 +205,30 @@ test("measurement grounding shows its ranges beside the app's own measurement (s
     ),
   });
 });
+
+test('? lists every key of the sample view and the plot; keys do not act behind it; Esc closes', async ({
+  page,
+  sampleIds,
+}) => {
+  await openSample(page, sampleIds, WAVE_SAMPLE);
+  await expect(page.getByTestId('step-1')).toHaveAttribute('aria-current', 'step');
+  await page.keyboard.press('?');
+  const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(keys).toBeVisible();
+  await expect(keys.getByRole('region', { name: 'Sample' })).toContainText(
+    'Next / previous reasoning step',
+  );
+  await expect(keys.getByRole('region', { name: 'Plot' })).toContainText('Caliper in mV');
+  // The list is modal: J does not step the sample behind it, C does not pick the caliper.
+  await page.keyboard.press('j');
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('step-1')).toHaveAttribute('aria-current', 'step');
+  expect((await plotState(page)).tool).toBe('pan');
+  await page.keyboard.press('Escape');
+  await expect(keys).toBeHidden();
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('step-2')).toHaveAttribute('aria-current', 'step');
+  // The footer button opens it too.
+  await page.getByRole('button', { name: /All keys/ }).click();
+  await expect(keys).toBeVisible();
+});

@@ -2,8 +2,11 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../../components/ui/button';
+import { Kbd } from '../../../components/ui/kbd';
 import { Message } from '../../../components/ui/message';
+import { ShortcutsDialog } from '../../../components/ui/shortcuts-dialog';
 import { beatTimesFromMeasurements } from '../../../plot/beats';
+import { PLOT_SHORTCUTS } from '../../../plot/plot-shortcuts';
 import { createPlotStore } from '../../../plot/viewport-store';
 import type { BenchmarkSampleV002 } from '../../../schemas/benchmark-sample';
 import { ApiRequestError } from '../../../lib/api-client';
@@ -13,6 +16,7 @@ import { useSampleNeighbours } from '../api/get-sample-neighbours';
 import { usePrefetchNeighbours } from '../api/prefetch-neighbours';
 import { appMeasurement } from '../app-measurement';
 import { groundingOverlays, measurementContext } from '../grounding-overlays';
+import { SAMPLE_VIEW_SHORTCUTS } from '../sample-shortcuts';
 import { useSampleViewStore } from '../sample-view-store';
 import { useRecordMeasurements } from '../use-record-measurements';
 import { RecordPanel } from './record-panel';
@@ -100,6 +104,7 @@ export function SampleView({ sampleId }: { sampleId: string }) {
   const prevId = neighbours?.previous ?? undefined;
   const nextId = neighbours?.next ?? undefined;
   usePrefetchNeighbours([nextId, prevId]);
+  const [keysOpen, setKeysOpen] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -117,6 +122,7 @@ export function SampleView({ sampleId }: { sampleId: string }) {
       else if (/^[1-9]$/.test(key) && Number(key) <= groundingsIn(s.stepIndex))
         s.selectGrounding({ step: s.stepIndex, index: Number(key) - 1 });
       else if (key === 'b') s.toggleBeats();
+      else if (key === '?') setKeysOpen(true);
       else if (key === 'Escape' && s.grounding) s.selectGrounding(null);
       else handled = false;
       if (handled) e.preventDefault();
@@ -301,7 +307,20 @@ export function SampleView({ sampleId }: { sampleId: string }) {
         <span className="ml-auto">
           J/K step · [ ] or Shift+J/K sample · 1–9 grounding · B beats · Esc clear
         </span>
+        <button
+          type="button"
+          onClick={() => setKeysOpen(true)}
+          className="rounded border border-slate-300 px-1.5 hover:bg-slate-100"
+        >
+          All keys <Kbd>?</Kbd>
+        </button>
       </footer>
+      {/* Outside the status footer: a modal is not a live region's content. */}
+      <ShortcutsDialog
+        open={keysOpen}
+        onClose={() => setKeysOpen(false)}
+        groups={[SAMPLE_VIEW_SHORTCUTS, PLOT_SHORTCUTS]}
+      />
     </div>
   );
 }
