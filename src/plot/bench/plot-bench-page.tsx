@@ -121,8 +121,8 @@ function mountRaw(r: EcgRecord, size: { width: number; height: number }, start: 
     const offsets = traceHairlineOffsets(vp.zoom, dpr);
     ctx.strokeStyle = PAPER.trace;
     ctx.lineWidth = 1;
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
+    ctx.lineJoin = 'miter';
+    ctx.lineCap = 'butt';
     // One path per row, stroked as hairline passes: the same strokes as ours.
     for (const cell of layout.cells) {
       const path = new Path2D();
