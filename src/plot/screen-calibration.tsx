@@ -2,9 +2,10 @@
  * Screen calibration for true size: the user matches a drawn card to a real bank card held to
  * the screen. Rare (once per screen), so a modal dialog is fine; Escape cancels.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../components/ui/button';
 import { Message } from '../components/ui/message';
+import { Modal } from '../components/ui/modal';
 import {
   CARD_HEIGHT_MM,
   CARD_WIDTH_MM,
@@ -23,22 +24,22 @@ export function ScreenCalibration() {
   const scale = useScreenScale((s) => s.scale);
   const calibrate = useScreenScale((s) => s.calibrate);
   const reset = useScreenScale((s) => s.reset);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const dpr = window.devicePixelRatio || 1;
   const [widthPx, setWidthPx] = useState(() => cardWidthCssPx(scale, dpr));
   const [error, setError] = useState<string | null>(null);
   const minPx = (MIN_DEVICE_PX_PER_MM * CARD_WIDTH_MM) / dpr;
   const maxPx = (MAX_DEVICE_PX_PER_MM * CARD_WIDTH_MM) / dpr;
 
-  const open = () => {
+  const show = () => {
     setWidthPx(Math.round(cardWidthCssPx(scale, dpr) * 10) / 10);
     setError(null);
-    dialog.current?.showModal();
+    setOpen(true);
   };
   const save = () => {
     try {
       calibrate(calibrateFromCard(widthPx, dpr));
-      dialog.current?.close();
+      setOpen(false);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -56,22 +57,13 @@ export function ScreenCalibration() {
   return (
     <>
       <Button
-        onClick={open}
+        onClick={show}
         title="Calibrate true size to this screen with a bank card"
         aria-haspopup="dialog"
       >
         Screen: {scale ? 'calibrated' : '96 dpi'}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="screen-calibration-title"
-        // A modal owns the keyboard: the page's shortcuts (J, ], Esc...) must not act behind it.
-        onKeyDown={(e) => e.stopPropagation()}
-        className="m-auto max-w-[min(90vw,60rem)] rounded border border-slate-300 p-4 text-[14px] text-slate-800 shadow-lg backdrop:bg-slate-900/30"
-      >
-        <h2 id="screen-calibration-title" className="text-[16px] font-semibold">
-          Calibrate true size
-        </h2>
+      <Modal open={open} onClose={() => setOpen(false)} title="Calibrate true size">
         <p className="mt-1 max-w-[40rem] text-slate-700">
           Hold a bank or ID card ({CARD_WIDTH_MM} mm wide) flat against the screen and change the
           box until it is exactly as wide as the card. True size then draws 1 mm of paper as 1 mm on
@@ -124,12 +116,12 @@ export function ScreenCalibration() {
           <Button
             onClick={() => {
               reset();
-              dialog.current?.close();
+              setOpen(false);
             }}
           >
             Use 96 dpi
           </Button>
-          <Button onClick={() => dialog.current?.close()}>Cancel</Button>
+          <Button onClick={() => setOpen(false)}>Cancel</Button>
           <button
             type="button"
             onClick={save}
@@ -138,7 +130,7 @@ export function ScreenCalibration() {
             Save
           </button>
         </div>
-      </dialog>
+      </Modal>
     </>
   );
 }

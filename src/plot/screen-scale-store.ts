@@ -10,8 +10,8 @@ export interface ScreenScaleState {
   reset(): void;
 }
 
-/** The localStorage key, versioned with the stored shape. */
-export const SCREEN_SCALE_STORAGE_KEY = 'ecg-workbench.screen-scale';
+/** The localStorage key (the stored shape's version is persist's `version`). */
+const SCREEN_SCALE_STORAGE_KEY = 'ecg-workbench.screen-scale';
 
 export const useScreenScale = create<ScreenScaleState>()(
   persist(

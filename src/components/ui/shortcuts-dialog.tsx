@@ -1,6 +1,6 @@
 /** The `?` panel: every key of the current screen, grouped (docs: ui.md, Keyboard). */
-import { useEffect, useRef } from 'react';
 import { Kbd } from './kbd';
+import { Modal } from './modal';
 
 /** One shortcut: the keys that do it (any of them) and what it does. */
 export interface Shortcut {
@@ -14,7 +14,7 @@ export interface ShortcutGroup {
   readonly shortcuts: readonly Shortcut[];
 }
 
-/** A modal list of shortcuts; Escape or `?` closes it, and page keys do not act behind it. */
+/** A modal list of shortcuts; Escape or `?` closes it. */
 export function ShortcutsDialog({
   open,
   onClose,
@@ -24,28 +24,16 @@ export function ShortcutsDialog({
   onClose: () => void;
   groups: readonly ShortcutGroup[];
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="shortcuts-title"
+    <Modal
+      open={open}
       onClose={onClose}
+      title="Keyboard shortcuts"
       onKeyDown={(e) => {
-        e.stopPropagation();
         if (e.key === '?') onClose();
       }}
-      className="m-auto max-h-[85vh] max-w-[min(90vw,56rem)] overflow-auto rounded border border-slate-300 p-4 text-[14px] text-slate-800 shadow-lg backdrop:bg-slate-900/30"
-    >
-      <div className="flex items-baseline justify-between gap-4">
-        <h2 id="shortcuts-title" className="text-[16px] font-semibold">
-          Keyboard shortcuts
-        </h2>
+      className="max-h-[85vh] overflow-auto"
+      aside={
         <button
           type="button"
           onClick={onClose}
@@ -53,7 +41,8 @@ export function ShortcutsDialog({
         >
           Close <Kbd>Esc</Kbd>
         </button>
-      </div>
+      }
+    >
       <div className="mt-2 grid gap-x-8 gap-y-3 md:grid-cols-2">
         {groups.map((g) => (
           <section key={g.title} aria-label={g.title}>
@@ -80,6 +69,6 @@ export function ShortcutsDialog({
           </section>
         ))}
       </div>
-    </dialog>
+    </Modal>
   );
 }

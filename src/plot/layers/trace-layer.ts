@@ -56,7 +56,7 @@ export class TraceRenderer {
       }
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    drawLabelsAndSeparators(ctx, layout, s, panX, panY, dpr);
+    drawLabelsAndSeparators(ctx, layout, s, panX, panY, dpr, input.stageHeight * dpr);
   }
 
   private traceCell(
@@ -173,13 +173,13 @@ function drawLabelsAndSeparators(
   panX: number,
   panY: number,
   dpr: number,
+  stageH: number,
 ): void {
   const font = Math.round(LABEL_FONT_CSS_PX * dpr * Math.min(2, Math.max(0.6, s / dpr)));
   ctx.font = `600 ${font}px ui-sans-serif, system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   ctx.fillStyle = PAPER.label;
   const mm = layout.scale.pxPerMm * s;
-  const stageH = ctx.canvas.height;
   for (const cell of layout.cells) {
     const x = cell.rect.x * s - panX;
     const y = cell.rect.y * s - panY;
