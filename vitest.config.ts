@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['src/testing/postgres-global-setup.ts'],
+    // Property tests print their seed on failure; FC_SEED=<seed> replays one.
+    setupFiles: ['src/testing/fast-check-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
