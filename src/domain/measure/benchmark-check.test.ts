@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ptbxlRecordPath } from '../wfdb/paths';
@@ -8,44 +7,14 @@ import {
   formatAccuracyReport,
   longestIntervalIsAnswer,
   scoreMeasurements,
+  windowGroup,
 } from './benchmark-check';
-import { measureRecord } from './measure-record';
-import type { Measurements } from './types';
-import { readRecord } from '../../testing/read-record';
-
-const shared = path.resolve(__dirname, '../../../../shared/data');
-const ecgRoot = path.join(shared, 'ecg');
-
-/** ecg_id -> record path without extension, for the benchmark records at 500 Hz in ../shared. */
-function benchmarkRecordPaths(): Map<string, string> {
-  const rows = readFileSync(path.join(ecgRoot, 'index.csv'), 'utf8').split(/\r?\n/).slice(1);
-  const out = new Map<string, string>();
-  for (const row of rows) {
-    const [, recordPath, ecgId, fs, , , , matches] = row.split(',');
-    if (matches?.trim() !== 'true' || fs !== '500' || !ecgId || !recordPath) continue;
-    out.set(ecgId, path.join(ecgRoot, recordPath.replace(/\.hea$/, '')));
-  }
-  return out;
-}
+import { benchmarkRecordPaths, measuredBenchmarkSamples } from '../../testing/benchmark-records';
 
 async function checkAll(): Promise<SampleCheck[]> {
-  const paths = benchmarkRecordPaths();
-  const cache = new Map<string, Measurements>();
-  const lines = readFileSync(path.join(shared, 'benchmark/ptbxl.jsonl'), 'utf8').split('\n');
-  const checks: SampleCheck[] = [];
-  for (const line of lines) {
-    if (!line.trim()) continue;
-    const sample = JSON.parse(line) as CheckedSample;
-    const recordPath = paths.get(sample.metadata.ecg_id);
-    if (!recordPath) continue;
-    let m = cache.get(recordPath);
-    if (!m) {
-      m = measureRecord(await readRecord(recordPath));
-      cache.set(recordPath, m);
-    }
-    checks.push(checkSample(sample, m));
-  }
-  return checks;
+  return (await measuredBenchmarkSamples()).map((x) =>
+    checkSample(x.raw as CheckedSample, x.measurements),
+  );
 }
 
 describe('measurement engine on the benchmark PTB-XL records in ../shared', () => {
@@ -69,15 +38,15 @@ describe('measurement engine on the benchmark PTB-XL records in ../shared', () =
     const all = scores.find((s) => s.quantity === 'all')!;
     expect(all.count).toBeGreaterThanOrEqual(30);
     const windows = checks.flatMap((c) => c.windows);
-    const qrsWindows = windows.filter((w) => w.kind === 'qrs');
+    const qrsWindows = windows.filter((w) => windowGroup(w.kind) === 'qrs');
     const ranges = checks.flatMap((c) => c.beatRanges);
     const achieved = {
       exact: all.exact / all.count,
       exactOrNeighbour: all.exactOrNeighbour / all.count,
       qrsWindowsHeld: qrsWindows.filter((w) => w.held).length / qrsWindows.length,
       otherWindowsHeld:
-        windows.filter((w) => w.kind !== 'qrs' && w.held).length /
-        Math.max(1, windows.filter((w) => w.kind !== 'qrs').length),
+        windows.filter((w) => windowGroup(w.kind) !== 'qrs' && w.held).length /
+        Math.max(1, windows.filter((w) => windowGroup(w.kind) !== 'qrs').length),
       beatRangesResolved: ranges.filter((r) => r.resolved).length / Math.max(1, ranges.length),
       answerIsLongestInterval: longestIntervalIsAnswer(ranges).every(Boolean),
     };

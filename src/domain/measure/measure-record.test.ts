@@ -6,7 +6,6 @@ import type { SynthCondition } from '../synth';
 import { parseMitAnnotations } from '../wfdb/annotations';
 import { hz } from '../units';
 import { measureRecord } from './measure-record';
-import { qrsInWindow, resolveBeatRange } from './references';
 import { readRecord } from '../../testing/read-record';
 
 const mitBase = path.resolve(__dirname, '../../../../shared/data/ecg/wfdb-python/sample-data/100');
@@ -211,32 +210,6 @@ describe('measureRecord on synthetic records with known intervals', () => {
     const m = measureRecord({ ...record, signals: spiked });
     expect(m.beats.length).toBe(truth.beats.length);
     expect(Math.abs(m.global.qrs.value! - truth.qrsMs)).toBeLessThanOrEqual(10);
-  });
-});
-
-describe('benchmark references', () => {
-  const m = measureRecord(
-    generateSyntheticEcg(synthParams('normal_sinus_rhythm', { seed: 3, heartRateBpm: 60 })).record,
-  );
-  it('"[4th QRS wave - 5th QRS wave]" spans QRS onset of beat 4 to QRS offset of beat 5', () => {
-    const r = resolveBeatRange(m.beats, 4, 5);
-    expect(r).toMatchObject({ fromBeatIndex: 3, toBeatIndex: 4 });
-    if ('error' in r) throw new Error(r.error);
-    expect(r.startS).toBe(m.beats[3]!.qrsOnsetS);
-    expect(r.endS).toBe(m.beats[4]!.qrsOffsetS);
-    expect(r.rrMs).toBeCloseTo(m.beats[4]!.rrBeforeMs!, 0);
-    expect(resolveBeatRange(m.beats, 2, 3, 2)).toMatchObject({ fromBeatIndex: 3 });
-    expect(resolveBeatRange(m.beats, 40, 41)).toMatchObject({
-      error: expect.stringMatching(/only \d+ beats/),
-    });
-    expect(resolveBeatRange(m.beats, 3, 2)).toMatchObject({
-      error: expect.stringMatching(/ascending/),
-    });
-  });
-  it('a window holds the QRS it overlaps most; a window between beats holds none', () => {
-    const b = m.beats[2]!;
-    expect(qrsInWindow(m.beats, b.qrsOnsetS - 0.01, b.qrsOffsetS + 0.01)?.beatIndex).toBe(2);
-    expect(qrsInWindow(m.beats, b.qrsOffsetS + 0.1, b.qrsOffsetS + 0.3)).toBeNull();
   });
 });
 

@@ -36,12 +36,20 @@ describe('appMeasurement on real samples', () => {
     const s = sample(476);
     const step = s.data.reasoning[0]!;
     const m = measureRecord(record(s.metadata.ecg_id));
-    const got = appMeasurement(step.ecg_grounding, 1, m)!;
+    const got = appMeasurement(s.data.reasoning, { step: 0, index: 1 }, m)!;
     const window = parseTimeWindow(
       step.ecg_grounding[0]!.options[step.ecg_grounding[0]!.answer_idx[0]]!,
     )!;
-    expect(got.label).toContain(`beat at ${window.startS}–${window.endS} s`);
-    expect(got.unit).toBe('ms');
+    expect(got.label).toBe(`QRS duration (beat at ${window.startS}–${window.endS} s)`);
+    expect(got).toMatchObject({
+      unit: 'ms',
+      quantity: 'qrs_duration',
+      window: { startS: window.startS, endS: window.endS },
+      lead: null,
+    });
+    const beat = m.beats[got.beatIndex!]!;
+    expect(beat.qrsOnsetS).toBeLessThan(window.endS);
+    expect(beat.qrsOffsetS).toBeGreaterThan(window.startS);
     // LBBB: the engine's QRS must be wide, as the sample says (right range 150-160 ms).
     const right = parseMeasurementRange(
       step.ecg_grounding[1]!.options[step.ecg_grounding[1]!.answer_idx[0]]!,
@@ -54,6 +62,35 @@ describe('appMeasurement on real samples', () => {
   it('is null for questions that are not measurement questions', () => {
     const s = sample(476);
     const m = measureRecord(record(s.metadata.ecg_id));
-    expect(appMeasurement(s.data.reasoning[0]!.ecg_grounding, 0, m)).toBeNull();
+    expect(appMeasurement(s.data.reasoning, { step: 0, index: 0 }, m)).toBeNull();
+  });
+
+  it("measures the PR interval of the beat whose P wave the step's window is (sample 166, ECG 111)", () => {
+    const s = sample(166);
+    const m = measureRecord(record(s.metadata.ecg_id));
+    const got = appMeasurement(s.data.reasoning, { step: 1, index: 1 }, m)!;
+    // The answer window [6.80s - 6.92s] starts at the P onset of beat index 7 (6.798 s); its QRS starts at 6.970 s.
+    const beat = m.beats[got.beatIndex!]!;
+    expect([beat.pOnsetS, beat.qrsOnsetS]).toEqual([6.798, 6.97]);
+    expect(got).toMatchObject({
+      label: 'PR interval (beat at 6.8–6.92 s)',
+      value: 172,
+      unit: 'ms',
+    });
+    expect(got.value).not.toBe(Math.round(m.global.pr.value!));
+  });
+
+  it('measures the premature beat the step before named (sample 1271, ECG 363)', () => {
+    const s = sample(1271);
+    expect(s.data.reasoning[1]!.ecg_grounding.map((g) => g.question_type)).toEqual([
+      'measurement_grounding',
+    ]);
+    const m = measureRecord(record(s.metadata.ecg_id));
+    const got = appMeasurement(s.data.reasoning, { step: 1, index: 0 }, m)!;
+    expect(got).toMatchObject({
+      label: 'QRS duration, premature beat at 1.16 s',
+      value: 146,
+      window: { startS: 1.09, endS: 1.24 },
+    });
   });
 });

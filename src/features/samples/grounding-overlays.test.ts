@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convertSample } from '../../domain/benchmark/convert';
 import { BenchmarkSampleV001Schema } from '../../schemas/benchmark-sample';
+import { beatsAt, measurementsWith } from '../../testing/measured-beats';
 import { groundingOverlays } from './grounding-overlays';
 
 const benchmark = resolve(import.meta.dirname, '../../../../shared/data/benchmark/ptbxl.jsonl');
@@ -53,17 +54,23 @@ describe('groundingOverlays on real samples', () => {
     expect(o.highlights).toHaveLength(lead.options.length);
   });
 
-  it('resolves beat ranges through detected beats, anchored on the 1st QRS hint', () => {
+  it('resolves beat ranges through detected beats, anchored on the 1st QRS hint, QRS onset to offset', () => {
     const sample = sampleById(200);
     const g = sample.data.reasoning
       .flatMap((s) => s.ecg_grounding)
       .find((x) => x.options.some((t) => t.includes('QRS wave')))!;
-    expect(groundingOverlays(g, null).problems[0]).toMatch(/waits for beat detection/);
-    // Beats at 0.2 (an extra one before the hinted 1st QRS at 0.38-0.49 s), then 0.43, 1.5, 2.6, 4.9, 6.0, 7.1.
-    const o = groundingOverlays(g, [0.2, 0.43, 1.5, 2.6, 4.9, 6.0, 7.1]);
+    const waiting = groundingOverlays(g, null);
+    expect(waiting.usesBeats).toBe(true);
+    expect(waiting.problems[0]).toMatch(/waits for beat detection/);
+    // Beats at 0.2 (an extra one before the hinted 1st QRS at 0.38-0.49 s), then 0.43, 1.5, 2.6,
+    // 4.9, 6.0, 7.1; each QRS runs 50 ms either side of its R peak.
+    const m = measurementsWith(beatsAt([0.2, 0.43, 1.5, 2.6, 4.9, 6.0, 7.1]));
+    const o = groundingOverlays(g, m);
+    expect(o.problems).toEqual([]);
     const right = o.bands.find((b) => b.role === 'right')!;
+    expect(g.options[g.answer_idx[0]]).toBe('[3rd QRS wave - 4th QRS wave]');
     expect(right.label).toBe('C');
-    expect(right.startS).toBeCloseTo(2.6 - 0.06, 9);
-    expect(right.endS).toBeCloseTo(4.9 + 0.06, 9);
+    expect(right.startS).toBe(2.55);
+    expect(right.endS).toBe(4.95);
   });
 });

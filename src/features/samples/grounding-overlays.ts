@@ -1,14 +1,12 @@
 /** What a grounding question draws on the plot: lead highlights, time bands, measurement ranges. */
-import {
-  parseBeatRange,
-  parseLeadOption,
-  parseMeasurementRange,
-  parseTimeWindow,
-  type MeasurementRangeOption,
-} from '../../domain/benchmark/options';
+import type {
+  GroundingPosition,
+  MeasurementRangeOption,
+  StepInput,
+} from '../../domain/benchmark/grounding';
+import { measurementTarget, optionWindows, readGrounding } from '../../domain/benchmark/grounding';
+import type { Measurements } from '../../domain/measure/types';
 import type { GroundingV002 } from '../../schemas/benchmark-sample';
-import { leadFor, selectedSegment } from './app-measurement';
-import { firstBeatWindowFromQuestion, resolveBeatRange } from '../../plot/beats';
 import type { LeadHighlight, TimeBand } from '../../plot/overlays/types';
 
 /** Option letters A, B, C... as the panel and the plot label options. */
@@ -28,89 +26,64 @@ export interface GroundingOverlays {
   readonly bands: TimeBand[];
   readonly ranges: RangeOption[];
   readonly problems: string[];
+  /** True when some option is an "Nth QRS wave" range, drawn through detected beats. */
+  readonly usesBeats: boolean;
 }
 
 /**
  * Turns a grounding question into overlays: lead options highlight leads (right vs distractor),
- * window options band seconds, "Nth QRS wave" options band detected beats (`beatTimesS`; null
- * while beats are unknown), measurement options become ranges shown beside the plot.
+ * wave options band their windows in seconds ("Nth QRS wave" ranges through the detected beats
+ * of `measurements`; null while they are not measured yet), measurement options become ranges.
  */
 export function groundingOverlays(
   grounding: GroundingV002,
-  beatTimesS: readonly number[] | null,
+  measurements: Measurements | null,
 ): GroundingOverlays {
-  const right = new Set<number>(grounding.answer_idx);
-  const out: GroundingOverlays = { highlights: [], bands: [], ranges: [], problems: [] };
-  const firstBeat = firstBeatWindowFromQuestion(grounding.question);
-  grounding.options.forEach((text, i) => {
-    const letter = optionLetter(i);
-    const isRight = right.has(i);
-    const unreadable = (why: string) => out.problems.push(`Option ${letter} "${text}": ${why}`);
-    if (grounding.question_type === 'lead_grounding') {
-      const lead = parseLeadOption(text);
-      if (!lead) return unreadable('not a "Lead X" option');
-      out.highlights.push({
-        lead: lead.lead,
-        role: isRight ? 'right' : 'distractor',
-        label: letter,
-      });
-    } else if (grounding.question_type === 'wave_grounding') {
-      const window = parseTimeWindow(text);
-      if (window) {
-        out.bands.push({
-          id: `opt-${i}`,
-          startS: window.startS,
-          endS: window.endS,
-          role: isRight ? 'right' : 'distractor',
-          label: letter,
-        });
-        return;
-      }
-      const beats = parseBeatRange(text);
-      if (!beats) return unreadable('neither a time window nor a beat range');
-      if (!beatTimesS) return unreadable('beat range waits for beat detection');
-      const resolved = resolveBeatRange(beatTimesS, beats.fromBeat, beats.toBeat, firstBeat);
-      if (!resolved.ok) return unreadable(resolved.reason);
-      out.bands.push({
-        id: `opt-${i}`,
-        startS: resolved.startS,
-        endS: resolved.endS,
-        role: isRight ? 'right' : 'distractor',
-        label: letter,
-      });
-    } else {
-      const range = parseMeasurementRange(text);
-      if (!range) return unreadable('not a measurement range');
-      out.ranges.push({ letter, text, range, isRight });
-    }
-  });
+  const read = readGrounding(grounding);
+  const out: GroundingOverlays = {
+    highlights: [],
+    bands: [],
+    ranges: [],
+    problems: [],
+    usesBeats: read.type === 'wave_grounding' && read.options.some((o) => o.kind === 'beats'),
+  };
+  if (read.type === 'other') return out;
+  const right = new Set(read.answerIdx);
+  const role = (i: number) => (right.has(i) ? 'right' : 'distractor');
+  const unreadable = (i: number, why: string) =>
+    out.problems.push(`Option ${optionLetter(i)} "${grounding.options[i]}": ${why}`);
+  if (read.type === 'lead_grounding') {
+    read.options.forEach((o, i) => {
+      if (o.kind === 'unreadable') return unreadable(i, o.reason);
+      out.highlights.push({ lead: o.lead, role: role(i), label: optionLetter(i) });
+    });
+  } else if (read.type === 'wave_grounding') {
+    optionWindows(read, measurements?.beats ?? null).forEach((w, i) => {
+      if (!w.ok) return unreadable(i, w.reason);
+      out.bands.push({ id: `opt-${i}`, ...w.window, role: role(i), label: optionLetter(i) });
+    });
+  } else {
+    read.options.forEach((range, i) => {
+      if (range.kind === 'unreadable') return unreadable(i, range.reason);
+      const text = grounding.options[i]!;
+      out.ranges.push({ letter: optionLetter(i), text, range, isRight: right.has(i) });
+    });
+  }
   return out;
 }
 
 /**
- * What a measurement question is about, drawn in the "selected" style: the right window of the
- * step's wave question before it (the "selected segment") and the lead it names.
+ * What a measurement question is about, drawn in the "selected" style: its selected segment (the
+ * answer window of the nearest earlier wave question) and, for an amplitude, its lead.
  */
 export function measurementContext(
-  groundings: readonly GroundingV002[],
-  index: number,
+  steps: readonly StepInput[],
+  at: GroundingPosition,
 ): { bands: TimeBand[]; highlights: LeadHighlight[] } {
-  const g = groundings[index];
-  if (!g || g.question_type !== 'measurement_grounding') return { bands: [], highlights: [] };
-  const { window, question } = selectedSegment(groundings, index);
-  const lead = /amplitude/i.test(g.question) ? leadFor(question, groundings) : undefined;
+  const target = measurementTarget(steps, at);
+  const window = target?.segment?.window;
   return {
-    bands: window
-      ? [
-          {
-            id: 'segment',
-            startS: window.startS,
-            endS: window.endS,
-            role: 'selected',
-            label: 'measured',
-          },
-        ]
-      : [],
-    highlights: lead ? [{ lead, role: 'selected' }] : [],
+    bands: window ? [{ id: 'segment', ...window, role: 'selected', label: 'measured' }] : [],
+    highlights: target?.lead ? [{ lead: target.lead, role: 'selected' }] : [],
   };
 }

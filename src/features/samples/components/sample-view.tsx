@@ -77,29 +77,19 @@ export function SampleView({ sampleId }: { sampleId: string }) {
     : undefined;
   const overlays = useMemo(() => {
     if (!activeGrounding || !view.grounding) return null;
-    const own = groundingOverlays(activeGrounding, beatTimesS);
-    const context = measurementContext(
-      steps[view.grounding.step]?.ecg_grounding ?? [],
-      view.grounding.index,
-    );
+    const own = groundingOverlays(activeGrounding, measurements);
+    const context = measurementContext(steps, view.grounding);
     return {
       ...own,
       bands: [...context.bands, ...own.bands],
       highlights: [...context.highlights, ...own.highlights],
     };
-  }, [activeGrounding, beatTimesS, steps, view.grounding]);
+  }, [activeGrounding, measurements, steps, view.grounding]);
   const measurement = useMemo(
     () =>
-      view.grounding && measurements
-        ? appMeasurement(
-            steps[view.grounding.step]?.ecg_grounding ?? [],
-            view.grounding.index,
-            measurements,
-          )
-        : null,
+      view.grounding && measurements ? appMeasurement(steps, view.grounding, measurements) : null,
     [view.grounding, measurements, steps],
   );
-  const usesBeats = activeGrounding?.options.some((o) => o.includes('QRS wave')) ?? false;
 
   const prevId = neighbours?.previous ?? undefined;
   const nextId = neighbours?.next ?? undefined;
@@ -219,7 +209,7 @@ export function SampleView({ sampleId }: { sampleId: string }) {
           recordAvailable={detail.ecg.recordAvailable}
           overlays={overlays}
           beatTimesS={beatTimesS}
-          showBeats={view.showBeats || usesBeats}
+          showBeats={view.showBeats || (overlays?.usesBeats ?? false)}
           plotStore={plotStore}
           measurement={measurement}
         />
