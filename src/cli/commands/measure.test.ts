@@ -6,7 +6,7 @@ import { generateSyntheticEcg, synthParams } from '../../domain/synth';
 import { encodeWfdbRecord } from '../../domain/wfdb/encode';
 import { EXIT } from '../command';
 import { measureCommand } from './measure';
-import { captureIo, repoRoot, runCli } from './test-helpers';
+import { benchmarkPath, captureIo, repoRoot, runCli } from './test-helpers';
 
 const ptbxl = (id: string) =>
   path.resolve(repoRoot, `../shared/data/ecg/ptbxl/records500/00000/${id}_hr`);
@@ -114,5 +114,41 @@ describe('measure command', () => {
       EXIT.failure,
     );
     expect(missing.stderr.join('')).toMatch(/no-such-record\.hea/);
+  });
+
+  it('--benchmark checks every sample whose record the folder holds, as text and JSON', async () => {
+    const records = path.resolve(repoRoot, '../shared/data/ecg/ptbxl');
+    const text = captureIo();
+    const args = ['--benchmark', benchmarkPath, '--records', records];
+    expect(await measureCommand.run(args, text)).toBe(EXIT.ok);
+    const report = text.stdout.join('\n');
+    // 40 benchmark ECGs are in ../shared/data/ecg/ptbxl; the 2 in ptbxl-cinc2024 are not.
+    expect(report).toContain(
+      `${benchmarkPath}: 41 samples checked on 40 records in ${records}; 3043 samples without a readable record there`,
+    );
+    expect(report).toMatch(/^ {2}all +27 +exact/m);
+    expect(report).toContain('Beat-range options: 8/8 resolved; answer is the longest RR in 2/2');
+
+    const json = captureIo();
+    expect(await measureCommand.run([...args, '--json'], json)).toBe(EXIT.ok);
+    const out = JSON.parse(json.stdout.join('')) as {
+      samples_checked: number;
+      measurements: { quantity: string; value: number | null; verdict: string }[];
+      scores: { quantity: string; count: number; exact: number }[];
+    };
+    expect(out.samples_checked).toBe(41);
+    expect(out.measurements).toHaveLength(27);
+    expect(out.measurements.every((m) => m.value !== null && m.verdict !== 'miss')).toBe(true);
+    expect(out.scores.at(-1)).toMatchObject({ quantity: 'all', count: 27 });
+  });
+
+  it('--benchmark needs --records and an existing folder', async () => {
+    const usage = captureIo();
+    expect(await measureCommand.run(['--benchmark', benchmarkPath], usage)).toBe(EXIT.usage);
+    expect(usage.stderr.join('')).toMatch(/--records, the WFDB records folder/);
+    const missing = captureIo();
+    const args = ['--benchmark', benchmarkPath, '--records', path.join(tmpdir(), 'no-such-dir')];
+    expect(await measureCommand.run(args, missing)).toBe(EXIT.failure);
+    expect(missing.stderr.join('')).toMatch(/no-such-dir: it does not exist/);
   });
 });

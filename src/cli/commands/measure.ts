@@ -1,11 +1,13 @@
 import { STANDARD_LEADS } from '../../domain/leads';
 import { measureRecord } from '../../domain/measure/measure-record';
 import type { Measured, Measurements } from '../../domain/measure/types';
+import { benchmarkCheckUsage, runBenchmarkCheck } from './measure-benchmark';
 import { parseRecordArgs, readRecordOrExit } from './record-input';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 
-const usage = 'ecg-workbench measure <record-path-without-extension> [--json]';
+const recordUsage = 'ecg-workbench measure <record-path-without-extension> [--json]';
+const usage = `${recordUsage}\n       ${benchmarkCheckUsage}`;
 
 /** The `measure --json` object: snake_case, units in the names, nulls explained in notes. */
 export function measureSummary(m: Measurements) {
@@ -99,12 +101,18 @@ export function formatMeasureSummary(s: ReturnType<typeof measureSummary>): stri
   return lines.join('\n');
 }
 
-/** `measure`: detects beats and measures intervals, axes and amplitudes of one WFDB record. */
+/**
+ * `measure`: detects beats and measures intervals, axes and amplitudes of one WFDB record; with
+ * --benchmark, checks a benchmark file's grounding answers on the records of a folder.
+ */
 export const measureCommand: CliCommand = {
   name: 'measure',
   summary: 'Measure a WFDB record: beats, HR, PR, QRS, QT/QTc, axes, per-lead amplitudes',
   usage,
   async run(args: readonly string[], io: CliIo): Promise<number> {
+    if (args.some((a) => a === '--benchmark' || a.startsWith('--benchmark='))) {
+      return runBenchmarkCheck(args, io);
+    }
     const parsed = parseRecordArgs('measure', usage, args, io);
     if (typeof parsed === 'number') return parsed;
     const { base, json } = parsed;
