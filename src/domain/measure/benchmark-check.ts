@@ -117,7 +117,7 @@ export function checkSample(sample: CheckedSample, m: Measurements): SampleCheck
       if (read.type === 'wave_grounding') {
         const answer = read.options[answerIdx];
         if (answer?.kind === 'window') {
-          const held = waveInWindow(read.waveKind ?? 'qrs', answer, m.beats);
+          const held = waveInWindow(read.waveKind, answer, m.beats);
           out.windows.push({
             sampleId,
             ecgId,

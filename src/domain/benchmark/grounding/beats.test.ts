@@ -128,8 +128,10 @@ describe('option windows of a wave question', () => {
 });
 
 describe('the wave an answer window names', () => {
-  const cases: [WaveKind, { startS: number; endS: number }, boolean, number | null][] = [
+  const cases: [WaveKind | null, { startS: number; endS: number }, boolean, number | null][] = [
     ['qrs', { startS: 2.44, endS: 2.56 }, true, 2],
+    // A question naming no wave is checked as a QRS question.
+    [null, { startS: 2.44, endS: 2.56 }, true, 2],
     ['qrs', { startS: 2.6, endS: 2.9 }, false, null],
     ['premature_beat', { startS: 3.45, endS: 3.57 }, true, 3],
     // P of beat 2 (P 2.29-2.39, QRS onset 2.45).

@@ -165,15 +165,16 @@ const MAX_P_TO_QRS_S = 0.4;
  * the window's start, and holds no QRS: the beat is that QRS's. A non-conducted P lies between
  * two consecutive QRS complexes, holding neither: the beat is the one before it. T and ST-T
  * windows follow a QRS with no other QRS before the window: the beat is that QRS's. An
- * RR-interval window holds two consecutive QRS complexes: the beat is the first.
+ * RR-interval window holds two consecutive QRS complexes: the beat is the first. A question
+ * that names no wave (null) is taken as asking for a QRS, as most do.
  */
 export function waveInWindow(
-  kind: WaveKind,
+  kind: WaveKind | null,
   window: SecondsWindow,
   beats: readonly MeasuredBeat[],
 ): WaveInWindow {
   const held = qrsInWindow(beats, window);
-  if (kind === 'qrs' || kind === 'premature_beat') {
+  if (kind === null || kind === 'qrs' || kind === 'premature_beat') {
     const b = held ? beats[held.beatIndex] : undefined;
     return {
       held: b !== undefined,

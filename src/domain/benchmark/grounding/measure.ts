@@ -54,8 +54,7 @@ function segmentBeat(target: MeasurementTarget, m: Measurements) {
   const seg = target.segment;
   if (!seg) return { beat: null, missing: null };
   if (!seg.window) return { beat: null, missing: 'the selected segment is not a time window' };
-  const kind = seg.wave.waveKind ?? 'qrs';
-  const found = waveInWindow(kind, seg.window, m.beats);
+  const found = waveInWindow(seg.wave.waveKind, seg.window, m.beats);
   const beat = found.held && found.beatIndex !== null ? (m.beats[found.beatIndex] ?? null) : null;
   return { beat, missing: beat ? null : `no detected beat in ${span(seg.window)}` };
 }
