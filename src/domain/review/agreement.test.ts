@@ -67,3 +67,26 @@ describe('stepType', () => {
     ).toBe('lead+wave+measurement');
   });
 });
+
+describe('agreementCsv', () => {
+  it('writes one row per group with the counts, quoting where needed, empty for undefined', async () => {
+    const { agreementCsv } = await import('./agreement-csv');
+    const { parse } = await import('csv-parse/sync');
+    const report = agreementReport([
+      { targetDx: 'lbbb', stepTypes: ['wave'], verdicts: [pass('a'), flag('b')] },
+      { targetDx: 'rbbb', stepTypes: [], verdicts: [pass('a'), pass('b')] },
+    ]);
+    const text = agreementCsv(report, (group) => `A, "B" (${group.key})`);
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r['scope'], r['key']])).toEqual([
+      ['overall', 'all'],
+      ['pair', 'A, "B" (a|b)'],
+      ['diagnosis', 'lbbb'],
+      ['diagnosis', 'rbbb'],
+      ['step_type', 'wave'],
+    ]);
+    expect(rows[0]).toMatchObject({ n: '2', pass_pass: '1', pass_flag: '1', kappa: '0' });
+    expect(rows[3]).toMatchObject({ kappa: '', note: expect.stringMatching(/undefined/) });
+    expect(rows[4]).toMatchObject({ n: '0', unrated_steps: '1' });
+  });
+});

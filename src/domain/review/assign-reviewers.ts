@@ -34,7 +34,7 @@ export function assignReviewers(input: AssignInput): Map<string, string[]> {
   const rank = new Map(input.reviewerIds.map((id, index) => [id, index]));
   const result = new Map<string, string[]>();
   for (const sampleId of input.sampleIds) {
-    const chosen = [...(input.kept?.get(sampleId) ?? [])].slice(0, input.perSample);
+    const chosen = [...(input.kept?.get(sampleId) ?? [])];
     const before = new Set(input.previous?.get(sampleId) ?? []);
     while (chosen.length < input.perSample) {
       let best: string | undefined;
