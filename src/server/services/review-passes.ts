@@ -255,6 +255,18 @@ export async function listReviewPasses(db: Db, viewer: ReviewWorkViewer): Promis
   return passes;
 }
 
+/** The pass with this id, else the one with this name; 404 if neither. */
+export async function findPassRow(db: Db, idOrName: string): Promise<PassRow> {
+  const row = await db
+    .selectFrom('review_passes')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]))
+    .orderBy((eb) => eb.case().when('id', '=', idOrName).then(0).else(1).end())
+    .executeTakeFirst();
+  if (!row) throw notFound(`Review pass "${idOrName}"`);
+  return asPassRow(row);
+}
+
 /** One review pass as the viewer may see it; 404 if unknown. */
 export async function getReviewPass(
   db: Db,
