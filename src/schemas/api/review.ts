@@ -114,8 +114,10 @@ export const CreateReviewPassRequestSchema = z
       });
     }
   });
-/** POST /api/review-passes body. */
+/** POST /api/review-passes body (as parsed: defaults filled in). */
 export type CreateReviewPassRequest = z.infer<typeof CreateReviewPassRequestSchema>;
+/** POST /api/review-passes body as a client may send it (defaults may be left out). */
+export type CreateReviewPassInput = z.input<typeof CreateReviewPassRequestSchema>;
 
 /** PUT /api/review-passes/:passId/reviewers body (If-Match: the pass version). */
 export const SetPassReviewersRequestSchema = z.strictObject({ reviewerIds: ReviewerIdsSchema });
@@ -152,6 +154,8 @@ export const ReviewPassListResponseSchema = z.object({ items: z.array(ReviewPass
 
 /** A reviewer account a curator can assign. */
 export const ReviewerSchema = z.object({ id: PublicIdSchema, username: z.string() });
+/** A reviewer account. */
+export type Reviewer = z.infer<typeof ReviewerSchema>;
 /** GET /api/reviewers response. */
 export const ReviewerListResponseSchema = z.object({ items: z.array(ReviewerSchema) });
 
@@ -212,6 +216,8 @@ export const PutVerdictRequestSchema = z
   .superRefine(reasonsFitVerdict);
 /** PUT verdict body (as parsed: reasons merged, in key order). */
 export type PutVerdictRequest = z.infer<typeof PutVerdictRequestSchema>;
+/** PUT verdict body as a client may send it (reasons by name or key 1-7, defaults left out). */
+export type PutVerdictInput = z.input<typeof PutVerdictRequestSchema>;
 
 /** A verdict on one step as stored and returned. */
 export const StepVerdictResultSchema = z.object({
@@ -242,6 +248,9 @@ export type Verdict = z.infer<typeof VerdictSchema>;
 
 /** GET verdict response (null before the reviewer's first save). */
 export const VerdictResponseSchema = z.object({ verdict: VerdictSchema.nullable() });
+
+/** PUT verdict response: the verdict as saved. */
+export const SavedVerdictResponseSchema = z.object({ verdict: VerdictSchema });
 
 /** GET /api/review-passes/:passId/verdicts response. */
 export const VerdictListResponseSchema = z.object({ items: z.array(VerdictSchema) });
