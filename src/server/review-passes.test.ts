@@ -375,6 +375,34 @@ describe.each(DB_KINDS)('review passes on %s', (kind) => {
       expect(row).toMatchObject({ verdict: 'pass', verdictVersion: 1 });
     });
 
+    it('refuses a step verdict on a step the sample does not have', async () => {
+      const item = (await queue('?status=open')).items[0]!;
+      const steps = samples[sampleIds.indexOf(item.sampleId)]!.data.reasoning.length;
+      const r = await h
+        .client('reviewer2')
+        .request('PUT', `/api/review-passes/${passId}/samples/${item.sampleId}/verdict`, {
+          body: {
+            verdict: 'pass',
+            steps: [
+              { stepIdx: 0, verdict: 'pass' },
+              { stepIdx: steps, verdict: 'flag', reasons: [5] },
+            ],
+          },
+          ifMatch: 0,
+        });
+      expect(r.status).toBe(400);
+      expect(r.body.error.issues).toEqual([
+        {
+          path: 'body.steps[1].stepIdx',
+          message: `this sample has ${steps} reasoning steps (0-${steps - 1})`,
+        },
+      ]);
+      const own = await h
+        .client('reviewer2')
+        .request('GET', `/api/review-passes/${passId}/samples/${item.sampleId}/verdict`);
+      expect(own.body.verdict).toBeNull();
+    });
+
     it('filters by status, diagnosis, label, source and pre-flag', async () => {
       const all = (await queue()).items;
       const done = (await queue('?status=done')).items;

@@ -13,6 +13,7 @@ import {
   FlagResolutionSchema,
   VerdictValueSchema,
 } from '../../schemas/api/review';
+import type { BenchmarkSampleV002 } from '../../schemas/benchmark-sample';
 import type { Db, FlagsTable, ReviewVerdictsTable } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
 import type { Actor } from './actor';
@@ -106,6 +107,31 @@ async function checkItem(db: Db, passId: string, sampleId: string, reviewerId: s
   }
 }
 
+/** 400 naming each step verdict whose step the sample does not have. */
+async function checkSteps(db: Db, sampleId: string, steps: PutVerdictRequest['steps']) {
+  if (steps.length === 0) return;
+  const row = await db
+    .selectFrom('samples')
+    .select('content')
+    .where('id', '=', sampleId)
+    .executeTakeFirstOrThrow();
+  const count = (JSON.parse(row.content) as BenchmarkSampleV002).data.reasoning.length;
+  const issues = steps.flatMap((step, index) =>
+    step.stepIdx < count
+      ? []
+      : [
+          {
+            path: `body.steps[${index}].stepIdx`,
+            message: `this sample has ${count} reasoning steps (0-${count - 1})`,
+          },
+        ],
+  );
+  if (issues.length > 0)
+    throw new ServiceError('invalid', 'A step verdict names a step the sample does not have.', {
+      issues,
+    });
+}
+
 /** The caller's verdict on a sample in a pass (null before the first save). */
 export async function getOwnVerdict(
   db: Db,
@@ -146,6 +172,7 @@ export async function saveVerdict(
     if (pass.status !== 'open')
       throw new ServiceError('conflict', 'This review pass is closed.', { code: 'pass_closed' });
     await checkItem(trx, passId, sampleId, actor.id);
+    await checkSteps(trx, sampleId, input.steps);
     const current = await findVerdict(trx, passId, sampleId, actor.id);
     const conflict = async () => {
       const now = await findVerdict(trx, passId, sampleId, actor.id);
