@@ -141,7 +141,7 @@ describe.each(DB_KINDS)('releases on %s', (kind) => {
       [
         '# Release B-0.2',
         '',
-        'Changes since release A-0.1: 306 samples (ptbxl 306); 1 diagnosis regenerated wholesale (103 samples), 4 re-sampled, 1 fixed in place, 0 added, 0 removed.',
+        'Changes since release A-0.1: 306 samples (ptbxl 306); 4 re-sampled, 1 fixed in place, 0 added, 0 removed; 1 diagnosis regenerated wholesale (103 samples).',
         '',
         '## Diagnoses regenerated wholesale',
         '',

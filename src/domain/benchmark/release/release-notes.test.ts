@@ -39,7 +39,7 @@ describe('release notes', () => {
       [
         '# Release 0.0.3',
         '',
-        'Changes since release 0.0.2: 414 samples (ptbxl 414); 1 diagnosis regenerated wholesale (103 samples), 4 re-sampled, 2 fixed in place, 1 added, 1 removed.',
+        'Changes since release 0.0.2: 414 samples (ptbxl 414); 4 re-sampled, 2 fixed in place, 1 added, 1 removed; 1 diagnosis regenerated wholesale (103 samples).',
         '',
         '## Diagnoses regenerated wholesale',
         '',

@@ -159,11 +159,14 @@ export function buildReleaseNotes(input: ReleaseNotesInput): string {
   }
   const sections = sortReleaseChanges(input);
   const regeneratedSamples = sections.regenerated.reduce((sum, g) => sum + g.ids.length, 0);
+  const regeneratedWords =
+    sections.regenerated.length === 0
+      ? 'no diagnosis regenerated wholesale'
+      : `${plural(sections.regenerated.length, 'diagnosis', 'diagnoses')} regenerated wholesale (${plural(regeneratedSamples, 'sample')})`;
   lines.push(
     `Changes since release ${input.previousName}: ${plural(diff.counts.after, 'sample')}${sourceTotals(diff)}; ` +
-      `${plural(sections.regenerated.length, 'diagnosis', 'diagnoses')} regenerated wholesale (${plural(regeneratedSamples, 'sample')}), ` +
       `${number(sections.resampled.length)} re-sampled, ${number(sections.fixed.length)} fixed in place, ` +
-      `${number(sections.added.length)} added, ${number(sections.removed.length)} removed.`,
+      `${number(sections.added.length)} added, ${number(sections.removed.length)} removed; ${regeneratedWords}.`,
     '',
     '## Diagnoses regenerated wholesale',
     '',
