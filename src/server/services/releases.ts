@@ -5,7 +5,7 @@ import { newId, nowIso } from '../storage/ids';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { generateReleaseNotes } from './release-changes';
-import { freezeSnapshot } from './release-snapshot';
+import { freezeSnapshot, prepareSnapshot } from './release-snapshot';
 import { ServiceError, notFound, versionConflict } from './service-error';
 import { inTransaction } from './transaction';
 
@@ -76,7 +76,8 @@ export async function listReleases(db: Db): Promise<Release[]> {
 
 /**
  * Cuts a release (curator) in ONE transaction: freezes the revision and content hash of every
- * active sample (refused with 422 if any fails validation), records the export files of both
+ * active sample (refused with 422 if any fails validation; the samples are checked and written
+ * before the transaction, and only those changed meanwhile again inside), records the files of both
  * answer shapes, and writes draft notes generated from what changed since the release cut
  * before it. 409 if the name is taken.
  */
@@ -85,6 +86,7 @@ export async function cutRelease(
   actor: Actor,
   input: CreateReleaseRequest,
 ): Promise<Release> {
+  const prepared = await prepareSnapshot(db);
   return inTransaction(db, async (trx) => {
     const previous = await trx
       .selectFrom('releases')
@@ -122,7 +124,7 @@ export async function cutRelease(
         code: 'release_exists',
       });
     }
-    const frozen = await freezeSnapshot(trx, row.id);
+    const frozen = await freezeSnapshot(trx, row.id, prepared);
     const notes = await generateReleaseNotes(trx, row.name, row.id, previous ?? null);
     await trx
       .updateTable('releases')
