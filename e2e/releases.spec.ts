@@ -227,14 +227,36 @@ test('a curator cuts two releases, reads the generated notes and the diff, and p
     }
   });
 
+  await test.step('a save based on an old version is refused, nothing typed is lost', async () => {
+    const editor = page.getByTestId('release-notes-editor');
+    await editor.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nMine.');
+    // Another tab saves first.
+    const theirs = `${b.notes}\nTheirs.\n`;
+    const other = await api.put(`/api/releases/${b.id}/notes`, {
+      data: { notes: theirs },
+      headers: { 'if-match': '1' },
+    });
+    expect(other.status()).toBe(200);
+    await page.getByRole('button', { name: 'Save notes' }).click();
+    await expect(page.getByText('Someone else saved these notes since you started')).toBeVisible();
+    await expect(editor).toHaveValue(`${b.notes}\nMine.`);
+    await page.getByRole('button', { name: 'load their version' }).click();
+    await expect(editor).toHaveValue(theirs);
+  });
+
   await test.step('the notes are edited, then published from the keyboard and frozen', async () => {
     const editor = page.getByTestId('release-notes-editor');
     await editor.focus();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('\nChecked by the curation board.');
+    await page.keyboard.type('Checked by the curation board.');
     await page.getByRole('button', { name: 'Save notes' }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByText('Unsaved changes')).toBeHidden();
+    expect((await releaseNamed(api, nameB)).notes).toBe(
+      `${b.notes}\nTheirs.\nChecked by the curation board.`,
+    );
     await page.getByRole('button', { name: 'Publish…' }).focus();
     await page.keyboard.press('Enter');
     // The confirming button takes the focus: Enter publishes.
@@ -273,5 +295,16 @@ test('a curator cuts two releases, reads the generated notes and the diff, and p
       403,
     );
     expect((await reviewer.get(`/api/releases/${b.id}`)).status()).toBe(200);
+    // The page offers a reviewer no cut and no editor, even on a draft (A).
+    await page.goto(`/releases?release=${a.id}`);
+    await expect(
+      page.getByRole('heading', { level: 2, name: new RegExp(`Release ${nameA}`) }),
+    ).toBeVisible();
+    await expect(page.getByTestId('release-notes')).toBeVisible();
+    await expect(page.getByTestId('release-notes-editor')).toHaveCount(0);
+    await expect(page.getByLabel('New release name')).toHaveCount(0);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await screenshot(page, 'test-results/releases-reviewer.png');
   });
 });

@@ -47,7 +47,8 @@ function useReleaseMutation<V>(send: (variables: V) => Promise<Release>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: send,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...releasesKey, 'list'] }),
+    // A refused write (412: someone else saved first) refreshes too, so the page shows theirs.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...releasesKey, 'list'] }),
   });
 }
 
@@ -55,18 +56,24 @@ function useReleaseMutation<V>(send: (variables: V) => Promise<Release>) {
 export const useCutRelease = () =>
   useReleaseMutation((name: string) => apiSend('POST', '/api/releases', { name }, ReleaseSchema));
 
+/** Which release a write is about and the version it is based on (If-Match). */
+export interface ReleaseBase {
+  readonly id: string;
+  readonly version: number;
+}
+
 /** Saves a draft release's notes, based on the version the editor started from. */
 export const useSaveNotes = () =>
-  useReleaseMutation(({ release, notes }: { release: Release; notes: string }) =>
-    apiSend('PUT', `/api/releases/${release.id}/notes`, { notes }, ReleaseSchema, {
-      ifMatch: release.version,
+  useReleaseMutation(({ base, notes }: { base: ReleaseBase; notes: string }) =>
+    apiSend('PUT', `/api/releases/${base.id}/notes`, { notes }, ReleaseSchema, {
+      ifMatch: base.version,
     }),
   );
 
 /** Publishes a draft release: its notes are frozen. */
 export const usePublishRelease = () =>
-  useReleaseMutation((release: Release) =>
-    apiSend('POST', `/api/releases/${release.id}/publish`, undefined, ReleaseSchema, {
-      ifMatch: release.version,
+  useReleaseMutation((base: ReleaseBase) =>
+    apiSend('POST', `/api/releases/${base.id}/publish`, undefined, ReleaseSchema, {
+      ifMatch: base.version,
     }),
   );

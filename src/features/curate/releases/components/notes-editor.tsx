@@ -7,10 +7,18 @@ import { usePublishRelease, useSaveNotes } from '../api/releases';
 
 export function NotesEditor({ release }: { release: Release }) {
   const [text, setText] = useState(release.notes);
+  // The version (and its notes) this editor's text is based on: saves send it as If-Match.
+  const [base, setBase] = useState({ version: release.version, notes: release.notes });
   const [confirming, setConfirming] = useState(false);
   const save = useSaveNotes();
   const publish = usePublishRelease();
-  const dirty = text !== release.notes;
+  const dirty = text !== base.notes;
+  const movedOn = release.version > base.version && !save.isPending;
+  // Someone else saved while nothing here was typed: take their notes, nothing is lost.
+  if (movedOn && !dirty) {
+    setBase({ version: release.version, notes: release.notes });
+    setText(release.notes);
+  }
   const failure = save.error ?? publish.error;
   return (
     <div className="flex flex-col gap-2">
@@ -24,7 +32,24 @@ export function NotesEditor({ release }: { release: Release }) {
           spellCheck
         />
       </label>
-      {failure && (
+      {movedOn && dirty && (
+        <Message tone="error" title="Someone else saved these notes since you started">
+          Saving now would overwrite their version {release.version}, so it is refused. Copy what
+          you need from your text, then{' '}
+          <button
+            type="button"
+            className="underline"
+            onClick={() => {
+              setBase({ version: release.version, notes: release.notes });
+              setText(release.notes);
+            }}
+          >
+            load their version
+          </button>
+          .
+        </Message>
+      )}
+      {failure && !movedOn && (
         <Message tone="error" title="Not saved">
           {failure.message}
         </Message>
@@ -32,7 +57,12 @@ export function NotesEditor({ release }: { release: Release }) {
       <div className="flex flex-wrap items-center gap-2">
         <Button
           disabled={!dirty || save.isPending}
-          onClick={() => save.mutate({ release, notes: text })}
+          onClick={() =>
+            save.mutate(
+              { base: { id: release.id, version: base.version }, notes: text },
+              { onSuccess: (saved) => setBase({ version: saved.version, notes: saved.notes }) },
+            )
+          }
         >
           {save.isPending ? 'Saving…' : 'Save notes'}
         </Button>
@@ -51,7 +81,12 @@ export function NotesEditor({ release }: { release: Release }) {
             <Button
               autoFocus
               disabled={publish.isPending}
-              onClick={() => publish.mutate(release, { onSettled: () => setConfirming(false) })}
+              onClick={() =>
+                publish.mutate(
+                  { id: release.id, version: base.version },
+                  { onSettled: () => setConfirming(false) },
+                )
+              }
             >
               Publish {release.name}
             </Button>

@@ -121,9 +121,8 @@ export function ReleaseDiff({
   releases: readonly Release[];
 }) {
   const others = releases.filter((r) => r.id !== release.id && r.snapshot);
-  const [fromId, setFromId] = useState<string | null>(
-    release.previousRelease?.id ?? others[0]?.id ?? null,
-  );
+  // By default what the notes describe: the changes since the release cut before this one.
+  const [fromId, setFromId] = useState<string | null>(release.previousRelease?.id ?? null);
   const diff = useReleaseDiff(fromId, release.snapshot ? release.id : null);
   if (!release.snapshot) return null;
   return (
@@ -138,7 +137,7 @@ export function ReleaseDiff({
           <option value="">(choose a release)</option>
           {others.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.name}
+              {r.name} ({r.createdAt < release.createdAt ? 'earlier' : 'later'})
             </option>
           ))}
         </select>
@@ -147,7 +146,7 @@ export function ReleaseDiff({
         <p className="text-slate-600">
           {others.length === 0
             ? 'This is the only release: there is nothing to compare with yet.'
-            : 'Choose a release to compare with.'}
+            : 'Choose a release to compare with: its samples are compared with this one’s.'}
         </p>
       )}
       {diff.isPending && fromId !== null && <p className="text-slate-500">Comparing…</p>}

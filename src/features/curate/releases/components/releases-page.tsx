@@ -46,7 +46,7 @@ function ReleaseDetail({
           Release notes
         </h3>
         {editable ? (
-          <NotesEditor key={`${release.id}-${release.version}`} release={release} />
+          <NotesEditor key={release.id} release={release} />
         ) : (
           <NotesView notes={release.notes} />
         )}
