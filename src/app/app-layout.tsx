@@ -14,6 +14,9 @@ export function AppLayout() {
           <NavLink to="/" end className={navClass}>
             Samples
           </NavLink>
+          <NavLink to="/releases" className={navClass}>
+            Releases
+          </NavLink>
         </nav>
         <div className="ml-auto">
           <UserMenu />

@@ -1,6 +1,7 @@
 /** Every route of the app; the only place features meet. */
 import { createBrowserRouter } from 'react-router';
 import { SampleWorklist } from '../features/browse/components/sample-worklist';
+import { ReleasesPage } from '../features/curate/releases/components/releases-page';
 import { SampleViewRoute } from '../features/samples/components/sample-view';
 import { LoginScreen } from '../features/session/components/login-screen';
 import { RequireSession } from '../features/session/components/require-session';
@@ -18,6 +19,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <SampleWorklist /> },
       { path: 'samples/:id', element: <SampleViewRoute /> },
+      { path: 'releases', element: <ReleasesPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -8,6 +8,8 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   stats: async () => (await import('./commands/stats')).statsCommand,
   import: async () => (await import('./commands/import')).importCommand,
   export: async () => (await import('./commands/export')).exportCommand,
+  diff: async () => (await import('./commands/diff')).diffCommand,
+  notes: async () => (await import('./commands/notes')).notesCommand,
   record: async () => (await import('./commands/record')).recordCommand,
   measure: async () => (await import('./commands/measure')).measureCommand,
   user: async () => (await import('./commands/user')).userCommand,

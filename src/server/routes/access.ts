@@ -13,6 +13,8 @@ export const REVIEWERS: readonly Role[] = ['reviewer'];
 export const CURATORS: readonly Role[] = ['curator'];
 /** Curators and admins oversee review passes: agreement, results, anyone's queue. */
 export const PASS_OVERSEERS: readonly Role[] = ['curator', 'admin'];
+/** Curators and admins cut releases, edit their notes and publish them. */
+export const RELEASE_MANAGERS: readonly Role[] = ['curator', 'admin'];
 /** Curators and admins read the audit log. */
 export const AUDITORS: readonly Role[] = ['curator', 'admin'];
 /** Only admins manage users. */

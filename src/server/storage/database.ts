@@ -163,7 +163,10 @@ export interface FlagsTable {
   updated_at: Timestamp;
 }
 
-/** releases: a cut of the benchmark (the export files are described by manifest). */
+/**
+ * releases: a cut of the benchmark. manifest holds the frozen export files per answer shape;
+ * status is draft (notes editable) or published; snapshot 1 when release_samples holds it.
+ */
 export interface ReleasesTable {
   id: string;
   name: string;
@@ -173,6 +176,26 @@ export interface ReleasesTable {
   manifest: JsonText | null;
   created_by: string;
   created_at: Timestamp;
+  status: string;
+  version: number;
+  snapshot: Flag;
+  previous_release_id: string | null;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  updated_at: Timestamp | null;
+}
+
+/** release_samples: the revision of one sample a release froze, with its content's SHA-256. */
+export interface ReleaseSamplesTable {
+  release_id: string;
+  data_source: string;
+  sample_id: number;
+  sample_pk: string;
+  revision: number;
+  ecg_id: string;
+  target_dx: string;
+  /** Lowercase hex SHA-256 of the sample's canonical list-shape line. */
+  content_sha256: string;
 }
 
 /** idempotency_keys: the stored response of a write, replayed when the same key comes again. */
@@ -216,6 +239,7 @@ export interface Database {
   sample_preflags: SamplePreflagsTable;
   flags: FlagsTable;
   releases: ReleasesTable;
+  release_samples: ReleaseSamplesTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
 }
