@@ -49,6 +49,11 @@ describe.each(DB_KINDS)('CLI import and export on %s', (kind) => {
     expect(io.stderr.join('\n')).toContain('unknown option --force');
     expect(await importCommand.run([path.join(temp.dir, 'nope.jsonl')], io)).toBe(EXIT.failure);
     expect(await exportCommand.run([temp.dir, '--version', '0.0.9'], io)).toBe(EXIT.usage);
+    expect(await exportCommand.run([temp.dir, '--shape', 'lists'], io)).toBe(EXIT.usage);
+    expect(await exportCommand.run([temp.dir, '--shape', 'list', '--version', '0.0.1'], io)).toBe(
+      EXIT.usage,
+    );
+    expect(io.stderr.join('\n')).toContain('--shape must be list or scalar, not "lists"');
   });
 
   it('refuses a file with one broken line (exit 1), naming the line, and writes nothing', async () => {
@@ -63,7 +68,7 @@ describe.each(DB_KINDS)('CLI import and export on %s', (kind) => {
     expect(await samples()).toBe(0);
   });
 
-  it('imports a directory layout and the JSONL file, then exports both versions', async () => {
+  it('imports a directory layout and the JSONL file, then exports both shapes', async () => {
     const dir = path.join(temp.dir, 'layout');
     for (const line of fileLines.slice(0, 4)) {
       const sample = JSON.parse(line) as { metadata: { id: number; target_dx: string } };
@@ -93,10 +98,12 @@ describe.each(DB_KINDS)('CLI import and export on %s', (kind) => {
     expect(await samples()).toBe(fileLines.length);
 
     const out = path.join(temp.dir, 'out');
+    expect(await exportCommand.run([out, '--shape', 'scalar'], capture())).toBe(EXIT.ok);
+    const scalar = readFileSync(path.join(out, 'ptbxl.jsonl'), 'utf8');
+    expect(scalar === readFileSync(ptbxlFile, 'utf8')).toBe(true);
+    // The old spelling --version 0.0.1 writes the same bytes.
     expect(await exportCommand.run([out, '--version', '0.0.1'], capture())).toBe(EXIT.ok);
-    expect(
-      readFileSync(path.join(out, 'ptbxl.jsonl'), 'utf8') === readFileSync(ptbxlFile, 'utf8'),
-    ).toBe(true);
+    expect(readFileSync(path.join(out, 'ptbxl.jsonl'), 'utf8') === scalar).toBe(true);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
       totalSamples: number;
     };
@@ -104,8 +111,8 @@ describe.each(DB_KINDS)('CLI import and export on %s', (kind) => {
     expect(await exportCommand.run([out], capture())).toBe(EXIT.ok);
     const v2 = readFileSync(path.join(out, 'ptbxl.jsonl'), 'utf8');
     expect(v2).toContain('"question_type":"wave_grounding"');
-    expect(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).formatVersion).toBe(
-      '0.0.2',
+    expect(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).answerShape).toBe(
+      'list',
     );
   });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { importSamples, formatImportReport } from '../../server/services/import';
+import { importSamples } from '../../server/services/import/import-samples';
+import { formatImportReport } from '../../server/services/import/report';
 import { recordRoots, scanRegisteredRecords } from '../../server/services/records';
 import { ServiceError } from '../../server/services/service-error';
 import type { CliCommand, CliIo } from '../command';

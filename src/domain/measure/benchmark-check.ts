@@ -13,7 +13,7 @@ import { isStandardLead } from '../leads';
 import { anchorWindowOfQuestion, qrsInWindow, resolveBeatRange } from './references';
 import type { Measurements, MeasuredBeat } from './types';
 
-/** The grounding question fields this check reads (format 0.0.1 or 0.0.2). */
+/** The grounding question fields this check reads (either answer shape). */
 export interface GroundingQuestion {
   readonly question: string;
   readonly options: readonly string[];

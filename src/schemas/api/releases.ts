@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { FORMAT_VERSIONS } from '../benchmark-sample';
+import { ANSWER_SHAPES, AnswerShapeNameSchema, DEFAULT_ANSWER_SHAPE } from '../benchmark-sample';
+import { TEXT_LIMITS } from '../text-limits';
 import { PublicIdSchema, TimestampSchema } from './common';
 
 /** POST /api/releases body. */
 export const CreateReleaseRequestSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9._-]{1,60}$/, 'must be 1-60 letters, digits, ".", "-" or "_"'),
-  formatVersion: z.enum(FORMAT_VERSIONS).default('0.0.2'),
-  notes: z.string().max(20000).default(''),
+  /** How the release's files write wave/measurement answers (old names 0.0.2, 0.0.1 accepted). */
+  answerShape: AnswerShapeNameSchema.default(DEFAULT_ANSWER_SHAPE),
+  notes: z.string().max(TEXT_LIMITS.notes).default(''),
 });
 /** POST /api/releases body. */
 export type CreateReleaseRequest = z.infer<typeof CreateReleaseRequestSchema>;
@@ -15,7 +17,7 @@ export type CreateReleaseRequest = z.infer<typeof CreateReleaseRequestSchema>;
 export const ReleaseSchema = z.object({
   id: PublicIdSchema,
   name: z.string(),
-  formatVersion: z.enum(FORMAT_VERSIONS),
+  answerShape: z.enum(ANSWER_SHAPES),
   notes: z.string(),
   sampleCount: z.int().min(0),
   createdBy: PublicIdSchema,

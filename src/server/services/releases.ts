@@ -1,5 +1,6 @@
 import type { CreateReleaseRequest, Release } from '../../schemas/api/releases';
-import type { FormatVersion } from '../../schemas/benchmark-sample';
+import type { AnswerShape } from '../../schemas/benchmark-sample';
+import { parseAnswerShape } from '../../schemas/benchmark-sample';
 import type { Db, ReleasesTable } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
 import type { Actor } from './actor';
@@ -7,11 +8,19 @@ import { writeAudit } from './audit';
 import { ServiceError } from './service-error';
 import { inTransaction } from './transaction';
 
+// The column is named for the old wording; rows written before the shapes were named hold
+// "0.0.2" (list) or "0.0.1" (scalar), which parseAnswerShape reads as the shapes they meant.
+function storedShape(text: string): AnswerShape {
+  const shape = parseAnswerShape(text);
+  if (shape === undefined) throw new Error(`releases.format_version holds "${text}", not a shape`);
+  return shape;
+}
+
 function toRelease(row: ReleasesTable): Release {
   return {
     id: row.id,
     name: row.name,
-    formatVersion: row.format_version as FormatVersion,
+    answerShape: storedShape(row.format_version),
     notes: row.notes,
     sampleCount: row.sample_count,
     createdBy: row.created_by,
@@ -34,7 +43,7 @@ export async function createRelease(
     const row: ReleasesTable = {
       id: newId(),
       name: input.name,
-      format_version: input.formatVersion,
+      format_version: input.answerShape,
       notes: input.notes,
       sample_count: Number(count?.n ?? 0),
       manifest: null,
