@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../testing/test-database';
@@ -114,6 +114,41 @@ describe.each(DB_KINDS)('CLI import and export on %s', (kind) => {
     expect(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).answerShape).toBe(
       'list',
     );
+  });
+
+  it('refuses to export (exit 1, nothing written) when a stored sample would fail validate', async () => {
+    const row = await database.storage.db
+      .selectFrom('samples')
+      .select(['id', 'content'])
+      .where('sample_id', '=', 5)
+      .executeTakeFirstOrThrow();
+    const broken = JSON.parse(row.content) as { data: { initial_diagnostic_question: object } };
+    broken.data.initial_diagnostic_question = {
+      ...broken.data.initial_diagnostic_question,
+      question: ' ',
+    };
+    await database.storage.db
+      .updateTable('samples')
+      .set({ content: JSON.stringify(broken) })
+      .where('id', '=', row.id)
+      .execute();
+    const out = path.join(temp.dir, 'refused-export');
+    const io = capture();
+    try {
+      expect(await exportCommand.run([out], io)).toBe(EXIT.invalid);
+    } finally {
+      await database.storage.db
+        .updateTable('samples')
+        .set({ content: row.content })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    expect(io.stderr[0]).toMatch(/^Export refused, nothing was written: .*1 problem\(s\)/);
+    expect(io.stderr[1]).toBe(
+      'ptbxl.jsonl:6:data.initial_diagnostic_question.question: error: sample 5: expected the question text, found an empty text [question-text]',
+    );
+    expect(existsSync(out)).toBe(false);
+    expect(await exportCommand.run([out], capture())).toBe(EXIT.ok);
   });
 
   it('re-scans RECORDS_DIR for the registered ECGs', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../text-limits';
 import { DATA_SOURCES, TARGET_DX } from '../benchmark-sample';
 import { PublicIdSchema, TimestampSchema } from './common';
 
@@ -27,8 +28,8 @@ export const ReviewPassFilterSchema = z.strictObject({
 
 /** POST /api/review-passes body. */
 export const CreateReviewPassRequestSchema = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(200),
-  description: z.string().max(5000).default(''),
+  name: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.name),
+  description: z.string().max(TEXT_LIMITS.description).default(''),
   filter: ReviewPassFilterSchema.default({}),
 });
 /** POST /api/review-passes body. */
@@ -59,7 +60,7 @@ export const VerdictValueSchema = z.enum(['pass', 'flag']);
 const verdictFields = {
   verdict: VerdictValueSchema,
   reason: FlagReasonSchema.nullable().default(null),
-  comment: z.string().max(5000).default(''),
+  comment: z.string().max(TEXT_LIMITS.comment).default(''),
 };
 
 function reasonWhenFlagged(
