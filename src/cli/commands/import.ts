@@ -15,7 +15,7 @@ const usage = [
 ].join('\n');
 
 /**
- * `import`: lands a benchmark file (either version, JSONL or directory) in the workspace all or
+ * `import`: lands a benchmark file (either answer shape, JSONL or directory) in the workspace all or
  * nothing, registering the ECGs its samples name; `--scan-records` re-scans RECORDS_DIR for
  * every registered ECG. Exit 0 imported (or checked), 1 refused, 2 usage, 3 failure.
  */
