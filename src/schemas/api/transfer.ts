@@ -164,17 +164,22 @@ export const ExportQuerySchema = z
 /** GET /api/export/* query, as read. */
 export type ExportQuery = z.output<typeof ExportQuerySchema>;
 
-/** GET /api/export/manifest.json response (also manifest.json of the CLI export). */
+/**
+ * GET /api/export/manifest.json response (also manifest.json of the CLI export): what an export
+ * holds. No timestamps, so unchanged data gives identical bytes; keys written in this order.
+ */
 export const ExportManifestSchema = z.object({
   /** How the files write wave/measurement answers. */
   answerShape: z.enum(ANSWER_SHAPES),
   totalSamples: z.int(),
+  /** One entry per data source that has samples, in DATA_SOURCES order. */
   files: z.array(
     z.object({
       file: z.string(),
       dataSource: z.enum(DATA_SOURCES),
       samples: z.int(),
       bytes: z.int(),
+      /** Lowercase hex SHA-256 of the file's bytes. */
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
     }),
   ),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { serializeSample } from '../../domain/benchmark/serialize';
+import type { ExportManifestBody } from '../../schemas/api/transfer';
 import type { AnswerShape, BenchmarkSampleV002, DataSource } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import type { Db, DbKind } from '../storage/database';
@@ -14,24 +15,11 @@ export function exportFileName(source: DataSource): string {
   return `${source}.jsonl`;
 }
 
-/** One exported file as the manifest describes it. */
-export interface ExportFileEntry {
-  readonly file: string;
-  readonly dataSource: DataSource;
-  readonly samples: number;
-  readonly bytes: number;
-  /** Lowercase hex SHA-256 of the file's bytes. */
-  readonly sha256: string;
-}
+/** manifest.json: what an export holds (see ExportManifestSchema). */
+export type ExportManifest = ExportManifestBody;
 
-/** manifest.json: what an export holds. No timestamps, so unchanged data gives identical bytes. */
-export interface ExportManifest {
-  /** How the files write wave/measurement answers. */
-  readonly answerShape: AnswerShape;
-  readonly totalSamples: number;
-  /** One entry per data source that has samples, in DATA_SOURCES order. */
-  readonly files: readonly ExportFileEntry[];
-}
+/** One exported file as the manifest describes it. */
+export type ExportFileEntry = ExportManifest['files'][number];
 
 /** One exported JSONL file and its text. */
 export interface ExportFile extends ExportFileEntry {

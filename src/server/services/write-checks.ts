@@ -27,7 +27,7 @@ function refusal(code: string, what: string, problems: readonly RuleProblem[]): 
   const rules = [...new Set(errors.map((p) => p.rule))].join(', ');
   return new ServiceError(
     'unprocessable',
-    `${what} breaks ${errors.length} rule(s) (${rules}); nothing was saved. Fix the problems listed in "issues".`,
+    `${what} has ${errors.length} error(s) (rules ${rules}); nothing was saved. Each problem is in "issues" with its path.`,
     { code, issues: [...errors, ...problems.filter((p) => p.severity === 'warning')] },
   );
 }
