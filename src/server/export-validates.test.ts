@@ -7,13 +7,12 @@ import { validateLabelContent } from '../domain/taxonomy/validate-label';
 import type { BenchmarkSampleV002 } from '../schemas/benchmark-sample';
 import type { ApiHarness, TestClient } from '../testing/api-harness';
 import { createApiHarness } from '../testing/api-harness';
-import { loadRealSamples } from '../testing/sample-fixtures';
+import { denseLabel, loadRealSamples } from '../testing/sample-fixtures';
 import {
   LABEL_BREAKS,
   SAMPLE_BREAKS,
   groundingOf,
   threeErrorFix,
-  validLabel,
   withEveryGrounding,
 } from '../testing/sample-breaks';
 import { DB_KINDS } from '../testing/test-database';
@@ -73,7 +72,7 @@ const EDITS: readonly Edit[] = [
 
 /** Label contents: valid for both statuses, valid drafts only, and every break. */
 const LABELS = [
-  { name: 'complete label', submitted: true, draft: true, content: () => validLabel('sinus') },
+  { name: 'complete label', submitted: true, draft: true, content: () => denseLabel('sinus') },
   { name: 'partial draft', submitted: false, draft: true, content: () => ({ rate: 'normal' }) },
   ...LABEL_BREAKS.map((b) => ({
     name: `break ${b.rule}`,

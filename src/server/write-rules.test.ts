@@ -7,12 +7,11 @@ import { SampleWriteResponseSchema } from '../schemas/api/samples';
 import type { BenchmarkSampleV002 } from '../schemas/benchmark-sample';
 import type { ApiHarness, TestClient, TestUserName } from '../testing/api-harness';
 import { createApiHarness } from '../testing/api-harness';
-import { loadRealSamples } from '../testing/sample-fixtures';
+import { denseLabel, loadRealSamples } from '../testing/sample-fixtures';
 import {
   LABEL_BREAKS,
   LINE_ONLY_LABEL_RULES,
   SAMPLE_BREAKS,
-  validLabel,
   withEveryGrounding,
 } from '../testing/sample-breaks';
 import { DB_KINDS } from '../testing/test-database';
@@ -148,7 +147,7 @@ describe.each(DB_KINDS)('rules on every write, through the HTTP API on %s', (kin
 
   it('saves a label with warnings and returns them beside it', async () => {
     const ecg = (await h.addEcg('99003')).id;
-    const content = { ...validLabel('RBBB with LAFB'), conduction: ['lafb', 'rbbb'] };
+    const content = { ...denseLabel('RBBB with LAFB'), conduction: ['lafb', 'rbbb'] };
     const r = await h.client('cardiologist').request('PUT', `/api/ecgs/${ecg}/label`, {
       body: { status: 'submitted', content },
       ifMatch: 0,
@@ -184,7 +183,7 @@ describe.each(DB_KINDS)('rules on every write, through the HTTP API on %s', (kin
     expect((await curator.request('GET', `/api/samples/${sampleId}`)).body.version).toBe(1);
 
     const ecg = (await h.addEcg('99004')).id;
-    const label = { status: 'submitted', content: validLabel() };
+    const label = { status: 'submitted', content: denseLabel('normal ECG') };
     for (const who of ['reviewer', 'curator', 'admin'] as const) {
       const r = await h
         .client(who)

@@ -1,6 +1,6 @@
 import type { BenchmarkSampleV002, GroundingV002 } from '../schemas/benchmark-sample';
-import type { DenseLabel } from '../schemas/dense-label';
 import { TEXT_LIMITS } from '../schemas/text-limits';
+import { denseLabel } from './sample-fixtures';
 
 // Loose view of a sample being broken on purpose: the breaks write values no type allows.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -246,21 +246,8 @@ export interface LabelBreak {
   readonly draftToo: boolean;
 }
 
-/** A complete, valid dense label. */
-export function validLabel(diagnosis = 'normal ECG'): DenseLabel {
-  return {
-    rate: 'normal',
-    rhythm: 'sinus',
-    axis: 'normal',
-    conduction: ['none'],
-    ischemia: { stage: 'none', territory: ['none'] },
-    other_findings: [],
-    diagnosis,
-  };
-}
-
 const label = (change: (l: Raw) => void) => () => {
-  const l: Raw = validLabel();
+  const l: Raw = denseLabel('normal ECG');
   change(l);
   return l;
 };
