@@ -8,6 +8,7 @@ import { findRecordPaths } from '../records';
 import { loadPtbxlMetadata } from '../records-ptbxl-metadata';
 import type { EcgKey, ExistingSample, RegisteredEcg, SamplePlan } from './plan';
 import { importReport, keyOf, planEcgs, planSamples } from './plan';
+import type { ImportRead } from './read';
 import { readImportFile } from './read';
 import { writeImportPlan } from './writer';
 
@@ -35,12 +36,10 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-async function loadExistingSamples(
-  db: Db,
-  plan: { samples: readonly { metadata: { data_source: string } }[] },
-): Promise<Map<string, ExistingSample>> {
+/** The stored samples of the sources the file's valid samples name, by keyOf(source, id). */
+async function loadExistingSamples(db: Db, read: ImportRead): Promise<Map<string, ExistingSample>> {
   const existing = new Map<string, ExistingSample>();
-  const sources = [...new Set(plan.samples.map((s) => s.metadata.data_source))];
+  const sources = [...new Set(read.samples.map((s) => s.metadata.data_source))];
   if (sources.length === 0) return existing;
   const rows = await db
     .selectFrom('samples')
@@ -51,6 +50,7 @@ async function loadExistingSamples(
   return existing;
 }
 
+/** The ECGs of the list registered before, by keyOf(source, ecg_id). */
 async function loadRegisteredEcgs(
   db: Db,
   ecgs: readonly EcgKey[],
@@ -86,19 +86,16 @@ export async function importSamples(
   batches: AsyncIterable<readonly SourceEntry[]>,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  let entriesRead = 0;
-  const progress = (phase: ImportPhase, plan?: SamplePlan) =>
+  const read = await readImportFile(batches, options.fileName, (p) =>
+    options.onProgress?.({ phase: 'reading', ...p }),
+  );
+  const progress = (phase: ImportPhase, plan: SamplePlan) =>
     options.onProgress?.({
       phase,
-      entriesRead,
-      errors: plan?.errors ?? 0,
-      warnings: plan?.warnings ?? 0,
+      entriesRead: read.entriesRead,
+      errors: plan.errors,
+      warnings: plan.warnings,
     });
-  const read = await readImportFile(batches, options.fileName, (p) => {
-    entriesRead = p.entriesRead;
-    options.onProgress?.({ phase: 'reading', ...p });
-  });
-  entriesRead = read.entriesRead;
   const plan = planSamples(read, await loadExistingSamples(db, read), {
     fileName: options.fileName,
     replace: options.replace ?? false,

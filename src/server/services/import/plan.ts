@@ -204,7 +204,7 @@ function byEcg(a: EcgKey, b: EcgKey): number {
 }
 
 /** The report's counts: created, replaced and unchanged only once the file is accepted. */
-export function planCounts(read: ImportRead, plan: SamplePlan, accepted: boolean): ImportCounts {
+function planCounts(read: ImportRead, plan: SamplePlan, accepted: boolean): ImportCounts {
   return {
     entries: read.verdict.counts.entries,
     samples: read.verdict.counts.samples,
