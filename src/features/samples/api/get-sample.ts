@@ -1,4 +1,4 @@
-/** GET /api/samples/:id: one sample (list answer shape) and where its ECG is. */
+/** GET /api/samples/:id: one sample (format 0.0.2) and where its ECG is. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
 import { SampleResponseSchema, type SampleResponse } from '../../../schemas/api/samples';
