@@ -23,7 +23,7 @@ function screenshotPath(name: string, fallback: string): string {
 function cliCheck(id: number) {
   const sample = realSample(id);
   const m = measureRecord(readRecord(ptbxlRecordBase(sample.metadata.ecg_id)));
-  return checkSample(convertSample(sample, '0.0.1') as CheckedSample, m);
+  return checkSample(convertSample(sample, 'scalar') as CheckedSample, m);
 }
 
 test('"Nth QRS wave" bands are the windows the check resolves, QRS onset to offset (screenshot)', async ({

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBenchmarkSource } from '../../src/server/io/benchmark-files';
-import { importSamples } from '../../src/server/services/import';
+import { importSamples } from '../../src/server/services/import/import-samples';
 import { recordRoots } from '../../src/server/services/records';
 import { createUser } from '../../src/server/services/users';
 import { openMigratedDatabase } from '../../src/server/storage/open-database';

@@ -21,12 +21,12 @@ export const benchmarkFile = path.resolve(sharedData, 'benchmark/ptbxl.jsonl');
 
 let cache: BenchmarkSampleV002[] | null = null;
 
-/** Every real PTB-XL benchmark sample, converted to 0.0.2. */
+/** Every real PTB-XL benchmark sample, converted to the list answer shape. */
 export function realSamples(): BenchmarkSampleV002[] {
   cache ??= readFileSync(benchmarkFile, 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => convertSample(BenchmarkSampleV001Schema.parse(JSON.parse(line)), '0.0.2'));
+    .map((line) => convertSample(BenchmarkSampleV001Schema.parse(JSON.parse(line)), 'list'));
   return cache;
 }
 

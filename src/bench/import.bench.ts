@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openBenchmarkSource } from '../server/io/benchmark-files';
 import { buildExport } from '../server/services/export';
-import { importSamples } from '../server/services/import';
+import { importSamples } from '../server/services/import/import-samples';
 import { recordRoots } from '../server/services/records';
 import { openMigratedDatabase } from '../server/storage/open-database';
 import type { BenchSuite } from './suite';
@@ -21,7 +21,7 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 /**
  * Suite `import`: ptbxl.jsonl imported from disk into a fresh SQLite workspace (validation,
  * records scan of RECORDS_DIR, one write transaction), against the reference of reading and
- * JSON.parse-ing the same file in the same run; plus the export of the result (format 0.0.1).
+ * JSON.parse-ing the same file in the same run; plus the export of the result (in the scalar shape, as the file is written).
  */
 export const importSuite: BenchSuite = {
   name: 'import',
@@ -70,7 +70,7 @@ export const importSuite: BenchSuite = {
           if (parsed !== samples)
             throw new Error(`import bench: parsed ${parsed} lines, imported ${samples}`);
           const exportStart = performance.now();
-          const bundle = await buildExport(storage.db, storage.kind, '0.0.1');
+          const bundle = await buildExport(storage.db, storage.kind, 'scalar');
           const exportTime = performance.now() - exportStart;
           identical &&= bundle.files[0]?.text === original;
           if (i >= warmup) {

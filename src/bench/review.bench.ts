@@ -1,7 +1,7 @@
 import { SESSION_COOKIE, createSession } from '../server/auth/session-store';
 import { createApiApp } from '../server/app';
 import { createReviewPass } from '../server/services/review-passes';
-import { metadataColumns } from '../server/services/samples';
+import { metadataColumns } from '../server/services/sample-rows';
 import { insertUser } from '../server/services/users';
 import type { Db, DbKind } from '../server/storage/database';
 import { newId, nowIso } from '../server/storage/ids';

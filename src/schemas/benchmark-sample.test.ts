@@ -5,8 +5,10 @@ import {
   BenchmarkSampleV001Schema,
   BenchmarkSampleV002Schema,
   DATA_SOURCES,
-  FORMAT_VERSIONS,
+  ANSWER_SHAPES,
+  AnswerShapeNameSchema,
   QUESTION_TYPES,
+  parseAnswerShape,
   TARGET_DX,
 } from './benchmark-sample';
 import { DenseLabelLineSchema } from './dense-label';
@@ -29,7 +31,7 @@ function reversedKeys(value: unknown): unknown {
 
 describe('sample schemas', () => {
   it('declares the documented constants', () => {
-    expect(FORMAT_VERSIONS).toEqual(['0.0.1', '0.0.2']);
+    expect(ANSWER_SHAPES).toEqual(['list', 'scalar']);
     expect(TARGET_DX).toHaveLength(17);
     expect(new Set(TARGET_DX).size).toBe(17);
     expect(DATA_SOURCES).toEqual(['ptbxl', 'mimic_iv_ecg']);
@@ -43,10 +45,23 @@ describe('sample schemas', () => {
     }
   });
 
-  it('rejects unknown keys and the other version shape', () => {
+  it('reads the shape names and the old version spellings as the shapes they mean', () => {
+    expect(['list', 'scalar', '0.0.2', '0.0.1', '0.0.3', 'List'].map(parseAnswerShape)).toEqual([
+      'list',
+      'scalar',
+      'list',
+      'scalar',
+      undefined,
+      undefined,
+    ]);
+    expect(AnswerShapeNameSchema.parse('0.0.1')).toBe('scalar');
+    expect(AnswerShapeNameSchema.safeParse('toString').success).toBe(false);
+  });
+
+  it('rejects unknown keys and the other answer shape', () => {
     const sample = JSON.parse(lines[0]!);
     expect(BenchmarkSampleV001Schema.safeParse({ ...sample, extra: 1 }).success).toBe(false);
-    // lines[0] has wave and measurement grounding, written as 0.0.1 texts.
+    // lines[0] has wave and measurement grounding, written in the scalar shape (texts).
     expect(BenchmarkSampleV002Schema.safeParse(sample).success).toBe(false);
   });
 

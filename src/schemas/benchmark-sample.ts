@@ -1,11 +1,53 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from './text-limits';
 
-/** The benchmark file format versions this app reads and writes, oldest first. */
-export const FORMAT_VERSIONS = ['0.0.1', '0.0.2'] as const;
-/** One benchmark file format version. */
-export type FormatVersion = (typeof FORMAT_VERSIONS)[number];
-/** The version written when none is asked for. */
-export const CURRENT_FORMAT_VERSION: FormatVersion = '0.0.2';
+/**
+ * The two ways a benchmark file writes wave_grounding and measurement_grounding answers:
+ * 'list' (answer and answer_idx as one-element lists, as the repository's JSONL releases write
+ * them) and 'scalar' (one text and one whole number, as the older one-file-per-sample data and
+ * copies such as ../shared's ptbxl.jsonl write them). lead_grounding answers are lists in both.
+ * The shape does not tell which release a file is.
+ */
+export const ANSWER_SHAPES = ['list', 'scalar'] as const;
+/** One answer shape. */
+export type AnswerShape = (typeof ANSWER_SHAPES)[number];
+/** The shape written when none is asked for, and the shape the workspace stores. */
+export const DEFAULT_ANSWER_SHAPE: AnswerShape = 'list';
+/** Old spellings kept as aliases: the app once called the scalar shape 0.0.1, the list shape 0.0.2. */
+export const ANSWER_SHAPE_ALIASES = {
+  '0.0.1': 'scalar',
+  '0.0.2': 'list',
+} as const satisfies Record<string, AnswerShape>;
+/** Every name a user may give a shape: the shape names and their old aliases. */
+export const ANSWER_SHAPE_NAMES = [...ANSWER_SHAPES, ...Object.keys(ANSWER_SHAPE_ALIASES)] as const;
+
+/** The shape a name or an old alias stands for ("list", "scalar", "0.0.2", "0.0.1"); undefined otherwise. */
+export function parseAnswerShape(name: string): AnswerShape | undefined {
+  if ((ANSWER_SHAPES as readonly string[]).includes(name)) return name as AnswerShape;
+  return Object.hasOwn(ANSWER_SHAPE_ALIASES, name)
+    ? ANSWER_SHAPE_ALIASES[name as keyof typeof ANSWER_SHAPE_ALIASES]
+    : undefined;
+}
+
+/** A shape given by name or old alias, read as the shape it names. */
+export const AnswerShapeNameSchema = z.string().transform((name, ctx) => {
+  const shape = parseAnswerShape(name);
+  if (shape === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be list or scalar (or the old names 0.0.2, 0.0.1)',
+    });
+    return z.NEVER;
+  }
+  return shape;
+});
+
+/** How a shape is named to people: "list shape (...)" / "scalar shape (...)". */
+export function describeAnswerShape(shape: AnswerShape): string {
+  return shape === 'list'
+    ? 'list shape (wave/measurement answers as one-element lists)'
+    : 'scalar shape (wave/measurement answers as one text and one number)';
+}
 
 /** Where a sample's ECG comes from. */
 export const DATA_SOURCES = ['ptbxl', 'mimic_iv_ecg'] as const;
@@ -52,7 +94,7 @@ export const GROUNDING_TYPES = [
 ] as const;
 /** One grounding question kind. */
 export type GroundingType = (typeof GROUNDING_TYPES)[number];
-/** Grounding kinds whose answer shape differs between 0.0.1 (text) and 0.0.2 (one-element list). */
+/** Grounding kinds whose answers differ between the scalar shape (text) and the list shape (one-element list). */
 export const VERSIONED_GROUNDING_TYPES = ['wave_grounding', 'measurement_grounding'] as const;
 /** Every question_type value the format uses. */
 export const QUESTION_TYPES = [
@@ -77,8 +119,9 @@ export const CRITERION_OPTION_COUNT = 5;
 export const MAX_REASONING_STEPS = 5;
 
 const digits = /^\d+$/;
-const text = z.string();
-const optionList = z.array(z.string());
+const questionText = z.string().max(TEXT_LIMITS.question);
+const optionText = z.string().max(TEXT_LIMITS.option);
+const optionList = z.array(optionText);
 const index = z.int().min(0);
 
 /** metadata: which ECG, which diagnosis, which label and which reasoning path. */
@@ -96,9 +139,9 @@ export type Metadata = z.infer<typeof MetadataSchema>;
 
 /** data.initial_diagnostic_question: "Does this ECG suggest ...?" with Yes/No. */
 export const InitialQuestionSchema = z.strictObject({
-  question: text,
+  question: questionText,
   options: optionList,
-  answer: text,
+  answer: optionText,
   question_type: z.literal(INITIAL_QUESTION_TYPE),
 });
 /** The opening Yes/No question. */
@@ -106,9 +149,9 @@ export type InitialQuestion = z.infer<typeof InitialQuestionSchema>;
 
 function singleAnswerQuestion<T extends string>(questionType: T) {
   return z.strictObject({
-    question: text,
+    question: questionText,
     options: optionList,
-    answer: text,
+    answer: optionText,
     answer_idx: index,
     question_type: z.literal(questionType),
   });
@@ -127,11 +170,11 @@ export const DiagnosticDecisionSchema = singleAnswerQuestion('diagnostic_decisio
 /** A diagnostic_decision question. */
 export type DiagnosticDecision = z.infer<typeof DiagnosticDecisionSchema>;
 
-/** lead_grounding: several "Lead X" answers may be right; lists in both versions. */
+/** lead_grounding: several "Lead X" answers may be right; lists in both shapes. */
 export const LeadGroundingSchema = z.strictObject({
-  question: text,
+  question: questionText,
   options: optionList,
-  answer: z.array(z.string()),
+  answer: z.array(optionText),
   answer_idx: z.array(index),
   question_type: z.literal('lead_grounding'),
 });
@@ -140,9 +183,9 @@ export type LeadGrounding = z.infer<typeof LeadGroundingSchema>;
 
 function v001Grounding<T extends string>(questionType: T) {
   return z.strictObject({
-    question: text,
+    question: questionText,
     options: optionList,
-    answer: text,
+    answer: optionText,
     answer_idx: index,
     question_type: z.literal(questionType),
   });
@@ -150,60 +193,60 @@ function v001Grounding<T extends string>(questionType: T) {
 
 function v002Grounding<T extends string>(questionType: T) {
   return z.strictObject({
-    question: text,
+    question: questionText,
     options: optionList,
-    answer: z.tuple([text]),
+    answer: z.tuple([optionText]),
     answer_idx: z.tuple([index]),
     question_type: z.literal(questionType),
   });
 }
 
-/** wave_grounding in 0.0.1: answer is one window text, answer_idx one integer. */
+/** wave_grounding in the scalar shape: answer is one window text, answer_idx one integer. */
 export const WaveGroundingV001Schema = v001Grounding('wave_grounding');
-/** measurement_grounding in 0.0.1: answer is one range text, answer_idx one integer. */
+/** measurement_grounding in the scalar shape: answer is one range text, answer_idx one integer. */
 export const MeasurementGroundingV001Schema = v001Grounding('measurement_grounding');
-/** wave_grounding in 0.0.2: answer and answer_idx are one-element lists. */
+/** wave_grounding in the list shape: answer and answer_idx are one-element lists. */
 export const WaveGroundingV002Schema = v002Grounding('wave_grounding');
-/** measurement_grounding in 0.0.2: answer and answer_idx are one-element lists. */
+/** measurement_grounding in the list shape: answer and answer_idx are one-element lists. */
 export const MeasurementGroundingV002Schema = v002Grounding('measurement_grounding');
 
-/** Any grounding question as 0.0.1 writes it. */
+/** Any grounding question in the scalar shape. */
 export const GroundingV001Schema = z.discriminatedUnion('question_type', [
   LeadGroundingSchema,
   WaveGroundingV001Schema,
   MeasurementGroundingV001Schema,
 ]);
-/** A 0.0.1 grounding question. */
+/** A grounding question in the scalar shape. */
 export type GroundingV001 = z.infer<typeof GroundingV001Schema>;
-/** Any grounding question as 0.0.2 writes it. */
+/** Any grounding question in the list shape. */
 export const GroundingV002Schema = z.discriminatedUnion('question_type', [
   LeadGroundingSchema,
   WaveGroundingV002Schema,
   MeasurementGroundingV002Schema,
 ]);
-/** A 0.0.2 grounding question. */
+/** A grounding question in the list shape. */
 export type GroundingV002 = z.infer<typeof GroundingV002Schema>;
 
-/** One reasoning step in 0.0.1: criterion, finding, groundings, decision. */
+/** One reasoning step in the scalar shape: criterion, finding, groundings, decision. */
 export const StepV001Schema = z.strictObject({
   criterion_selection: CriterionSelectionSchema,
   finding_identification: FindingIdentificationSchema,
   ecg_grounding: z.array(GroundingV001Schema),
   diagnostic_decision: DiagnosticDecisionSchema,
 });
-/** A 0.0.1 reasoning step. */
+/** A reasoning step in the scalar shape. */
 export type StepV001 = z.infer<typeof StepV001Schema>;
-/** One reasoning step in 0.0.2. */
+/** One reasoning step in the list shape. */
 export const StepV002Schema = z.strictObject({
   criterion_selection: CriterionSelectionSchema,
   finding_identification: FindingIdentificationSchema,
   ecg_grounding: z.array(GroundingV002Schema),
   diagnostic_decision: DiagnosticDecisionSchema,
 });
-/** A 0.0.2 reasoning step. */
+/** A reasoning step in the list shape. */
 export type StepV002 = z.infer<typeof StepV002Schema>;
 
-/** A whole sample in format 0.0.1 (the published data). */
+/** A whole sample in the scalar shape (V001: the name the app first gave it). */
 export const BenchmarkSampleV001Schema = z.strictObject({
   metadata: MetadataSchema,
   data: z.strictObject({
@@ -211,9 +254,9 @@ export const BenchmarkSampleV001Schema = z.strictObject({
     reasoning: z.array(StepV001Schema),
   }),
 });
-/** A 0.0.1 sample. */
+/** A sample in the scalar shape. */
 export type BenchmarkSampleV001 = z.infer<typeof BenchmarkSampleV001Schema>;
-/** A whole sample in format 0.0.2 (current). */
+/** A whole sample in the list shape (V002: the name the app first gave it); the workspace stores this. */
 export const BenchmarkSampleV002Schema = z.strictObject({
   metadata: MetadataSchema,
   data: z.strictObject({
@@ -221,18 +264,18 @@ export const BenchmarkSampleV002Schema = z.strictObject({
     reasoning: z.array(StepV002Schema),
   }),
 });
-/** A 0.0.2 sample. */
+/** A sample in the list shape. */
 export type BenchmarkSampleV002 = z.infer<typeof BenchmarkSampleV002Schema>;
 
-/** A sample in either version. */
+/** A sample in either shape. */
 export type BenchmarkSample = BenchmarkSampleV001 | BenchmarkSampleV002;
-/** A reasoning step in either version. */
+/** A reasoning step in either shape. */
 export type Step = StepV001 | StepV002;
-/** A grounding question in either version. */
+/** A grounding question in either shape. */
 export type Grounding = GroundingV001 | GroundingV002;
 
-/** The schema of one format version. */
+/** The schema of each answer shape. */
 export const SAMPLE_SCHEMAS = {
-  '0.0.1': BenchmarkSampleV001Schema,
-  '0.0.2': BenchmarkSampleV002Schema,
+  list: BenchmarkSampleV002Schema,
+  scalar: BenchmarkSampleV001Schema,
 } as const;

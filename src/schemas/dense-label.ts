@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATA_SOURCES } from './benchmark-sample';
+import { TEXT_LIMITS } from './text-limits';
 
 /** Axis 1, rate: < 60 bpm, 60-100 bpm, > 100 bpm. */
 export const RATES = ['bradycardia', 'normal', 'tachycardia'] as const;
@@ -92,10 +93,15 @@ export const DenseLabelSchema = z.strictObject({
   conduction: z.array(z.enum(CONDUCTIONS)),
   ischemia: IschemiaSchema,
   other_findings: z.array(z.enum(OTHER_FINDINGS)),
-  diagnosis: z.string(),
+  diagnosis: z.string().max(TEXT_LIMITS.diagnosis),
 });
 /** A dense label. */
 export type DenseLabel = z.infer<typeof DenseLabelSchema>;
+
+/** A label being written: any axis may still be unset; unknown keys are still refused. */
+export const DraftLabelSchema = DenseLabelSchema.partial();
+/** A draft label. */
+export type DraftLabel = z.infer<typeof DraftLabelSchema>;
 
 /** One line of a label file: which ECG, its label, and (in app exports) labeller and status. */
 export const DenseLabelLineSchema = z.strictObject({

@@ -246,6 +246,16 @@ function problemsFromIssue(
     }
     case 'too_small':
     case 'too_big': {
+      if (issue.code === 'too_big' && issue.origin === 'string' && typeof found === 'string') {
+        return [
+          problem(
+            'error',
+            'text-too-long',
+            path,
+            `expected at most ${String(issue.maximum)} characters, found ${found.length}`,
+          ),
+        ];
+      }
       if (issue.origin === 'array') {
         const count = Array.isArray(found) ? found.length : 0;
         return [

@@ -216,21 +216,32 @@ describe.each(DB_KINDS)('API on %s', (kind) => {
       expect(stale.body.current.label.content).toEqual(denseLabel('v2'));
     });
 
-    it('refuses an incomplete label on submit and unknown axes in a draft', async () => {
+    it('refuses an incomplete label on submit and unknown axes in a draft, naming the rules', async () => {
       const me = h.client('cardiologist2');
       const incomplete = await me.request('PUT', `/api/ecgs/${ecgB}/label`, {
         body: { status: 'submitted', content: { rate: 'normal' } },
         ifMatch: 0,
       });
-      expect(incomplete.status).toBe(400);
-      expect(incomplete.body.error.issues.map((i: { path: string }) => i.path)).toContain(
-        'body.content.rhythm',
+      expect(incomplete.status).toBe(422);
+      expect(incomplete.body.error.code).toBe('label_invalid');
+      expect(incomplete.body.error.issues).toContainEqual(
+        expect.objectContaining({ path: 'body.content.rhythm', rule: 'missing-key' }),
       );
       const unknownAxis = await me.request('PUT', `/api/ecgs/${ecgB}/label`, {
         body: { status: 'draft', content: { mood: 'happy' } },
         ifMatch: 0,
       });
-      expect(unknownAxis.status).toBe(400);
+      expect(unknownAxis.status).toBe(422);
+      expect(unknownAxis.body.error.issues[0]).toMatchObject({
+        path: 'body.content',
+        rule: 'unknown-key',
+      });
+      const badStatus = await me.request('PUT', `/api/ecgs/${ecgB}/label`, {
+        body: { status: 'final', content: {} },
+        ifMatch: 0,
+      });
+      expect(badStatus.status).toBe(400);
+      expect(badStatus.body.error.issues[0].path).toBe('body.status');
     });
 
     it("hides another labeller's draft (404, no data) but shows submitted labels to reviewers", async () => {
@@ -407,26 +418,29 @@ describe.each(DB_KINDS)('API on %s', (kind) => {
       expect(stale.body.current.sample).toEqual(edited);
     });
 
-    it('refuses a fix that changes the identity, and an invalid sample, with paths', async () => {
+    it('refuses a fix that changes the identity (400), and an invalid sample (422), with paths', async () => {
       const curator = h.client('curator');
       const id = sampleIds[3]!;
       const current = (await curator.request('GET', `/api/samples/${id}`)).body;
       const moved = structuredClone(current.sample);
-      moved.metadata.dx_label = !moved.metadata.dx_label;
+      moved.metadata.path_idx += 1;
       const r = await curator.request('PUT', `/api/samples/${id}`, {
         body: { sample: moved },
         ifMatch: current.version,
       });
       expect(r.status).toBe(400);
-      expect(r.body.error.issues[0].path).toBe('body.sample.metadata.dx_label');
+      expect(r.body.error.issues[0].path).toBe('body.sample.metadata.path_idx');
       const broken = structuredClone(current.sample);
       broken.metadata.target_dx = 'flu';
       const invalid = await curator.request('PUT', `/api/samples/${id}`, {
         body: { sample: broken },
         ifMatch: current.version,
       });
-      expect(invalid.status).toBe(400);
-      expect(invalid.body.error.issues[0].path).toBe('body.sample.metadata.target_dx');
+      expect(invalid.status).toBe(422);
+      expect(invalid.body.error.issues[0]).toMatchObject({
+        path: 'body.sample.metadata.target_dx',
+        rule: 'target-dx',
+      });
       expect((await curator.request('GET', `/api/samples/${id}`)).body.version).toBe(
         current.version,
       );

@@ -7,7 +7,7 @@ import { serializeSample } from '../domain/benchmark/serialize';
 import type { BenchmarkSampleV002 } from '../schemas/benchmark-sample';
 import { BenchmarkSampleV001Schema } from '../schemas/benchmark-sample';
 import { openBenchmarkSource } from '../server/io/benchmark-files';
-import { importSamples } from '../server/services/import';
+import { importSamples } from '../server/services/import/import-samples';
 import type { Db } from '../server/storage/database';
 import type { TestClient } from './api-harness';
 import { PTBXL_JSONL } from './sample-fixtures';
@@ -17,7 +17,7 @@ export function realSamplesById(count: number): Map<number, BenchmarkSampleV002>
   const lines = readFileSync(PTBXL_JSONL, 'utf8').split('\n').slice(0, count);
   return new Map(
     lines.map((line) => {
-      const sample = convertSample(BenchmarkSampleV001Schema.parse(JSON.parse(line)), '0.0.2');
+      const sample = convertSample(BenchmarkSampleV001Schema.parse(JSON.parse(line)), 'list');
       return [sample.metadata.id, sample];
     }),
   );
@@ -32,7 +32,7 @@ export async function importThroughImporter(
   const dir = mkdtempSync(path.join(os.tmpdir(), 'release-import-'));
   try {
     const file = path.join(dir, 'samples.jsonl');
-    writeFileSync(file, samples.map((s) => `${serializeSample(s, '0.0.2')}\n`).join(''));
+    writeFileSync(file, samples.map((s) => `${serializeSample(s, 'list')}\n`).join(''));
     const source = await openBenchmarkSource(file);
     const report = await importSamples(db, source.batches, {
       fileName: 'samples.jsonl',

@@ -8,17 +8,17 @@ import type { DenseLabel } from '../schemas/dense-label';
 /** The repository root (tests read real data from ../shared relative to it). */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** The real PTB-XL benchmark file (format 0.0.1), read-only. */
+/** The real PTB-XL benchmark file (the scalar answer shape), read-only. */
 export const PTBXL_JSONL = path.resolve(REPO_ROOT, '../shared/data/benchmark/ptbxl.jsonl');
 
-/** The first `count` real samples of ptbxl.jsonl, converted to format 0.0.2. */
+/** The first `count` real samples of ptbxl.jsonl, converted to the list answer shape. */
 export function loadRealSamples(count: number): BenchmarkSampleV002[] {
   const lines = readFileSync(PTBXL_JSONL, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '');
   return lines
     .slice(0, count)
-    .map((line) => convertSample(BenchmarkSampleV001Schema.parse(JSON.parse(line)), '0.0.2'));
+    .map((line) => convertSample(BenchmarkSampleV001Schema.parse(JSON.parse(line)), 'list'));
 }
 
 /** A complete dense label whose diagnosis text carries `note` (to tell edits apart). */

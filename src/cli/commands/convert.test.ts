@@ -15,11 +15,13 @@ const tmp = mkdtempSync(join(tmpdir(), 'cli-convert-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('ecg-workbench convert', () => {
-  it('0.0.1 -> 0.0.2 -> 0.0.1 gives back ptbxl.jsonl byte for byte; exporting twice is identical', async () => {
+  it('scalar -> list -> scalar gives back ptbxl.jsonl byte for byte; exporting twice is identical', async () => {
     const v2 = join(tmp, 'v2.jsonl');
-    const child = await runCli(['convert', '--to', '0.0.2', benchmarkPath, v2]);
+    const child = await runCli(['convert', '--to', 'list', benchmarkPath, v2]);
     expect(child.code).toBe(EXIT.ok);
-    expect(child.stdout).toMatch(`wrote ${realLines.length} samples in format 0.0.2`);
+    expect(child.stdout).toMatch(
+      `wrote ${realLines.length} samples in the list shape (wave/measurement answers as one-element lists)`,
+    );
     const v2Text = readFileSync(v2, 'utf8');
     expect(v2Text.endsWith('}\n')).toBe(true);
     expect(v2Text).toMatch(/"question_type":"wave_grounding"/);
@@ -36,10 +38,26 @@ describe('ecg-workbench convert', () => {
     const back = join(tmp, 'back.jsonl');
     const again = join(tmp, 'again.jsonl');
     const io = captureIo();
-    expect(await convertCommand.run(['--to=0.0.1', v2, back], io)).toBe(EXIT.ok);
-    expect(await convertCommand.run(['--to', '0.0.1', v2, again], io)).toBe(EXIT.ok);
+    expect(await convertCommand.run(['--to=scalar', v2, back], io)).toBe(EXIT.ok);
+    expect(await convertCommand.run(['--to', 'scalar', v2, again], io)).toBe(EXIT.ok);
     expect(readFileSync(back).equals(original)).toBe(true);
     expect(readFileSync(again).equals(readFileSync(back))).toBe(true);
+  });
+
+  it('keeps the old names as aliases: --to 0.0.2 is --to list, --to 0.0.1 is --to scalar', async () => {
+    const io = captureIo();
+    const [list, oldList, scalar, oldScalar] = ['l', 'l-old', 's', 's-old'].map((n) =>
+      join(tmp, `alias-${n}.jsonl`),
+    ) as [string, string, string, string];
+    expect(await convertCommand.run(['--to', 'list', benchmarkPath, list], io)).toBe(EXIT.ok);
+    expect(await convertCommand.run(['--to', '0.0.2', benchmarkPath, oldList], io)).toBe(EXIT.ok);
+    expect(await convertCommand.run(['--to', 'scalar', list, scalar], io)).toBe(EXIT.ok);
+    expect(await convertCommand.run(['--to', '0.0.1', list, oldScalar], io)).toBe(EXIT.ok);
+    expect(readFileSync(oldList).equals(readFileSync(list))).toBe(true);
+    expect(readFileSync(list).equals(original)).toBe(false);
+    expect(readFileSync(oldScalar).equals(readFileSync(scalar))).toBe(true);
+    expect(readFileSync(scalar).equals(original)).toBe(true);
+    expect(io.stdout.at(-1)).toMatch(/in the scalar shape/);
   });
 
   it('refuses an input with errors: exit 1, no output, an existing output untouched', async () => {
@@ -47,14 +65,14 @@ describe('ecg-workbench convert', () => {
     writeFileSync(bad, `${realLines[0]}\n${realLines[0]}\n`);
     const out = join(tmp, 'refused.jsonl');
     const io = captureIo();
-    expect(await convertCommand.run(['--to', '0.0.2', bad, out], io)).toBe(EXIT.invalid);
+    expect(await convertCommand.run(['--to', 'list', bad, out], io)).toBe(EXIT.invalid);
     expect(existsSync(out)).toBe(false);
     expect(io.stderr.join('\n')).toMatch(
       /bad\.jsonl:2: error: sample 0: metadata\.id: id 0 is used twice/,
     );
     expect(io.stderr.at(-1)).toMatch(/not converted.*was not written/);
     writeFileSync(out, 'keep me\n');
-    expect(await convertCommand.run(['--to', '0.0.2', bad, out], captureIo())).toBe(EXIT.invalid);
+    expect(await convertCommand.run(['--to', 'list', bad, out], captureIo())).toBe(EXIT.invalid);
     expect(readFileSync(out, 'utf8')).toBe('keep me\n');
   });
 
@@ -76,7 +94,7 @@ describe('ecg-workbench convert', () => {
     writeFileSync(path, `${JSON.stringify(label)}\n`);
     const io = captureIo();
     const out = join(tmp, 'labels-out.jsonl');
-    expect(await convertCommand.run(['--to', '0.0.2', path, out], io)).toBe(EXIT.invalid);
+    expect(await convertCommand.run(['--to', 'list', path, out], io)).toBe(EXIT.invalid);
     expect(io.stderr.at(-1)).toMatch(/the input holds dense labels/);
     expect(existsSync(out)).toBe(false);
   });
@@ -92,7 +110,7 @@ describe('ecg-workbench convert', () => {
       writeFileSync(join(dir, `${sample.metadata.id}.json`), JSON.stringify(sample, null, 2));
     }
     const out = join(tmp, 'from-dir.jsonl');
-    expect(await convertCommand.run(['--to', '0.0.1', root, out], captureIo())).toBe(EXIT.ok);
+    expect(await convertCommand.run(['--to', 'scalar', root, out], captureIo())).toBe(EXIT.ok);
     expect(readFileSync(out, 'utf8')).toBe(`${realLines.slice(0, 5).join('\n')}\n`);
   });
 
@@ -102,14 +120,14 @@ describe('ecg-workbench convert', () => {
     expect(
       await convertCommand.run(['--to', '0.0.3', benchmarkPath, join(tmp, 'x.jsonl')], io),
     ).toBe(EXIT.usage);
-    expect(await convertCommand.run(['--to', '0.0.2', benchmarkPath], io)).toBe(EXIT.usage);
-    expect(await convertCommand.run(['--to', '0.0.2', benchmarkPath, benchmarkPath], io)).toBe(
+    expect(await convertCommand.run(['--to', 'list', benchmarkPath], io)).toBe(EXIT.usage);
+    expect(await convertCommand.run(['--to', 'list', benchmarkPath, benchmarkPath], io)).toBe(
       EXIT.usage,
     );
-    expect(io.stderr.join('\n')).toMatch(/--to must be 0\.0\.1 or 0\.0\.2, not "0\.0\.3"/);
+    expect(io.stderr.join('\n')).toMatch(/--to must be list or scalar, not "0\.0\.3"/);
     const failing = captureIo();
     const code = await convertCommand.run(
-      ['--to', '0.0.2', benchmarkPath, join(tmp, 'no/such/dir/x.jsonl')],
+      ['--to', 'list', benchmarkPath, join(tmp, 'no/such/dir/x.jsonl')],
       failing,
     );
     expect(code).toBe(EXIT.failure);

@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
 import { serializeSample } from '../../domain/benchmark/serialize';
 import { FileValidator } from '../../domain/benchmark/validate-file';
-import type { FormatVersion } from '../../schemas/benchmark-sample';
-import { FORMAT_VERSIONS } from '../../schemas/benchmark-sample';
+import {
+  ANSWER_SHAPES,
+  describeAnswerShape,
+  parseAnswerShape,
+} from '../../schemas/benchmark-sample';
 import { writeFileAtomically } from '../../server/io/benchmark-files';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
@@ -15,32 +18,33 @@ import {
   usageError,
 } from './benchmark-input';
 
-const usage =
-  'ecg-workbench convert --to 0.0.2|0.0.1 <in.jsonl|dir> <out.jsonl> [--max-line-mb <MiB>]';
-
-function isFormatVersion(text: string): text is FormatVersion {
-  return (FORMAT_VERSIONS as readonly string[]).includes(text);
-}
+const usage = [
+  'ecg-workbench convert --to list|scalar <in.jsonl|dir> <out.jsonl> [--max-line-mb <MiB>]',
+  '  list: wave/measurement answers as one-element lists; scalar: as one text and one number.',
+  '  The old names still work: --to 0.0.2 is --to list, --to 0.0.1 is --to scalar.',
+].join('\n');
 
 function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
 /**
- * `convert`: reads samples (either version, JSONL or directory), writes canonical JSONL in the
- * version asked for. Refuses (exit 1, output untouched) when the input has any error.
+ * `convert`: reads samples (either answer shape, JSONL or directory), writes canonical JSONL in
+ * the shape asked for. Refuses (exit 1, output untouched) when the input has any error.
  */
 export const convertCommand: CliCommand = {
   name: 'convert',
-  summary: 'Write benchmark samples as canonical JSONL in format 0.0.2 or 0.0.1',
+  summary: 'Write benchmark samples as canonical JSONL in the list or the scalar answer shape',
   usage,
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, { flags: [], values: ['to', 'max-line-mb'] });
     if (typeof parsed === 'string') return usageError(io, usage, parsed);
-    const to = parsed.values.get('to');
-    if (to === undefined) return usageError(io, usage, 'convert needs --to 0.0.2 or --to 0.0.1');
-    if (!isFormatVersion(to)) {
-      return usageError(io, usage, `--to must be ${FORMAT_VERSIONS.join(' or ')}, not "${to}"`);
+    const toName = parsed.values.get('to');
+    if (toName === undefined)
+      return usageError(io, usage, 'convert needs --to list or --to scalar');
+    const to = parseAnswerShape(toName);
+    if (to === undefined) {
+      return usageError(io, usage, `--to must be ${ANSWER_SHAPES.join(' or ')}, not "${toName}"`);
     }
     if (parsed.positional.length !== 2) {
       return usageError(io, usage, 'convert takes an input and an output path');
@@ -92,7 +96,7 @@ export const convertCommand: CliCommand = {
       io.err(`${input}: not converted, ${why}; ${output} was not written`);
       return EXIT.invalid;
     }
-    io.out(`${output}: wrote ${plural(written, 'sample')} in format ${to}`);
+    io.out(`${output}: wrote ${plural(written, 'sample')} in the ${describeAnswerShape(to)}`);
     return EXIT.ok;
   },
 };

@@ -16,9 +16,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const real: BenchmarkSampleV002[] = readFileSync(benchmarkPath, 'utf8')
   .split('\n')
   .filter((l) => l !== '')
-  .map((l) => convertSample(BenchmarkSampleV001Schema.parse(JSON.parse(l)), '0.0.2'));
+  .map((l) => convertSample(BenchmarkSampleV001Schema.parse(JSON.parse(l)), 'list'));
 
-function write(name: string, samples: readonly BenchmarkSampleV002[], shape: '0.0.1' | '0.0.2') {
+function write(name: string, samples: readonly BenchmarkSampleV002[], shape: 'scalar' | 'list') {
   const file = join(tmp, name);
   writeFileSync(file, samples.map((s) => `${serializeSample(s, shape)}\n`).join(''));
   return file;
@@ -47,7 +47,7 @@ function plantedFile(): string {
   const kept = samples.filter((s) => !REMOVED.includes(s.metadata.id));
   const added = structuredClone(real.find((s) => s.metadata.id === 100)!);
   added.metadata.id = ADDED[0]!;
-  return write('b.jsonl', [...kept, added], '0.0.2');
+  return write('b.jsonl', [...kept, added], 'list');
 }
 
 const keys = (ids: number[]) => ids.map((id) => `ptbxl:${id}`);
@@ -94,7 +94,7 @@ describe('ecg-workbench diff', () => {
   });
 
   it('sees no change between the real file and its list-shape conversion, and says why', async () => {
-    const list = write('list.jsonl', real, '0.0.2');
+    const list = write('list.jsonl', real, 'list');
     const json = await runCli(['diff', benchmarkPath, list, '--json']);
     const report = DiffReportSchema.parse(JSON.parse(json.stdout));
     expect([report.resampled, report.edited, report.added, report.removed]).toEqual([
@@ -105,8 +105,8 @@ describe('ecg-workbench diff', () => {
     ]);
     const text = await runCli(['diff', benchmarkPath, list]);
     expect(text.code).toBe(EXIT.ok);
-    expect(text.stdout).toContain('scalar answers');
-    expect(text.stdout).toContain('list answers');
+    expect(text.stdout).toContain('scalar shape');
+    expect(text.stdout).toContain('list shape');
     expect(text.stdout).toContain('a change of answer shape alone is not an edit');
     expect(text.stdout).toContain('Diagnoses changed wholesale: none');
   });

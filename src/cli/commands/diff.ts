@@ -1,8 +1,8 @@
-import { describeShape } from '../../domain/benchmark/answer-shape';
 import type { SampleDigest } from '../../domain/benchmark/diff/compare-samples';
 import { diffSamples, digestOfSample } from '../../domain/benchmark/diff/diff-samples';
 import { FileValidator } from '../../domain/benchmark/validate-file';
-import type { FormatVersion } from '../../schemas/benchmark-sample';
+import type { AnswerShape } from '../../schemas/benchmark-sample';
+import { describeAnswerShape } from '../../schemas/benchmark-sample';
 import type { DiffReport, SampleChangeKind, SampleSetDiff } from '../../schemas/sample-diff';
 import { SAMPLE_CHANGE_KINDS } from '../../schemas/sample-diff';
 import type { CliCommand, CliIo } from '../command';
@@ -24,7 +24,7 @@ const MAX_PROBLEMS_SHOWN = 20;
 interface ReadSide {
   readonly path: string;
   readonly digests: SampleDigest[];
-  readonly version: FormatVersion | null;
+  readonly shape: AnswerShape | null;
 }
 
 /** Reads and validates one file; on errors prints them and returns the exit code. */
@@ -56,11 +56,16 @@ async function readSide(path: string, io: CliIo): Promise<ReadSide | number> {
     );
     return EXIT.invalid;
   }
-  return { path, digests, version: result.version };
+  return { path, digests, shape: result.answerShape };
 }
 
-const shapeWord = (version: FormatVersion | null) =>
-  version === null ? 'either' : version === '0.0.2' ? 'list' : 'scalar';
+const shapeWord = (shape: AnswerShape | null) => shape ?? 'either';
+
+/** The shape in words; a file without wave or measurement answers fits either. */
+const describeShapeOrEither = (shape: AnswerShape | null) =>
+  shape === null
+    ? 'either answer shape (no wave or measurement answers to tell)'
+    : describeAnswerShape(shape);
 
 /** The `--json` object: ids as "<data_source>:<id>" everywhere. */
 export function diffReport(diff: SampleSetDiff, a: ReadSide, b: ReadSide): DiffReport {
@@ -90,7 +95,7 @@ export function diffReport(diff: SampleSetDiff, a: ReadSide, b: ReadSide): DiffR
   const side = (s: ReadSide) => ({
     path: s.path,
     samples: s.digests.length,
-    shape: shapeWord(s.version),
+    shape: shapeWord(s.shape),
   });
   return {
     resampled: keys('resampled'),
@@ -113,8 +118,8 @@ const HEADINGS: Record<SampleChangeKind, string> = {
 /** The comparison as text for people. */
 export function formatDiff(diff: SampleSetDiff, a: ReadSide, b: ReadSide): string {
   const lines = [
-    `a: ${a.path}: ${plural(a.digests.length, 'sample')}, ${describeShape(a.version)}`,
-    `b: ${b.path}: ${plural(b.digests.length, 'sample')}, ${describeShape(b.version)}`,
+    `a: ${a.path}: ${plural(a.digests.length, 'sample')}, ${describeShapeOrEither(a.shape)}`,
+    `b: ${b.path}: ${plural(b.digests.length, 'sample')}, ${describeShapeOrEither(b.shape)}`,
     'Compared by (data_source, id) after writing both in the list shape, so a change of answer shape alone is not an edit.',
   ];
   for (const kind of SAMPLE_CHANGE_KINDS) {

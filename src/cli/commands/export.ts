@@ -1,7 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { FormatVersion } from '../../schemas/benchmark-sample';
-import { CURRENT_FORMAT_VERSION, FORMAT_VERSIONS } from '../../schemas/benchmark-sample';
+import type { AnswerShape } from '../../schemas/benchmark-sample';
+import {
+  ANSWER_SHAPES,
+  DEFAULT_ANSWER_SHAPE,
+  describeAnswerShape,
+  parseAnswerShape,
+} from '../../schemas/benchmark-sample';
 import { writeFileAtomically } from '../../server/io/benchmark-files';
 import { MANIFEST_FILE_NAME, buildExport } from '../../server/services/export';
 import { ServiceError } from '../../server/services/service-error';
@@ -11,12 +16,25 @@ import { parseArgs, usageError } from './benchmark-input';
 import { openConfiguredStorage } from './workspace-storage';
 
 const usage = [
-  'ecg-workbench export <out-dir> [--version 0.0.2|0.0.1] [--json]',
+  'ecg-workbench export <out-dir> [--shape list|scalar] [--json]',
   '  Writes <source>.jsonl for each data source with samples, and manifest.json, into out-dir.',
+  '  --shape list (the default) writes wave/measurement answers as one-element lists, scalar as',
+  '  one text and one number; the old --version 0.0.2 / 0.0.1 means the same.',
 ].join('\n');
 
-function isFormatVersion(text: string): text is FormatVersion {
-  return (FORMAT_VERSIONS as readonly string[]).includes(text);
+/** The shape --shape (or its old spelling --version) asks for, or why the options are wrong. */
+function shapeOption(values: ReadonlyMap<string, string>): AnswerShape | { error: string } {
+  const given = values.get('shape');
+  const old = values.get('version');
+  const shape = given === undefined ? undefined : parseAnswerShape(given);
+  const oldShape = old === undefined ? undefined : parseAnswerShape(old);
+  if (given !== undefined && shape === undefined)
+    return { error: `--shape must be ${ANSWER_SHAPES.join(' or ')}, not "${given}"` };
+  if (old !== undefined && oldShape === undefined)
+    return { error: `--version must be 0.0.2 (list) or 0.0.1 (scalar), not "${old}"` };
+  if (shape !== undefined && oldShape !== undefined && shape !== oldShape)
+    return { error: `--shape ${given} and --version ${old} name different shapes; give one` };
+  return shape ?? oldShape ?? DEFAULT_ANSWER_SHAPE;
 }
 
 async function writeText(file: string, text: string): Promise<void> {
@@ -27,33 +45,28 @@ async function writeText(file: string, text: string): Promise<void> {
 }
 
 /**
- * `export`: writes every active sample as canonical JSONL per data source in the version asked
- * for, plus manifest.json (counts, SHA-256), from one read transaction; byte-identical when
- * repeated on unchanged data. Exit 0 written, 2 usage, 3 failure.
+ * `export`: writes every active sample as canonical JSONL per data source in the answer shape
+ * asked for, plus manifest.json (counts, SHA-256), from one read transaction; byte-identical when
+ * repeated on unchanged data; refuses (exit 1, nothing written) when a file would fail validate.
+ * Exit 0 written, 1 refused, 2 usage, 3 failure.
  */
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export the workspace samples as JSONL per data source plus manifest.json',
   usage,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['json'], values: ['version'] });
+    const parsed = parseArgs(args, { flags: ['json'], values: ['shape', 'version'] });
     if (typeof parsed === 'string') return usageError(io, usage, parsed);
     if (parsed.positional.length !== 1)
       return usageError(io, usage, 'export takes one output directory');
-    const version = parsed.values.get('version') ?? CURRENT_FORMAT_VERSION;
-    if (!isFormatVersion(version)) {
-      return usageError(
-        io,
-        usage,
-        `--version must be ${FORMAT_VERSIONS.join(' or ')}, not "${version}"`,
-      );
-    }
+    const shape = shapeOption(parsed.values);
+    if (typeof shape === 'object') return usageError(io, usage, shape.error);
     const outDir = path.resolve(parsed.positional[0]!);
     const opened = await openConfiguredStorage(io);
     if (typeof opened === 'number') return opened;
     const { storage } = opened;
     try {
-      const bundle = await buildExport(storage.db, storage.kind, version);
+      const bundle = await buildExport(storage.db, storage.kind, shape);
       try {
         await mkdir(outDir, { recursive: true });
         for (const file of bundle.files) await writeText(path.join(outDir, file.file), file.text);
@@ -67,7 +80,7 @@ export const exportCommand: CliCommand = {
       if (parsed.flags.has('json')) io.out(bundle.manifestText);
       else {
         io.out(
-          `Exported ${bundle.manifest.totalSamples} samples in format ${version} to ${outDir}:`,
+          `Exported ${bundle.manifest.totalSamples} samples in the ${describeAnswerShape(shape)} to ${outDir}:`,
         );
         for (const file of bundle.manifest.files) {
           io.out(
@@ -80,6 +93,14 @@ export const exportCommand: CliCommand = {
       }
       return EXIT.ok;
     } catch (error) {
+      if (error instanceof ServiceError && error.extra.code === 'export_refused') {
+        io.err(`Export refused, nothing was written: ${error.message}`);
+        for (const issue of error.extra.issues ?? [])
+          io.err(
+            `${issue.path}: ${issue.severity ?? 'error'}: ${issue.message} [${issue.rule ?? ''}]`,
+          );
+        return EXIT.invalid;
+      }
       if (error instanceof ServiceError) {
         io.err(`Export failed: ${error.message}`);
         return EXIT.failure;

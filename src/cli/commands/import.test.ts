@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestDatabase } from '../../testing/test-database';
@@ -49,6 +49,11 @@ describe.each(DB_KINDS)('CLI import and export on %s', (kind) => {
     expect(io.stderr.join('\n')).toContain('unknown option --force');
     expect(await importCommand.run([path.join(temp.dir, 'nope.jsonl')], io)).toBe(EXIT.failure);
     expect(await exportCommand.run([temp.dir, '--version', '0.0.9'], io)).toBe(EXIT.usage);
+    expect(await exportCommand.run([temp.dir, '--shape', 'lists'], io)).toBe(EXIT.usage);
+    expect(await exportCommand.run([temp.dir, '--shape', 'list', '--version', '0.0.1'], io)).toBe(
+      EXIT.usage,
+    );
+    expect(io.stderr.join('\n')).toContain('--shape must be list or scalar, not "lists"');
   });
 
   it('refuses a file with one broken line (exit 1), naming the line, and writes nothing', async () => {
@@ -63,7 +68,7 @@ describe.each(DB_KINDS)('CLI import and export on %s', (kind) => {
     expect(await samples()).toBe(0);
   });
 
-  it('imports a directory layout and the JSONL file, then exports both versions', async () => {
+  it('imports a directory layout and the JSONL file, then exports both shapes', async () => {
     const dir = path.join(temp.dir, 'layout');
     for (const line of fileLines.slice(0, 4)) {
       const sample = JSON.parse(line) as { metadata: { id: number; target_dx: string } };
@@ -93,10 +98,12 @@ describe.each(DB_KINDS)('CLI import and export on %s', (kind) => {
     expect(await samples()).toBe(fileLines.length);
 
     const out = path.join(temp.dir, 'out');
+    expect(await exportCommand.run([out, '--shape', 'scalar'], capture())).toBe(EXIT.ok);
+    const scalar = readFileSync(path.join(out, 'ptbxl.jsonl'), 'utf8');
+    expect(scalar === readFileSync(ptbxlFile, 'utf8')).toBe(true);
+    // The old spelling --version 0.0.1 writes the same bytes.
     expect(await exportCommand.run([out, '--version', '0.0.1'], capture())).toBe(EXIT.ok);
-    expect(
-      readFileSync(path.join(out, 'ptbxl.jsonl'), 'utf8') === readFileSync(ptbxlFile, 'utf8'),
-    ).toBe(true);
+    expect(readFileSync(path.join(out, 'ptbxl.jsonl'), 'utf8') === scalar).toBe(true);
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
       totalSamples: number;
     };
@@ -104,9 +111,44 @@ describe.each(DB_KINDS)('CLI import and export on %s', (kind) => {
     expect(await exportCommand.run([out], capture())).toBe(EXIT.ok);
     const v2 = readFileSync(path.join(out, 'ptbxl.jsonl'), 'utf8');
     expect(v2).toContain('"question_type":"wave_grounding"');
-    expect(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).formatVersion).toBe(
-      '0.0.2',
+    expect(JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')).answerShape).toBe(
+      'list',
     );
+  });
+
+  it('refuses to export (exit 1, nothing written) when a stored sample would fail validate', async () => {
+    const row = await database.storage.db
+      .selectFrom('samples')
+      .select(['id', 'content'])
+      .where('sample_id', '=', 5)
+      .executeTakeFirstOrThrow();
+    const broken = JSON.parse(row.content) as { data: { initial_diagnostic_question: object } };
+    broken.data.initial_diagnostic_question = {
+      ...broken.data.initial_diagnostic_question,
+      question: ' ',
+    };
+    await database.storage.db
+      .updateTable('samples')
+      .set({ content: JSON.stringify(broken) })
+      .where('id', '=', row.id)
+      .execute();
+    const out = path.join(temp.dir, 'refused-export');
+    const io = capture();
+    try {
+      expect(await exportCommand.run([out], io)).toBe(EXIT.invalid);
+    } finally {
+      await database.storage.db
+        .updateTable('samples')
+        .set({ content: row.content })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    expect(io.stderr[0]).toMatch(/^Export refused, nothing was written: .*1 problem\(s\)/);
+    expect(io.stderr[1]).toBe(
+      'ptbxl.jsonl:6:data.initial_diagnostic_question.question: error: sample 5: expected the question text, found an empty text [question-text]',
+    );
+    expect(existsSync(out)).toBe(false);
+    expect(await exportCommand.run([out], capture())).toBe(EXIT.ok);
   });
 
   it('re-scans RECORDS_DIR for the registered ECGs', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { importSamples, formatImportReport } from '../../server/services/import';
+import { importSamples } from '../../server/services/import/import-samples';
+import { formatImportReport } from '../../server/services/import/report';
 import { recordRoots, scanRegisteredRecords } from '../../server/services/records';
 import { ServiceError } from '../../server/services/service-error';
 import type { CliCommand, CliIo } from '../command';
@@ -14,7 +15,7 @@ const usage = [
 ].join('\n');
 
 /**
- * `import`: lands a benchmark file (either version, JSONL or directory) in the workspace all or
+ * `import`: lands a benchmark file (either answer shape, JSONL or directory) in the workspace all or
  * nothing, registering the ECGs its samples name; `--scan-records` re-scans RECORDS_DIR for
  * every registered ECG. Exit 0 imported (or checked), 1 refused, 2 usage, 3 failure.
  */

@@ -48,7 +48,7 @@ describe.each(DB_KINDS)('ecg-workbench notes on %s', (kind) => {
     });
     const actor: Actor = { id: user.id, username: user.username, role: 'curator' };
     await importThroughImporter(db, [...real.values()]);
-    await cutRelease(db, actor, { name: 'v1', formatVersion: '0.0.2' });
+    await cutRelease(db, actor, { name: 'v1', answerShape: 'list' });
     const pk = async (id: number) =>
       (
         await db
@@ -63,7 +63,7 @@ describe.each(DB_KINDS)('ecg-workbench notes on %s', (kind) => {
     const moved = structuredClone(real.get(205)!);
     moved.metadata.ecg_id = real.get(4)!.metadata.ecg_id;
     await resampleSample(db, actor, await pk(205), 1, moved);
-    storedNotes = (await cutRelease(db, actor, { name: 'v2', formatVersion: '0.0.2' })).notes;
+    storedNotes = (await cutRelease(db, actor, { name: 'v2', answerShape: 'list' })).notes;
   });
   afterAll(async () => {
     await database.dispose();

@@ -19,7 +19,7 @@ interface RawSample {
 
 interface StatsJson {
   samples: number;
-  version: string;
+  answerShape: string;
   cells: {
     data_source: string;
     target_dx: string;
@@ -52,7 +52,7 @@ describe('ecg-workbench stats', () => {
       }
     }
     expect(stats.samples).toBe(realLines.length);
-    expect(stats.version).toBe('0.0.1');
+    expect(stats.answerShape).toBe('scalar');
     expect(stats.cells).toHaveLength(cells.size);
     for (const c of stats.cells) {
       expect(c.count).toBe(

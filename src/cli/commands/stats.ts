@@ -1,7 +1,8 @@
 import type { BenchmarkStats } from '../../domain/benchmark/stats';
 import { StatsAccumulator } from '../../domain/benchmark/stats';
 import { FileValidator } from '../../domain/benchmark/validate-file';
-import { GROUNDING_TYPES } from '../../schemas/benchmark-sample';
+import type { AnswerShape } from '../../schemas/benchmark-sample';
+import { GROUNDING_TYPES, describeAnswerShape } from '../../schemas/benchmark-sample';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 import { formatFileProblem, openSingleInput, plural } from './benchmark-input';
@@ -23,8 +24,13 @@ function table(rows: readonly (readonly string[])[]): string[] {
 }
 
 /** The stats as text for people: a cell table, steps per sample, grounding by type. */
-export function formatStats(path: string, stats: BenchmarkStats): string {
-  const lines = [`${path}: ${plural(stats.samples, 'sample')}`, ''];
+export function formatStats(
+  path: string,
+  stats: BenchmarkStats,
+  answerShape: AnswerShape | null,
+): string {
+  const shape = answerShape === null ? 'answer shape undecided' : describeAnswerShape(answerShape);
+  const lines = [`${path}: ${plural(stats.samples, 'sample')}, ${shape}`, ''];
   lines.push(
     ...table([
       ['data_source', 'target_dx', 'dx_label', 'path_idx', 'samples'],
@@ -82,8 +88,8 @@ export const statsCommand: CliCommand = {
     const stats = accumulator.result();
     io.out(
       input.json
-        ? JSON.stringify({ path, version: result.version, ...stats })
-        : formatStats(path, stats),
+        ? JSON.stringify({ path, answerShape: result.answerShape, ...stats })
+        : formatStats(path, stats, result.answerShape),
     );
     if (result.counts.errors > 0) {
       io.err(

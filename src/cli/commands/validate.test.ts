@@ -19,7 +19,7 @@ function file(name: string, text: string): string {
 }
 
 describe('ecg-workbench validate', () => {
-  it('passes ptbxl.jsonl as 0.0.1 samples (child process, --json)', async () => {
+  it('passes ptbxl.jsonl as scalar-shaped samples (child process, --json)', async () => {
     const { code, stdout, stderr } = await runCli(['validate', benchmarkPath, '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(EXIT.ok);
@@ -27,7 +27,7 @@ describe('ecg-workbench validate', () => {
     expect(report).toMatchObject({
       valid: true,
       kind: 'samples',
-      version: '0.0.1',
+      answerShape: 'scalar',
       source: 'jsonl',
       counts: { samples: realLines.length, errors: 0 },
     });
@@ -63,7 +63,10 @@ describe('ecg-workbench validate', () => {
     expect(out).toMatch(
       new RegExp(`${path}:4: error: sample 1: metadata.id: id 1 is used twice: here and on line 1`),
     );
-    expect(io.stdout.at(-1)).toMatch(/INVALID: 3 benchmark samples, format 0.0.1; \d+ errors/);
+    expect(io.stdout.at(-1)).toMatch(
+      /INVALID: 3 benchmark samples, scalar shape \(wave\/measurement answers as one text and one number\); \d+ errors/,
+    );
+    expect(io.stdout.join('\n')).not.toMatch(/0\.0\.[12]|format/);
   });
 
   it('tells dense labels apart and reports in JSON with line, id and path', async () => {

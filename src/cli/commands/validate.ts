@@ -1,5 +1,6 @@
 import type { FileValidation } from '../../domain/benchmark/validate-file';
 import { validateBatches } from '../../domain/benchmark/validate-file';
+import { describeAnswerShape } from '../../schemas/benchmark-sample';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 import { formatFileProblem, openSingleInput, plural } from './benchmark-input';
@@ -12,7 +13,7 @@ export function describeValidation(path: string, result: FileValidation): string
   let what: string;
   switch (result.kind) {
     case 'samples':
-      what = `${plural(counts.samples, 'benchmark sample')}, format ${result.version ?? 'undecided (no wave or measurement grounding, or mixed versions)'}`;
+      what = `${plural(counts.samples, 'benchmark sample')}, ${result.answerShape === null ? 'answer shape undecided (no wave or measurement grounding, or both shapes)' : describeAnswerShape(result.answerShape)}`;
       break;
     case 'dense-labels':
       what = plural(counts.denseLabels, 'dense label');
@@ -50,7 +51,7 @@ export const validateCommand: CliCommand = {
           source: source.kind,
           valid: result.counts.errors === 0,
           kind: result.kind,
-          version: result.version,
+          answerShape: result.answerShape,
           counts: result.counts,
           problems: result.problems,
         }),

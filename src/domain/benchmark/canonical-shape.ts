@@ -1,5 +1,6 @@
-import type { VersionShape } from './version';
+import type { SampleShape } from './answer-shape';
 import { DATA_SOURCES, TARGET_DX } from '../../schemas/benchmark-sample';
+import { TEXT_LIMITS } from '../../schemas/text-limits';
 
 // A hand-written twin of the zod schemas that only answers yes or no. Real files are almost
 // always valid and canonical, so this cheap walk lets validation skip zod's copy; anything it
@@ -40,9 +41,17 @@ function isIndex(value: unknown): boolean {
   return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
-function isStringList(value: unknown): boolean {
+function isQuestion(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= TEXT_LIMITS.question;
+}
+
+function isOption(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= TEXT_LIMITS.option;
+}
+
+function isOptionList(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
-  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
+  for (let i = 0; i < value.length; i++) if (!isOption(value[i])) return false;
   return true;
 }
 
@@ -78,15 +87,15 @@ function isSingleAnswerQuestion(q: unknown, questionType: string): boolean {
   return (
     isRecord(q) &&
     hasKeys(q, QUESTION_KEYS) &&
-    typeof q.question === 'string' &&
-    isStringList(q.options) &&
-    typeof q.answer === 'string' &&
+    isQuestion(q.question) &&
+    isOptionList(q.options) &&
+    isOption(q.answer) &&
     isIndex(q.answer_idx) &&
     q.question_type === questionType
   );
 }
 
-// Counts of wave/measurement answers seen in 0.0.1 shape (texts) and 0.0.2 shape (lists).
+// Counts of wave/measurement answers seen in the scalar shape (texts) and the list shape (lists).
 interface Tally {
   texts: number;
   lists: number;
@@ -94,19 +103,19 @@ interface Tally {
 
 function isGrounding(g: unknown, tally: Tally): boolean {
   if (!isRecord(g) || !hasKeys(g, QUESTION_KEYS)) return false;
-  if (typeof g.question !== 'string' || !isStringList(g.options)) return false;
+  if (!isQuestion(g.question) || !isOptionList(g.options)) return false;
   const type = g.question_type;
-  if (type === 'lead_grounding') return isStringList(g.answer) && isIndexList(g.answer_idx);
+  if (type === 'lead_grounding') return isOptionList(g.answer) && isIndexList(g.answer_idx);
   if (type !== 'wave_grounding' && type !== 'measurement_grounding') return false;
   const { answer, answer_idx: idx } = g;
-  if (typeof answer === 'string' && isIndex(idx)) {
+  if (isOption(answer) && isIndex(idx)) {
     tally.texts++;
     return true;
   }
   if (
     Array.isArray(answer) &&
     answer.length === 1 &&
-    typeof answer[0] === 'string' &&
+    isOption(answer[0]) &&
     Array.isArray(idx) &&
     idx.length === 1 &&
     isIndex(idx[0])
@@ -129,10 +138,10 @@ function isStep(s: unknown, tally: Tally): boolean {
 
 /**
  * One cheap walk: when value is structurally a sample (what a zod schema accepts) with every
- * key already in the docs' order, returns its version shape ('mixed' means neither schema
+ * key already in the docs' order, returns its answer shape ('mixed' means neither schema
  * accepts it); null when it is not such a sample and needs the zod schema to explain why.
  */
-export function canonicalShape(value: unknown): VersionShape | null {
+export function canonicalShape(value: unknown): SampleShape | null {
   if (!isRecord(value) || !hasKeys(value, TOP_KEYS) || !isMetadata(value.metadata)) return null;
   const data = value.data;
   if (!isRecord(data) || !hasKeys(data, DATA_KEYS)) return null;
@@ -140,9 +149,9 @@ export function canonicalShape(value: unknown): VersionShape | null {
   if (
     !isRecord(initial) ||
     !hasKeys(initial, INITIAL_KEYS) ||
-    typeof initial.question !== 'string' ||
-    !isStringList(initial.options) ||
-    typeof initial.answer !== 'string' ||
+    !isQuestion(initial.question) ||
+    !isOptionList(initial.options) ||
+    !isOption(initial.answer) ||
     initial.question_type !== 'initial_diagnostic_question'
   ) {
     return null;
@@ -150,6 +159,6 @@ export function canonicalShape(value: unknown): VersionShape | null {
   if (!Array.isArray(data.reasoning)) return null;
   const tally: Tally = { texts: 0, lists: 0 };
   for (const step of data.reasoning) if (!isStep(step, tally)) return null;
-  if (tally.texts > 0) return tally.lists > 0 ? 'mixed' : '0.0.1';
-  return tally.lists > 0 ? '0.0.2' : 'either';
+  if (tally.texts > 0) return tally.lists > 0 ? 'mixed' : 'scalar';
+  return tally.lists > 0 ? 'list' : 'either';
 }

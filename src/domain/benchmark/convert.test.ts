@@ -23,20 +23,20 @@ function reversedKeys(value: unknown): unknown {
   );
 }
 
-describe('conversion between 0.0.1 and 0.0.2', () => {
-  it('0.0.1 -> 0.0.2 -> 0.0.1 gives back every real sample with the same key order', () => {
+describe('conversion between the scalar and the list answer shapes', () => {
+  it('scalar -> list -> scalar gives back every real sample with the same key order', () => {
     let differing = 0;
     for (const [i, sample] of samples.entries()) {
-      const back = convertSample(convertSample(sample, '0.0.2'), '0.0.1');
+      const back = convertSample(convertSample(sample, 'list'), 'scalar');
       if (JSON.stringify(back) !== lines[i]) differing++;
     }
     expect(differing).toBe(0);
     expect(samples.length).toBe(lines.length);
   });
 
-  it('0.0.2 wraps exactly the wave and measurement answers in one-element lists', () => {
+  it('the list shape wraps exactly the wave and measurement answers in one-element lists', () => {
     for (const sample of samples.slice(0, 300)) {
-      const v2 = convertSample(sample, '0.0.2');
+      const v2 = convertSample(sample, 'list');
       const expected = JSON.parse(JSON.stringify(sample));
       for (const step of expected.data.reasoning) {
         for (const g of step.ecg_grounding) {
@@ -51,47 +51,47 @@ describe('conversion between 0.0.1 and 0.0.2', () => {
 
   it('returns fresh objects, never the input', () => {
     const sample = samples[0]!;
-    const copy = convertSample(sample, '0.0.1');
+    const copy = convertSample(sample, 'scalar');
     expect(copy).not.toBe(sample);
     expect(copy.data.reasoning[0]).not.toBe(sample.data.reasoning[0]);
     expect(copy).toStrictEqual(sample);
   });
 
-  it('refuses to write a list of two answers as 0.0.1', () => {
+  it('refuses to write a list of two answers in the scalar shape', () => {
     const withWave = samples.find((s) =>
       s.data.reasoning.some((st) =>
         st.ecg_grounding.some((g) => g.question_type === 'wave_grounding'),
       ),
     )!;
-    const v2 = convertSample(withWave, '0.0.2') as BenchmarkSampleV002;
+    const v2 = convertSample(withWave, 'list') as BenchmarkSampleV002;
     const step = v2.data.reasoning.find((st) =>
       st.ecg_grounding.some((g) => g.question_type === 'wave_grounding'),
     )!;
     const g = step.ecg_grounding.find((x) => x.question_type === 'wave_grounding')!;
     (g.answer as string[]).push(g.options[0]!);
-    expect(() => convertSample(v2, '0.0.1')).toThrow(/one-element list, found 2 elements/);
+    expect(() => convertSample(v2, 'scalar')).toThrow(/one-element list, found 2 elements/);
   });
 });
 
 describe('serializeSample', () => {
-  it('writes every real line back byte for byte as 0.0.1, twice the same', () => {
+  it('writes every real line back byte for byte in the scalar shape, twice the same', () => {
     let differing = 0;
     for (const [i, sample] of samples.entries()) {
-      const once = serializeSample(sample, '0.0.1');
-      if (once !== lines[i] || serializeSample(sample, '0.0.1') !== once) differing++;
+      const once = serializeSample(sample, 'scalar');
+      if (once !== lines[i] || serializeSample(sample, 'scalar') !== once) differing++;
     }
     expect(differing).toBe(0);
   });
 
-  it('writes 0.0.2 identically twice, and it reads back as the same 0.0.2 sample', () => {
+  it('writes the list shape identically twice, and it reads back as the same list-shaped sample', () => {
     for (const sample of samples.slice(0, 500)) {
-      const text = serializeSample(sample, '0.0.2');
-      expect(serializeSample(sample, '0.0.2')).toBe(text);
+      const text = serializeSample(sample, 'list');
+      expect(serializeSample(sample, 'list')).toBe(text);
       expect(text.endsWith('\n')).toBe(false);
       const again = validateSample(JSON.parse(text));
-      expect(again.version === '0.0.2' || again.version === null).toBe(true);
-      expect(serializeSample(again.sample!, '0.0.2')).toBe(text);
-      expect(serializeSample(again.sample!, '0.0.1')).toBe(serializeSample(sample, '0.0.1'));
+      expect(again.answerShape === 'list' || again.answerShape === null).toBe(true);
+      expect(serializeSample(again.sample!, 'list')).toBe(text);
+      expect(serializeSample(again.sample!, 'scalar')).toBe(serializeSample(sample, 'scalar'));
     }
   });
 
@@ -99,7 +99,7 @@ describe('serializeSample', () => {
     for (const [i, sample] of samples.slice(0, 50).entries()) {
       const shuffled = reversedKeys(sample) as BenchmarkSample;
       expect(JSON.stringify(shuffled)).not.toBe(lines[i]);
-      expect(serializeSample(shuffled, '0.0.1')).toBe(lines[i]);
+      expect(serializeSample(shuffled, 'scalar')).toBe(lines[i]);
     }
   });
 
@@ -108,7 +108,7 @@ describe('serializeSample', () => {
       ...samples[0]!,
       metadata: { subject_id: '10001725', ...samples[0]!.metadata, data_source: 'mimic_iv_ecg' },
     } as BenchmarkSample;
-    const text = serializeSample(mimic, '0.0.2');
+    const text = serializeSample(mimic, 'list');
     expect(text).toContain('"path_idx":0,"subject_id":"10001725"},"data"');
     expect(validateSample(JSON.parse(text)).problems).toEqual([]);
   });

@@ -1,11 +1,11 @@
 import type {
+  AnswerShape,
   BenchmarkSample,
   BenchmarkSampleV001,
   BenchmarkSampleV002,
   CriterionSelection,
   DiagnosticDecision,
   FindingIdentification,
-  FormatVersion,
   Grounding,
   GroundingV001,
   GroundingV002,
@@ -45,7 +45,7 @@ function one<T>(value: T | readonly T[], what: string): T {
   if (!Array.isArray(value)) return value as T;
   if (value.length !== 1) {
     throw new Error(
-      `Cannot write ${what} as 0.0.1: expected a one-element list, found ${value.length} elements`,
+      `Cannot write ${what} in the scalar shape: expected a one-element list, found ${value.length} elements`,
     );
   }
   return value[0] as T;
@@ -92,16 +92,16 @@ function step<G>(s: Step, grounding: (g: Grounding) => G) {
   };
 }
 
-/** Converts a valid sample to format 0.0.1 (answers of wave/measurement questions as text). */
-export function convertSample(sample: BenchmarkSample, to: '0.0.1'): BenchmarkSampleV001;
-/** Converts a valid sample to format 0.0.2 (answers of wave/measurement questions as lists). */
-export function convertSample(sample: BenchmarkSample, to: '0.0.2'): BenchmarkSampleV002;
-/** Converts a valid sample to the given version, as a fresh object in canonical key order. */
-export function convertSample(sample: BenchmarkSample, to: FormatVersion): BenchmarkSample;
-export function convertSample(sample: BenchmarkSample, to: FormatVersion): BenchmarkSample {
+/** Converts a valid sample to the scalar shape (wave/measurement answers as a text and a number). */
+export function convertSample(sample: BenchmarkSample, to: 'scalar'): BenchmarkSampleV001;
+/** Converts a valid sample to the list shape (wave/measurement answers as one-element lists). */
+export function convertSample(sample: BenchmarkSample, to: 'list'): BenchmarkSampleV002;
+/** Converts a valid sample to the given shape, as a fresh object in canonical key order. */
+export function convertSample(sample: BenchmarkSample, to: AnswerShape): BenchmarkSample;
+export function convertSample(sample: BenchmarkSample, to: AnswerShape): BenchmarkSample {
   const initial = sample.data.initial_diagnostic_question;
   const steps: readonly Step[] = sample.data.reasoning;
-  const grounding: (g: Grounding) => Grounding = to === '0.0.1' ? groundingV001 : groundingV002;
+  const grounding: (g: Grounding) => Grounding = to === 'scalar' ? groundingV001 : groundingV002;
   return {
     metadata: metadata(sample.metadata),
     data: {

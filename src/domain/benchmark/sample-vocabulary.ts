@@ -1,7 +1,8 @@
-import type { FormatVersion } from '../../schemas/benchmark-sample';
+import type { AnswerShape } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES, STEP_PARTS, TARGET_DX } from '../../schemas/benchmark-sample';
 import type { FieldHint, Problem, Vocabulary } from '../../schemas/issues';
 import { describeValue, problem, valueAt } from '../../schemas/issues';
+import { TEXT_LIMITS } from '../../schemas/text-limits';
 
 /** Severity and meaning of the structural rules the schema itself enforces. */
 export const STRUCTURE_RULES = {
@@ -20,9 +21,13 @@ export const STRUCTURE_RULES = {
   'data-source': ['error', 'data_source is "ptbxl" or "mimic_iv_ecg"'],
   'target-dx': ['error', 'target_dx is one of the 17 diagnoses'],
   'question-type': ['error', 'question_type names the part the question sits in'],
-  'version-shape': [
+  'answer-shape': [
     'error',
-    '0.0.1 writes wave/measurement answer and answer_idx as text and integer, 0.0.2 as one-element lists; a file uses one version',
+    'wave/measurement answer and answer_idx are a text and a whole number (scalar shape) or one-element lists (list shape), as the file uses; the workspace stores lists',
+  ],
+  'text-too-long': [
+    'error',
+    `a question is at most ${TEXT_LIMITS.question} characters, an option or answer at most ${TEXT_LIMITS.option}`,
   ],
   'key-order': ['warning', "keys are in the docs' order (export writes them in order anyway)"],
 } as const satisfies Record<string, readonly ['error' | 'warning', string]>;
@@ -70,7 +75,7 @@ function isGroundingPath(path: readonly PropertyKey[]): boolean {
 }
 
 function groundingAnswerHint(
-  version: FormatVersion,
+  shape: AnswerShape,
   type: unknown,
   field: 'answer' | 'answer_idx',
 ): FieldHint {
@@ -80,7 +85,7 @@ function groundingAnswerHint(
       ? { expected: 'a list of the positions of the right leads in options' }
       : { expected: 'a list of the right leads, e.g. ["Lead V1", "Lead V2"]' };
   }
-  if (version === '0.0.1') {
+  if (shape === 'scalar') {
     return position ? INDEX : { expected: 'the answer text (one of the options)' };
   }
   return position
@@ -88,7 +93,7 @@ function groundingAnswerHint(
     : { expected: 'a one-element list with the answer text' };
 }
 
-function hintFor(version: FormatVersion) {
+function hintFor(shape: AnswerShape) {
   return (path: readonly PropertyKey[], input: unknown): FieldHint | undefined => {
     const last = path[path.length - 1];
     if (typeof last === 'number') {
@@ -102,7 +107,7 @@ function hintFor(version: FormatVersion) {
     if (typeof last !== 'string') return undefined;
     if ((last === 'answer' || last === 'answer_idx') && isGroundingPath(path)) {
       const type = valueAt(input, [...path.slice(0, -1), 'question_type']);
-      return groundingAnswerHint(version, type, last);
+      return groundingAnswerHint(shape, type, last);
     }
     if (last === 'answer_idx') return INDEX;
     if (last === 'answer') return { expected: 'the answer text (one of the options)' };
@@ -127,10 +132,10 @@ function describeShape(found: unknown): string {
   return describeValue(found);
 }
 
-/** The sample vocabulary for one version: field hints, allowed keys, version-shape messages. */
-export function sampleVocabulary(version: FormatVersion): Vocabulary {
+/** The sample vocabulary for one answer shape: field hints, allowed keys, answer-shape messages. */
+export function sampleVocabulary(shape: AnswerShape): Vocabulary {
   return {
-    hint: hintFor(version),
+    hint: hintFor(shape),
     allowedKeys,
     special(_issue, path, found, input): Problem | undefined {
       if (found === undefined || !isGroundingPath(path) || path.length !== 6) return undefined;
@@ -141,20 +146,20 @@ export function sampleVocabulary(version: FormatVersion): Vocabulary {
         return undefined;
       }
       const otherShape =
-        version === '0.0.1'
+        shape === 'scalar'
           ? Array.isArray(found)
           : typeof found === 'string' ||
             typeof found === 'number' ||
             (Array.isArray(found) && found.length !== 1);
       if (!otherShape) return undefined;
-      return versionShapeProblem(version, groundingType, path, found);
+      return answerShapeProblem(shape, groundingType, path, found);
     },
   };
 }
 
-/** Builds the version-shape problem for a wave/measurement answer in the wrong version's shape. */
-export function versionShapeProblem(
-  version: FormatVersion,
+/** Builds the answer-shape problem for a wave/measurement answer in the other shape. */
+export function answerShapeProblem(
+  shape: AnswerShape,
   groundingType: string,
   path: readonly (string | number)[],
   found: unknown,
@@ -162,19 +167,19 @@ export function versionShapeProblem(
   const field = path[5] === 'answer_idx' ? 'answer_idx' : 'answer';
   const what = field === 'answer' ? 'answer' : 'answer position';
   const expected =
-    version === '0.0.1'
-      ? `format 0.0.1 writes a ${groundingType} ${what} as ${field === 'answer' ? 'one text' : 'one whole number'}`
-      : `format 0.0.2 writes a ${groundingType} ${what} as a one-element list`;
+    shape === 'scalar'
+      ? `the scalar shape writes a ${groundingType} ${what} as ${field === 'answer' ? 'one text' : 'one whole number'}`
+      : `the list shape writes a ${groundingType} ${what} as a one-element list`;
   const other = Array.isArray(found)
     ? found.length === 1
-      ? ' (the 0.0.2 shape)'
+      ? ' (the list shape)'
       : ''
     : typeof found === 'string' || typeof found === 'number'
-      ? ' (the 0.0.1 shape)'
+      ? ' (the scalar shape)'
       : '';
   return problem(
     'error',
-    'version-shape',
+    'answer-shape',
     path,
     `${expected}, found ${describeShape(found)}${other}`,
   );

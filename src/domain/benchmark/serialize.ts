@@ -1,10 +1,10 @@
-import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sample';
+import type { AnswerShape, BenchmarkSample } from '../../schemas/benchmark-sample';
 import { convertSample } from './convert';
 
 /**
- * One sample as a canonical JSONL line in the given version: the docs' key order, compact
+ * One sample as a canonical JSONL line in the given answer shape: the docs' key order, compact
  * JSON, no trailing newline (the file writer adds '\n'). Equal samples give identical bytes.
  */
-export function serializeSample(sample: BenchmarkSample, version: FormatVersion): string {
-  return JSON.stringify(convertSample(sample, version));
+export function serializeSample(sample: BenchmarkSample, shape: AnswerShape): string {
+  return JSON.stringify(convertSample(sample, shape));
 }

@@ -43,7 +43,7 @@ export class StatsAccumulator {
     measurement_grounding: 0,
   };
 
-  /** Counts one sample (either format version). */
+  /** Counts one sample (either answer shape). */
   add(sample: BenchmarkSample): void {
     const { data_source, target_dx, dx_label, path_idx } = sample.metadata;
     const cellKey = `${data_source}\u0000${target_dx}\u0000${String(dx_label)}\u0000${path_idx}`;

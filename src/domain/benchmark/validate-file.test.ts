@@ -13,7 +13,7 @@ const realLines = realBytes
   .split('\n')
   .filter((line) => line !== '');
 
-/** A real sample line whose wave/measurement answers fix its version (0.0.1). */
+/** A real sample line whose wave/measurement answers fix its answer shape (scalar). */
 const versionedLine = realLines.find((line) =>
   /"question_type":"(wave|measurement)_grounding"/.test(line),
 )!;
@@ -51,7 +51,7 @@ function rules(result: FileValidation) {
 }
 
 describe('validateEntries on the real benchmark', () => {
-  it('finds every ptbxl.jsonl sample free of errors, in format 0.0.1', async () => {
+  it('finds every ptbxl.jsonl sample free of errors, in the scalar answer shape', async () => {
     const chunks = [];
     for (let at = 0; at < realBytes.length; at += 65_536)
       chunks.push(realBytes.subarray(at, at + 65_536));
@@ -60,7 +60,7 @@ describe('validateEntries on the real benchmark', () => {
       jsonlEntries(benchmarkPath, chunksOf(chunks)),
     );
     expect(result.kind).toBe('samples');
-    expect(result.version).toBe('0.0.1');
+    expect(result.answerShape).toBe('scalar');
     expect(result.counts).toMatchObject({
       entries: realLines.length,
       samples: 3084,
@@ -90,7 +90,7 @@ describe('file-level rules', () => {
     expect(result.counts.invalid).toBe(1);
   });
 
-  it('refuses a file mixing 0.0.1 and 0.0.2 samples', async () => {
+  it('refuses a file mixing scalar-shaped and list-shaped samples', async () => {
     const v002 = versionedLine
       .replace(/("question_type":"(?:wave|measurement)_grounding")/g, '$1')
       .replace(
@@ -99,10 +99,10 @@ describe('file-level rules', () => {
       );
     expect(v002).not.toBe(versionedLine);
     const result = await check([`${versionedLine}\n${withId(v002, 99_999)}\n`]);
-    expect(rules(result)).toContainEqual({ line: 2, rule: 'mixed-versions', severity: 'error' });
-    expect(result.version).toBeNull();
+    expect(rules(result)).toContainEqual({ line: 2, rule: 'mixed-shapes', severity: 'error' });
+    expect(result.answerShape).toBeNull();
     const alone = await check([`${withId(v002, 99_999)}\n`]);
-    expect(alone.version).toBe('0.0.2');
+    expect(alone.answerShape).toBe('list');
     expect(alone.counts.errors).toBe(0);
   });
 
@@ -168,7 +168,9 @@ describe('malformed files: a clear message and no crash', () => {
     };
     sample.data.initial_diagnostic_question.question = 'q'.repeat(50 * 1024 * 1024);
     const result = await check([`${JSON.stringify(sample)}\n`], 64 * 1024 * 1024);
-    expect(result.counts).toMatchObject({ samples: 1, errors: 0 });
+    // Read whole and checked: the one error is the question's own length limit.
+    expect(result.counts).toMatchObject({ samples: 1, errors: 1 });
+    expect(rules(result)).toEqual([{ line: 1, rule: 'text-too-long', severity: 'error' }]);
   });
 
   it('invalid UTF-8: the line and byte are named', async () => {

@@ -1,4 +1,4 @@
-import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sample';
+import type { AnswerShape, BenchmarkSample } from '../../schemas/benchmark-sample';
 import type { Problem } from '../../schemas/issues';
 import { formatPath } from '../../schemas/issues';
 import type { EntryLocation, SourceEntry } from '../jsonl/source-entry';
@@ -9,7 +9,10 @@ import { detectKind, validateSample } from './validate-sample';
 export const FILE_RULES = {
   'duplicate-id': ['error', 'metadata.id is unique within a file (the message names both lines)'],
   'duplicate-ecg': ['error', 'a dense-label file has one line per ECG (data_source + ecg_id)'],
-  'mixed-versions': ['error', 'all samples of a file are in one format version'],
+  'mixed-shapes': [
+    'error',
+    'all samples of a file write wave/measurement answers in one shape (all lists or all scalars)',
+  ],
   'mixed-kinds': ['error', 'a file holds benchmark samples or dense labels, not both'],
   'empty-file': ['error', 'a file holds at least one sample or label'],
   'too-deep': ['error', 'a document nested too deeply to check is refused, not crashed on'],
@@ -44,8 +47,8 @@ export type FileKind = 'samples' | 'dense-labels' | 'mixed' | 'empty';
 /** The verdict on a whole file or directory. */
 export interface FileValidation {
   readonly kind: FileKind;
-  /** The samples' format version; null for labels, empty files, undecided or mixed versions. */
-  readonly version: FormatVersion | null;
+  /** The samples' answer shape; null for labels, empty files, undecided or mixed shapes. */
+  readonly answerShape: AnswerShape | null;
   readonly counts: {
     /** Documents read (parsed lines or sample files). */
     readonly entries: number;
@@ -65,7 +68,7 @@ export interface EntryOutcome {
   readonly kind: 'sample' | 'dense-label' | null;
   /** The validated sample, only when it has no errors (warnings allowed). */
   readonly sample: BenchmarkSample | null;
-  readonly version: FormatVersion | null;
+  readonly answerShape: AnswerShape | null;
   readonly errors: number;
 }
 
@@ -100,7 +103,7 @@ function where(location: EntryLocation): string {
 
 /**
  * Validates the documents of one file (or one directory) in order: each as a sample or a dense
- * label, plus the rules that span documents (duplicate ids, one version, one kind).
+ * label, plus the rules that span documents (duplicate ids, one answer shape, one kind).
  */
 export class FileValidator {
   private readonly problems: FileProblem[] = [];
@@ -109,9 +112,9 @@ export class FileValidator {
   private fileKind: 'sample' | 'dense-label' | null = null;
   private kindLocation: EntryLocation | null = null;
   private mixedKinds = false;
-  private version: FormatVersion | null = null;
-  private versionLocation: EntryLocation | null = null;
-  private versionConflict = false;
+  private shape: AnswerShape | null = null;
+  private shapeLocation: EntryLocation | null = null;
+  private shapeConflict = false;
   private entries = 0;
   private samples = 0;
   private denseLabels = 0;
@@ -145,7 +148,7 @@ export class FileValidator {
     if (entry.kind === 'problem') {
       this.report(location, null, { ...entry.problem, path: [] });
       if (entry.problem.severity === 'error') this.invalid++;
-      return { location, kind: null, sample: null, version: null, errors: 0 };
+      return { location, kind: null, sample: null, answerShape: null, errors: 0 };
     }
     this.entries++;
     const errorsBefore = this.errors;
@@ -185,7 +188,7 @@ export class FileValidator {
           ? 'the document is nested too deeply to check; it was skipped'
           : `the document could not be checked (${error instanceof Error ? error.message : String(error)}); it was skipped`,
       });
-      outcome = { location, kind, sample: null, version: null, errors: 1 };
+      outcome = { location, kind, sample: null, answerShape: null, errors: 1 };
     }
     const errors = this.errors - errorsBefore;
     if (errors > 0) this.invalid++;
@@ -200,17 +203,17 @@ export class FileValidator {
     for (const p of result.problems) this.report(location, sampleId, p);
 
     const { shape } = result;
-    if (shape === '0.0.1' || shape === '0.0.2') {
-      if (this.version === null && !this.versionConflict) {
-        this.version = shape;
-        this.versionLocation = location;
-      } else if (this.version !== null && shape !== this.version) {
-        this.versionConflict = true;
+    if (shape === 'scalar' || shape === 'list') {
+      if (this.shape === null && !this.shapeConflict) {
+        this.shape = shape;
+        this.shapeLocation = location;
+      } else if (this.shape !== null && shape !== this.shape) {
+        this.shapeConflict = true;
         this.report(location, sampleId, {
           severity: 'error',
-          rule: 'mixed-versions',
+          rule: 'mixed-shapes',
           path: [],
-          message: `this sample is written in format ${shape}, but ${where(this.versionLocation!)} is ${this.version}; a file holds one version`,
+          message: `this sample writes wave/measurement answers in the ${shape} shape, but ${where(this.shapeLocation!)} uses the ${this.shape} shape; a file uses one shape`,
         });
       }
     }
@@ -246,7 +249,13 @@ export class FileValidator {
         });
       }
     }
-    return { location, kind: 'sample', sample: result.sample, version: result.version, errors: 0 };
+    return {
+      location,
+      kind: 'sample',
+      sample: result.sample,
+      answerShape: result.answerShape,
+      errors: 0,
+    };
   }
 
   private addLabel(value: unknown, location: EntryLocation): EntryOutcome {
@@ -267,7 +276,7 @@ export class FileValidator {
         this.ecgs.set(key, location);
       }
     }
-    return { location, kind: 'dense-label', sample: null, version: null, errors: 0 };
+    return { location, kind: 'dense-label', sample: null, answerShape: null, errors: 0 };
   }
 
   /** The verdict once every entry has been added; `file` names the source for file-wide problems. */
@@ -290,7 +299,7 @@ export class FileValidator {
             : 'samples';
     return {
       kind,
-      version: kind === 'samples' && !this.versionConflict ? this.version : null,
+      answerShape: kind === 'samples' && !this.shapeConflict ? this.shape : null,
       counts: {
         entries: this.entries,
         samples: this.samples,

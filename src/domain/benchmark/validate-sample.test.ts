@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sample';
+import type { AnswerShape, BenchmarkSample } from '../../schemas/benchmark-sample';
 import { formatProblem } from '../../schemas/issues';
+import { TEXT_LIMITS } from '../../schemas/text-limits';
 import { convertSample } from './convert';
 import { ordinalSuffix } from './options';
 import { SAMPLE_RULE_CATALOG, detectKind, validateSample } from './validate-sample';
-import { detectVersionOfSamples } from './version';
+import { detectShapeOfSamples } from './answer-shape';
 
 const benchmarkPath = resolve(import.meta.dirname, '../../../../shared/data/benchmark/ptbxl.jsonl');
 const lines = readFileSync(benchmarkPath, 'utf8')
@@ -87,15 +88,15 @@ describe('validateSample on the real benchmark', () => {
     expect(repeats + misspelled).toBeGreaterThan(0);
   });
 
-  it('detects the file as 0.0.1 and each sample as 0.0.1 or fitting both', () => {
-    const file = detectVersionOfSamples(raws);
-    expect(file.version).toBe('0.0.1');
+  it('detects the file as scalar-shaped and each sample as scalar or fitting both', () => {
+    const file = detectShapeOfSamples(raws);
+    expect(file.shape).toBe('scalar');
     expect(file.conflict).toBe(false);
     const withVersioned = raws.filter((s) => versionedCount(s) > 0).length;
-    expect(file.counts['0.0.1']).toBe(withVersioned);
+    expect(file.counts['scalar']).toBe(withVersioned);
     expect(file.counts.either).toBe(raws.length - withVersioned);
     for (const [i, r] of results.entries()) {
-      expect(r.version).toBe(versionedCount(raws[i]) > 0 ? '0.0.1' : null);
+      expect(r.answerShape).toBe(versionedCount(raws[i]) > 0 ? 'scalar' : null);
     }
   });
 
@@ -103,20 +104,20 @@ describe('validateSample on the real benchmark', () => {
     expect(results[0]!.sample).toBe(raws[0]);
   });
 
-  it('accepts the 0.0.2 conversion of every sample, detected as 0.0.2', () => {
-    const converted = results.map((r) => convertSample(r.sample!, '0.0.2'));
-    const file = detectVersionOfSamples(converted);
-    expect(file.version).toBe('0.0.2');
+  it('accepts the list-shape conversion of every sample, detected as list-shaped', () => {
+    const converted = results.map((r) => convertSample(r.sample!, 'list'));
+    const file = detectShapeOfSamples(converted);
+    expect(file.shape).toBe('list');
     for (const s of converted) {
       const r = validateSample(s);
       expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     }
   });
 
-  it('says a file mixing versions conflicts', () => {
-    const a = results.find((r) => r.version === '0.0.1')!.sample!;
-    const file = detectVersionOfSamples([a, convertSample(a, '0.0.2')]);
-    expect(file).toMatchObject({ version: null, conflict: true });
+  it('says a file mixing shapes conflicts', () => {
+    const a = results.find((r) => r.answerShape === 'scalar')!.sample!;
+    const file = detectShapeOfSamples([a, convertSample(a, 'list')]);
+    expect(file).toMatchObject({ shape: null, conflict: true });
   });
 });
 
@@ -130,10 +131,32 @@ interface Case {
   severity?: 'error' | 'warning';
   /** How many problems of this rule the break causes (default 1). */
   count?: number;
-  version?: FormatVersion;
+  shape?: AnswerShape;
 }
 
 const cases: Case[] = [
+  {
+    name: 'a question over the length limit',
+    make: () => {
+      const s = clone(raws[0]);
+      s.data.reasoning[0].criterion_selection.question = 'q'.repeat(TEXT_LIMITS.question + 1);
+      return s;
+    },
+    rule: 'text-too-long',
+    path: 'data.reasoning[0].criterion_selection.question',
+    fragment: `expected at most ${TEXT_LIMITS.question} characters, found ${TEXT_LIMITS.question + 1}`,
+  },
+  {
+    name: 'an option over the length limit',
+    make: () => {
+      const s = clone(raws[0]);
+      s.data.reasoning[0].criterion_selection.options[1] = 'o'.repeat(TEXT_LIMITS.option + 1);
+      return s;
+    },
+    rule: 'text-too-long',
+    path: 'data.reasoning[0].criterion_selection.options[1]',
+    fragment: `expected at most ${TEXT_LIMITS.option} characters`,
+  },
   {
     name: 'unknown key in metadata',
     make: () => {
@@ -331,33 +354,33 @@ const cases: Case[] = [
       'expected one of "lead_grounding", "wave_grounding", "measurement_grounding", found "time_grounding"',
   },
   {
-    name: '0.0.2 answer_idx written as 0.0.1',
+    name: 'list-shape answer_idx written as a scalar',
     make: () => {
       const [s, w] = withGrounding('measurement_grounding');
-      const v2 = clone(convertSample(validateSample(s).sample!, '0.0.2'));
+      const v2 = clone(convertSample(validateSample(s).sample!, 'list'));
       grounding(v2, w).answer_idx = grounding(v2, w).answer_idx[0];
       return v2;
     },
-    rule: 'version-shape',
+    rule: 'answer-shape',
     path: G,
     fragment:
-      'format 0.0.2 writes a measurement_grounding answer position as a one-element list, found',
+      'the list shape writes a measurement_grounding answer position as a one-element list, found',
   },
   {
-    name: '0.0.2 answer list of two',
+    name: 'list-shape answer list of two',
     make: () => {
       const [s, w] = withGrounding('wave_grounding');
-      const v2 = clone(convertSample(validateSample(s).sample!, '0.0.2'));
+      const v2 = clone(convertSample(validateSample(s).sample!, 'list'));
       grounding(v2, w).answer.push(grounding(v2, w).options[0]);
       return v2;
     },
-    rule: 'version-shape',
+    rule: 'answer-shape',
     path: G,
     fragment:
-      'format 0.0.2 writes a wave_grounding answer as a one-element list, found a list of 2',
+      'the list shape writes a wave_grounding answer as a one-element list, found a list of 2',
   },
   {
-    name: '0.0.2 sample read as 0.0.1',
+    name: 'list-shape sample read as scalar-shaped',
     make: () => {
       const one = pick(
         (x) =>
@@ -366,17 +389,17 @@ const cases: Case[] = [
             st.ecg_grounding.some((g: Raw) => g.question_type === 'wave_grounding'),
           ),
       );
-      return clone(convertSample(validateSample(one).sample!, '0.0.2'));
+      return clone(convertSample(validateSample(one).sample!, 'list'));
     },
-    version: '0.0.1',
-    rule: 'version-shape',
+    shape: 'scalar',
+    rule: 'answer-shape',
     path: G,
     fragment:
-      'format 0.0.1 writes a wave_grounding answer as one text, found a list of 1 (the 0.0.2 shape)',
+      'the scalar shape writes a wave_grounding answer as one text, found a list of 1 (the list shape)',
     count: 2,
   },
   {
-    name: 'one sample mixing 0.0.1 and 0.0.2 answers',
+    name: 'one sample mixing scalar and list answers',
     make: () => {
       const s = pick((x) => versionedCount(x) === 2);
       const g = s.data.reasoning
@@ -386,9 +409,9 @@ const cases: Case[] = [
       g.answer_idx = [g.answer_idx];
       return s;
     },
-    rule: 'version-shape',
+    rule: 'answer-shape',
     path: G,
-    fragment: 'format 0.0.2 writes a',
+    fragment: 'the list shape writes a',
     count: 2,
   },
   {
@@ -526,10 +549,10 @@ const cases: Case[] = [
     fragment: 'in options), found',
   },
   {
-    name: '0.0.2 answer_idx element pointing elsewhere',
+    name: 'list-shape answer_idx element pointing elsewhere',
     make: () => {
       const [s, w] = withGrounding('measurement_grounding');
-      const v2 = clone(convertSample(validateSample(s).sample!, '0.0.2'));
+      const v2 = clone(convertSample(validateSample(s).sample!, 'list'));
       const g = grounding(v2, w);
       g.answer_idx = [otherThan(g.answer_idx[0], g.options.length)];
       return v2;
@@ -879,7 +902,7 @@ describe('crafted samples, each breaking one rule', () => {
 
   it.each(cases)('$name -> $rule', (c) => {
     const value = c.make();
-    const result = validateSample(value, c.version ? { version: c.version } : {});
+    const result = validateSample(value, c.shape ? { shape: c.shape } : {});
     const severity = c.severity ?? 'error';
     const hits = result.problems.filter((p) => p.rule === c.rule);
     expect(hits.length, result.problems.map(formatProblem).join('\n')).toBe(c.count ?? 1);
@@ -894,9 +917,13 @@ describe('crafted samples, each breaking one rule', () => {
     if (severity === 'warning') expect(result.sample).not.toBeNull();
   });
 
-  it('says a mixed sample has no version', () => {
-    const mixed = cases.find((c) => c.name === 'one sample mixing 0.0.1 and 0.0.2 answers')!.make();
-    expect(validateSample(mixed)).toMatchObject({ version: null, shape: 'mixed', sample: null });
+  it('says a mixed sample has no answer shape', () => {
+    const mixed = cases.find((c) => c.name === 'one sample mixing scalar and list answers')!.make();
+    expect(validateSample(mixed)).toMatchObject({
+      answerShape: null,
+      shape: 'mixed',
+      sample: null,
+    });
   });
 
   it('rejects a value that is not an object', () => {

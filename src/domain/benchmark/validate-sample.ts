@@ -1,15 +1,15 @@
-import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sample';
-import { CURRENT_FORMAT_VERSION, SAMPLE_SCHEMAS } from '../../schemas/benchmark-sample';
+import type { AnswerShape, BenchmarkSample } from '../../schemas/benchmark-sample';
+import { DEFAULT_ANSWER_SHAPE, SAMPLE_SCHEMAS } from '../../schemas/benchmark-sample';
 import type { Problem, Vocabulary } from '../../schemas/issues';
 import { describeValue, problem, problemsFromZod } from '../../schemas/issues';
+import type { SampleShape } from './answer-shape';
+import { sampleAnswerShape } from './answer-shape';
 import { canonicalShape } from './canonical-shape';
 import { SAMPLE_RULES, checkSampleRules } from './sample-rules';
 import { STRUCTURE_RULES, sampleVocabulary } from './sample-vocabulary';
-import type { VersionShape } from './version';
-import { sampleVersionShape } from './version';
 
-export { detectVersionOfSamples, sampleVersionShape, VersionTally } from './version';
-export type { FileVersion, VersionShape } from './version';
+export { detectShapeOfSamples, sampleAnswerShape, ShapeTally } from './answer-shape';
+export type { FileShape, SampleShape } from './answer-shape';
 
 /** Every rule validateSample can report: id -> [severity, meaning]. The README lists these. */
 export const SAMPLE_RULE_CATALOG: Readonly<Record<string, readonly ['error' | 'warning', string]>> =
@@ -21,12 +21,12 @@ export const SAMPLE_RULE_CATALOG: Readonly<Record<string, readonly ['error' | 'w
 /** What validateSample found. */
 export interface SampleValidation {
   /**
-   * The version the sample was checked as: opts.version when given, else the one its
-   * wave/measurement answers show; null when they show none (valid in both) or both.
+   * The answer shape the sample was checked as: opts.shape when given, else the one its
+   * wave/measurement answers show; null when they show none (fits both) or both.
    */
-  readonly version: FormatVersion | null;
-  /** What the sample's own answers say about its version (see VersionShape). */
-  readonly shape: VersionShape;
+  readonly answerShape: AnswerShape | null;
+  /** What the sample's own answers show (see SampleShape). */
+  readonly shape: SampleShape;
   /**
    * The typed sample in canonical key order (the input itself when already canonical), even
    * when cross-field rules fail (so an editor can show it); null when its structure is broken.
@@ -37,33 +37,33 @@ export interface SampleValidation {
 
 /** Options for validateSample. */
 export interface ValidateSampleOptions {
-  /** Check against this version (e.g. the file's version) instead of the sample's own shape. */
-  readonly version?: FormatVersion;
+  /** Check against this answer shape (e.g. the file's) instead of the sample's own. */
+  readonly shape?: AnswerShape;
 }
 
-const vocabularies: Record<FormatVersion, Vocabulary> = {
-  '0.0.1': sampleVocabulary('0.0.1'),
-  '0.0.2': sampleVocabulary('0.0.2'),
+const vocabularies: Record<AnswerShape, Vocabulary> = {
+  list: sampleVocabulary('list'),
+  scalar: sampleVocabulary('scalar'),
 };
 
-function schemaVersion(shape: VersionShape, asked: FormatVersion | undefined): FormatVersion {
+function schemaShape(shape: SampleShape, asked: AnswerShape | undefined): AnswerShape {
   if (asked) return asked;
-  if (shape === '0.0.1' || shape === '0.0.2') return shape;
-  return CURRENT_FORMAT_VERSION;
+  if (shape === 'scalar' || shape === 'list') return shape;
+  return DEFAULT_ANSWER_SHAPE;
 }
 
 /**
- * Validates one parsed JSON value as a benchmark sample: detects its version, checks the
+ * Validates one parsed JSON value as a benchmark sample: detects its answer shape, checks the
  * structure (zod schema, only when the cheap canonical walk fails) and then every cross-field
  * rule. Any problem with severity 'error' means an export must refuse the sample.
  */
 export function validateSample(value: unknown, opts: ValidateSampleOptions = {}): SampleValidation {
   const fast = canonicalShape(value);
-  const shape = fast ?? sampleVersionShape(value);
-  const asked = opts.version;
-  const version: FormatVersion | null =
-    asked ?? (shape === '0.0.1' || shape === '0.0.2' ? shape : null);
-  const checkAs = schemaVersion(shape, asked);
+  const shape = fast ?? sampleAnswerShape(value);
+  const asked = opts.shape;
+  const answerShape: AnswerShape | null =
+    asked ?? (shape === 'scalar' || shape === 'list' ? shape : null);
+  const checkAs = schemaShape(shape, asked);
   const problems: Problem[] = [];
 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -75,7 +75,7 @@ export function validateSample(value: unknown, opts: ValidateSampleOptions = {})
         `expected a sample object {"metadata": ..., "data": ...}, found ${describeValue(value)}`,
       ),
     );
-    return { version, shape, sample: null, problems };
+    return { answerShape, shape, sample: null, problems };
   }
 
   let sample: BenchmarkSample;
@@ -85,7 +85,7 @@ export function validateSample(value: unknown, opts: ValidateSampleOptions = {})
     const parsed = SAMPLE_SCHEMAS[checkAs].safeParse(value);
     if (!parsed.success) {
       problems.push(...problemsFromZod(parsed.error.issues, value, vocabularies[checkAs]));
-      return { version, shape, sample: null, problems };
+      return { answerShape, shape, sample: null, problems };
     }
     sample = parsed.data;
     if (JSON.stringify(sample) !== JSON.stringify(value)) {
@@ -100,7 +100,7 @@ export function validateSample(value: unknown, opts: ValidateSampleOptions = {})
     }
   }
   checkSampleRules(sample, problems);
-  return { version, shape, sample, problems };
+  return { answerShape, shape, sample, problems };
 }
 
 /** What a parsed JSONL value looks like: a benchmark sample, a dense-label line, or neither. */

@@ -20,7 +20,7 @@ import {
 } from '../benchmark/grounding';
 import type { Measurements } from './types';
 
-/** The grounding question fields this check reads (format 0.0.1 or 0.0.2). */
+/** The grounding question fields this check reads (either answer shape). */
 export interface GroundingQuestion extends GroundingInput {
   readonly answer: string | readonly string[];
 }

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { DenseLabelLine } from '../../schemas/dense-label';
 import { CONDUCTIONS, OTHER_FINDINGS, TERRITORIES } from '../../schemas/dense-label';
 import { formatProblem } from '../../schemas/issues';
+import { TEXT_LIMITS } from '../../schemas/text-limits';
 import { serializeDenseLabelLine } from './serialize-label';
-import { LABEL_RULES, validateDenseLabel, validateDenseLabelLine } from './validate-label';
+import {
+  LABEL_RULES,
+  validateDenseLabel,
+  validateDenseLabelLine,
+  validateLabelContent,
+} from './validate-label';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Raw = any;
@@ -33,6 +39,13 @@ interface Case {
 }
 
 const cases: Case[] = [
+  {
+    name: 'a diagnosis over the length limit',
+    edit: (l) => void (l.label.diagnosis = 'd'.repeat(TEXT_LIMITS.diagnosis + 1)),
+    rule: 'text-too-long',
+    path: 'label.diagnosis',
+    fragment: `expected at most ${TEXT_LIMITS.diagnosis} characters, found ${TEXT_LIMITS.diagnosis + 1}`,
+  },
   {
     name: 'missing axis',
     edit: (l) => void delete l.label.rhythm,
@@ -226,6 +239,38 @@ describe('validateDenseLabelLine', () => {
     expect(validateDenseLabel(label).problems).toMatchObject([
       { rule: 'missing-key', pathText: 'axis' },
     ]);
+  });
+});
+
+describe('validateLabelContent', () => {
+  const rulesOf = (value: unknown, status: 'draft' | 'submitted') =>
+    validateLabelContent(value, status).problems.map((p) => [p.rule, p.pathText]);
+
+  it('checks a submitted label as a complete dense label', () => {
+    expect(rulesOf(docsLine().label, 'submitted')).toEqual([]);
+    expect(rulesOf({ ...docsLine().label, diagnosis: ' ' }, 'submitted')).toEqual([
+      ['diagnosis-empty', 'diagnosis'],
+    ]);
+    expect(rulesOf({ rate: 'normal' }, 'submitted').map(([rule]) => rule)).toContain('missing-key');
+  });
+
+  it('lets a draft leave axes out or empty, and still refuses what no label may hold', () => {
+    expect(rulesOf({}, 'draft')).toEqual([]);
+    expect(rulesOf({ conduction: [], diagnosis: '' }, 'draft')).toEqual([]);
+    expect(rulesOf({ conduction: ['none', 'lbbb'] }, 'draft')).toEqual([
+      ['none-alone', 'conduction'],
+    ]);
+    expect(rulesOf({ other_findings: ['pvc', 'pvc'] }, 'draft')).toEqual([
+      ['set-repeat', 'other_findings[1]'],
+    ]);
+    expect(rulesOf({ ischemia: { stage: 'none', territory: ['inferior'] } }, 'draft')).toEqual([
+      ['ischemia-none', 'ischemia.territory'],
+    ]);
+    expect(rulesOf({ mood: 'calm' }, 'draft')).toEqual([['unknown-key', '']]);
+    expect(rulesOf({ diagnosis: 'd'.repeat(TEXT_LIMITS.diagnosis + 1) }, 'draft')).toEqual([
+      ['text-too-long', 'diagnosis'],
+    ]);
+    expect(rulesOf(['rate'], 'draft')).toEqual([['not-an-object', '']]);
   });
 });
 

@@ -1,9 +1,15 @@
-import type { DenseLabel, DenseLabelLine } from '../../schemas/dense-label';
+import type {
+  DenseLabel,
+  DenseLabelLine,
+  DraftLabel,
+  LabelStatus,
+} from '../../schemas/dense-label';
 import {
   AXES,
   CONDUCTIONS,
   DenseLabelLineSchema,
   DenseLabelSchema,
+  DraftLabelSchema,
   ISCHEMIA_STAGES,
   OTHER_FINDINGS,
   RATES,
@@ -14,6 +20,7 @@ import {
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import type { FieldHint, Problem, Vocabulary } from '../../schemas/issues';
 import { describeValue, problem, problemsFromZod } from '../../schemas/issues';
+import { TEXT_LIMITS } from '../../schemas/text-limits';
 
 /** Severity and meaning of each dense-label rule, for the README. */
 export const LABEL_RULES = {
@@ -40,6 +47,7 @@ export const LABEL_RULES = {
     'ischemia.stage is "none" exactly when ischemia.territory is ["none"]',
   ],
   'diagnosis-empty': ['error', 'diagnosis is a non-empty text'],
+  'text-too-long': ['error', `diagnosis is at most ${TEXT_LIMITS.diagnosis} characters`],
   'labeller-id': [
     'error',
     'labeller, when present, is a non-empty id without spaces (an id, not a name)',
@@ -123,14 +131,17 @@ function vocabulary(depth: 0 | 1): Vocabulary {
 const lineVocabulary = vocabulary(1);
 const labelVocabulary = vocabulary(0);
 
+// other_findings has no "none" and may be empty.
+const NO_NONE = { hasNone: false, needsValue: false };
+
 function checkSet(
   values: readonly string[],
   order: readonly string[],
   path: readonly (string | number)[],
-  noneAllowed: boolean,
+  set: { readonly hasNone: boolean; readonly needsValue: boolean },
   out: Problem[],
 ): void {
-  if (noneAllowed && values.length === 0) {
+  if (set.needsValue && values.length === 0) {
     report(
       out,
       'set-empty',
@@ -152,7 +163,7 @@ function checkSet(
     }
     if (k > 0 && order.indexOf(value) < order.indexOf(values[k - 1]!)) sorted = false;
   });
-  if (noneAllowed && values.includes('none') && values.length > 1) {
+  if (set.hasNone && values.includes('none') && values.length > 1) {
     report(
       out,
       'none-alone',
@@ -171,46 +182,47 @@ function checkSet(
   }
 }
 
-/** Runs the cross-axis rules on a structurally valid label; prefix is its path in the line. */
+/**
+ * Runs the cross-axis rules on a structurally valid label; prefix is its path in the line. A
+ * draft (complete: false) is checked on the axes it holds, and the rules that ask for a value
+ * (set-empty, diagnosis-empty) wait until it is submitted.
+ */
 export function checkLabelRules(
-  label: DenseLabel,
+  label: DraftLabel,
   prefix: readonly (string | number)[],
   out: Problem[],
+  complete = true,
 ): void {
-  checkSet(label.conduction, SET_ORDERS.conduction, [...prefix, 'conduction'], true, out);
-  checkSet(
-    label.ischemia.territory,
-    SET_ORDERS.territory,
-    [...prefix, 'ischemia', 'territory'],
-    true,
-    out,
-  );
-  checkSet(
-    label.other_findings,
-    SET_ORDERS.other_findings,
-    [...prefix, 'other_findings'],
-    false,
-    out,
-  );
-  const territoryNone =
-    label.ischemia.territory.length === 1 && label.ischemia.territory[0] === 'none';
-  const stageNone = label.ischemia.stage === 'none';
-  if (stageNone && !territoryNone && label.ischemia.territory.length > 0) {
-    report(
-      out,
-      'ischemia-none',
-      [...prefix, 'ischemia', 'territory'],
-      `expected ["none"] because ischemia.stage is "none", found ${describeValue(label.ischemia.territory)}`,
-    );
-  } else if (!stageNone && territoryNone) {
-    report(
-      out,
-      'ischemia-none',
-      [...prefix, 'ischemia', 'territory'],
-      `expected the territory of the ${label.ischemia.stage} ischemia (e.g. ["inferior"]), found ["none"]`,
-    );
+  const noneSet = { hasNone: true, needsValue: complete };
+  if (label.conduction) {
+    checkSet(label.conduction, SET_ORDERS.conduction, [...prefix, 'conduction'], noneSet, out);
   }
-  if (label.diagnosis.trim() === '') {
+  if (label.ischemia) {
+    const { stage, territory } = label.ischemia;
+    const territoryPath = [...prefix, 'ischemia', 'territory'];
+    checkSet(territory, SET_ORDERS.territory, territoryPath, noneSet, out);
+    const territoryNone = territory.length === 1 && territory[0] === 'none';
+    if (stage === 'none' && !territoryNone && territory.length > 0) {
+      report(
+        out,
+        'ischemia-none',
+        territoryPath,
+        `expected ["none"] because ischemia.stage is "none", found ${describeValue(territory)}`,
+      );
+    } else if (stage !== 'none' && territoryNone) {
+      report(
+        out,
+        'ischemia-none',
+        territoryPath,
+        `expected the territory of the ${stage} ischemia (e.g. ["inferior"]), found ["none"]`,
+      );
+    }
+  }
+  if (label.other_findings) {
+    const path = [...prefix, 'other_findings'];
+    checkSet(label.other_findings, SET_ORDERS.other_findings, path, NO_NONE, out);
+  }
+  if (complete && label.diagnosis !== undefined && label.diagnosis.trim() === '') {
     report(
       out,
       'diagnosis-empty',
@@ -283,4 +295,33 @@ export function validateDenseLabel(value: unknown): {
   keyOrderWarning(value, parsed.data, problems);
   checkLabelRules(parsed.data, [], problems);
   return { label: parsed.data, problems };
+}
+
+/**
+ * Validates the content of a label as the labeller saves it: a submitted label as a complete
+ * dense label (validateDenseLabel); a draft may leave axes out, and is checked on the axes it
+ * holds (sets, ischemia, lengths) with the rules that ask for a value left to its submission.
+ */
+export function validateLabelContent(
+  value: unknown,
+  status: LabelStatus,
+): { content: DraftLabel | null; problems: Problem[] } {
+  if (status === 'submitted') {
+    const { label, problems } = validateDenseLabel(value);
+    return { content: label, problems };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { content: null, problems: [notAnObject(value, 'a draft label object')] };
+  }
+  const parsed = DraftLabelSchema.safeParse(value);
+  if (!parsed.success) {
+    return {
+      content: null,
+      problems: problemsFromZod(parsed.error.issues, value, labelVocabulary),
+    };
+  }
+  const problems: Problem[] = [];
+  keyOrderWarning(value, parsed.data, problems);
+  checkLabelRules(parsed.data, [], problems, false);
+  return { content: parsed.data, problems };
 }

@@ -15,10 +15,7 @@ const samples = readFileSync(resolve(shared, 'benchmark/ptbxl.jsonl'), 'utf8')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as { metadata: { id: number } });
 const sample = (id: number) =>
-  convertSample(
-    BenchmarkSampleV001Schema.parse(samples.find((s) => s.metadata.id === id)),
-    '0.0.2',
-  );
+  convertSample(BenchmarkSampleV001Schema.parse(samples.find((s) => s.metadata.id === id)), 'list');
 function record(ecgId: string) {
   const base = resolve(shared, `ecg/ptbxl/records500/00000/${ecgId.padStart(5, '0')}_hr`);
   const header = parseWfdbHeader(

@@ -2,7 +2,7 @@
  * One rule, two readers: over every grounding option of ptbxl.jsonl whose record is in ../shared,
  * the bands the sample view draws are the windows the CLI's benchmark check uses, and the value
  * the sample view shows is the value the check bins. The view reads the sample as the app serves
- * it (0.0.2), the check reads the file's own lines (0.0.1).
+ * it (list shape), the check reads the file's own lines (scalar shape).
  */
 import { describe, expect, it } from 'vitest';
 import { convertSample } from '../../domain/benchmark/convert';
@@ -31,7 +31,7 @@ describe('the sample view and the benchmark check agree on real samples', () => 
     for (const { raw, measurements: m } of await measuredBenchmarkSamples()) {
       counts.samples++;
       const check = checkSample(raw as CheckedSample, m);
-      const sample = convertSample(BenchmarkSampleV001Schema.parse(raw), '0.0.2');
+      const sample = convertSample(BenchmarkSampleV001Schema.parse(raw), 'list');
       const steps = sample.data.reasoning;
       const id = `sample ${sample.metadata.id}`;
       let measurementIndex = 0;

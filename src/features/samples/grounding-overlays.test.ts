@@ -14,7 +14,7 @@ const samples = readFileSync(benchmark, 'utf8')
 const sampleById = (id: number) => {
   const raw = samples.find((s) => s.metadata.id === id);
   if (!raw) throw new Error(`sample ${id} not in ptbxl.jsonl`);
-  return convertSample(BenchmarkSampleV001Schema.parse(raw), '0.0.2');
+  return convertSample(BenchmarkSampleV001Schema.parse(raw), 'list');
 };
 
 describe('groundingOverlays on real samples', () => {

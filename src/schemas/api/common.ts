@@ -16,12 +16,34 @@ export const PublicIdSchema = z
 /** An ISO-8601 UTC timestamp. */
 export const TimestampSchema = z.iso.datetime();
 
-/** One problem with a request: where (JSON path, e.g. "sample.metadata.id") and what. */
-export const ApiIssueSchema = z.object({ path: z.string(), message: z.string() });
+/**
+ * One problem with a request: where (JSON path in the request, e.g. "body.sample.metadata.id")
+ * and what; a broken benchmark or label rule also names the rule and its severity.
+ */
+export const ApiIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  rule: z.string().optional(),
+  severity: z.enum(['error', 'warning']).optional(),
+});
 /** One problem with a request. */
 export type ApiIssue = z.infer<typeof ApiIssueSchema>;
 
-/** Every error response: a stable code, a sentence, and for 400 the problems by path. */
+/**
+ * One broken rule of a write (the rules of `validate`): where in the request body, which rule,
+ * how bad, what. Errors refuse the write (422, in error.issues); warnings come back with the
+ * saved entity (in `warnings`).
+ */
+export const RuleProblemSchema = z.object({
+  path: z.string(),
+  rule: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+/** One broken rule of a write. */
+export type RuleProblem = z.infer<typeof RuleProblemSchema>;
+
+/** Every error response: a stable code, a sentence, and for 400 and 422 the problems by path. */
 export const ApiErrorSchema = z.object({
   error: z.object({
     code: z.string(),

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { ANSWER_SHAPES } from '../../domain/benchmark/answer-shape';
-import { DATA_SOURCES, FORMAT_VERSIONS } from '../benchmark-sample';
+import {
+  ANSWER_SHAPES,
+  AnswerShapeNameSchema,
+  DATA_SOURCES,
+  DEFAULT_ANSWER_SHAPE,
+} from '../benchmark-sample';
 import { SampleSetDiffSchema } from '../sample-diff';
 import { PublicIdSchema, TimestampSchema } from './common';
 
@@ -10,13 +14,20 @@ export const ReleaseNameSchema = z
   .regex(/^[A-Za-z0-9._-]{1,60}$/, 'must be 1-60 letters, digits, ".", "-" or "_"');
 
 /** POST /api/releases body: the name; the notes are generated (edit them before publishing). */
-export const CreateReleaseRequestSchema = z.strictObject({
-  name: ReleaseNameSchema,
-  /** The answer shape its exports are written in when none is asked for. */
-  formatVersion: z.enum(FORMAT_VERSIONS).default('0.0.2'),
-});
-/** POST /api/releases body. */
-export type CreateReleaseRequest = z.infer<typeof CreateReleaseRequestSchema>;
+export const CreateReleaseRequestSchema = z
+  .strictObject({
+    name: ReleaseNameSchema,
+    /** The answer shape its exports are written in when none is asked for (0.0.2, 0.0.1 accepted). */
+    answerShape: AnswerShapeNameSchema.optional(),
+    /** The old name of answerShape, kept as an alias. */
+    formatVersion: AnswerShapeNameSchema.optional(),
+  })
+  .transform(({ name, answerShape, formatVersion }) => ({
+    name,
+    answerShape: answerShape ?? formatVersion ?? DEFAULT_ANSWER_SHAPE,
+  }));
+/** POST /api/releases body, as parsed (the shape resolved). */
+export type CreateReleaseRequest = z.output<typeof CreateReleaseRequestSchema>;
 
 /** PUT /api/releases/:id/notes body (If-Match: the release's version). */
 export const UpdateReleaseNotesRequestSchema = z.strictObject({
@@ -48,7 +59,7 @@ export const ReleaseRefSchema = z.object({ id: PublicIdSchema, name: z.string() 
 export const ReleaseSchema = z.object({
   id: PublicIdSchema,
   name: z.string(),
-  formatVersion: z.enum(FORMAT_VERSIONS),
+  answerShape: z.enum(ANSWER_SHAPES),
   status: z.enum(RELEASE_STATUSES),
   /** For If-Match on the notes and on publishing. */
   version: z.int().min(1),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../text-limits';
 import { DATA_SOURCES, TARGET_DX } from '../benchmark-sample';
 import { PublicIdSchema, TimestampSchema } from './common';
 
@@ -86,8 +87,8 @@ const ReviewerIdsSchema = z
 /** POST /api/review-passes body: a filter or a list of samples, the mode and the reviewers. */
 export const CreateReviewPassRequestSchema = z
   .strictObject({
-    name: z.string().trim().min(1, 'is required').max(200),
-    description: z.string().max(5000).default(''),
+    name: z.string().trim().min(1, 'is required').max(TEXT_LIMITS.name),
+    description: z.string().max(TEXT_LIMITS.description).default(''),
     filter: ReviewPassFilterSchema.default({}),
     /** The samples to review instead of a filter (in this order). */
     samples: z.array(SampleRefSchema).min(1).max(MAX_PASS_SAMPLES).optional(),
@@ -170,7 +171,7 @@ const verdictInputFields = {
   reasons: z.array(FlagReasonInputSchema).max(FLAG_REASONS.length).default([]),
   /** One reason, as clients before reason lists sent it; merged into `reasons`. */
   reason: FlagReasonInputSchema.nullable().optional(),
-  comment: z.string().max(5000).default(''),
+  comment: z.string().max(TEXT_LIMITS.comment).default(''),
 };
 
 function normaliseReasons<T extends { reasons: FlagReason[]; reason?: FlagReason | null }>(

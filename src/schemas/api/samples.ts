@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import type { BenchmarkSampleV002 } from '../benchmark-sample';
 import {
   BenchmarkSampleV002Schema,
   DATA_SOURCES,
   MetadataSchema,
   TARGET_DX,
 } from '../benchmark-sample';
-import { PageQuerySchema, PublicIdSchema, QueryBooleanSchema, TimestampSchema } from './common';
+import {
+  PageQuerySchema,
+  PublicIdSchema,
+  QueryBooleanSchema,
+  RuleProblemSchema,
+  TimestampSchema,
+} from './common';
 
 /** GET /api/samples query: filters, then cursor pagination (order: data_source, sample id). */
 export const SampleListQuerySchema = PageQuerySchema.extend({
@@ -33,7 +40,7 @@ export const SampleListResponseSchema = z.object({
 /** GET /api/samples response. */
 export type SampleListResponse = z.infer<typeof SampleListResponseSchema>;
 
-/** GET /api/samples/:id response: the sample in format 0.0.2 and where its ECG is. */
+/** GET /api/samples/:id response: the sample in the list answer shape and where its ECG is. */
 export const SampleResponseSchema = z.object({
   id: PublicIdSchema,
   version: z.int().min(1),
@@ -61,18 +68,30 @@ export const SampleNeighboursSchema = z.object({
 /** GET /api/samples/:id/neighbours response. */
 export type SampleNeighbours = z.infer<typeof SampleNeighboursSchema>;
 
-/** PUT /api/samples/:id body: a fix in place (metadata must stay the same). */
-export const PutSampleRequestSchema = z.strictObject({ sample: BenchmarkSampleV002Schema });
-/** PUT /api/samples/:id body. */
-export type PutSampleRequest = z.infer<typeof PutSampleRequestSchema>;
+/**
+ * PUT /api/samples/:id body: a fix in place (identity and ECG stay). The route parses the
+ * envelope; the sample goes through checkSampleWrite, which names the rule of every problem (422).
+ */
+export const PutSampleRequestSchema = z.strictObject({ sample: z.unknown() });
+/** PUT /api/samples/:id body as a client writes it. */
+export type PutSampleRequest = { sample: BenchmarkSampleV002 };
 
-/** POST /api/samples/:id/resample body: the replacement, built on another ECG. */
-export const ResampleRequestSchema = z.strictObject({ sample: BenchmarkSampleV002Schema });
-/** POST /api/samples/:id/resample body. */
-export type ResampleRequest = z.infer<typeof ResampleRequestSchema>;
+/** POST /api/samples/:id/resample body: the replacement, built on another ECG (checked as a fix is). */
+export const ResampleRequestSchema = z.strictObject({ sample: z.unknown() });
+/** POST /api/samples/:id/resample body as a client writes it. */
+export type ResampleRequest = { sample: BenchmarkSampleV002 };
+
+/** PUT /api/samples/:id and POST .../resample response: the saved sample and its rules' warnings. */
+export const SampleWriteResponseSchema = SampleResponseSchema.extend({
+  warnings: z.array(RuleProblemSchema),
+});
+/** A sample write's response. */
+export type SampleWriteResponse = z.infer<typeof SampleWriteResponseSchema>;
 
 /** How a sample revision came about. */
 export const RevisionKindSchema = z.enum(['import', 'fix', 'resample']);
+/** How a sample revision came about. */
+export type RevisionKind = z.infer<typeof RevisionKindSchema>;
 
 /** One stored revision of a sample. */
 export const SampleRevisionSchema = z.object({

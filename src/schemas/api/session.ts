@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../text-limits';
 import { PublicIdSchema, RoleSchema } from './common';
 
 /** POST /api/session body. */
 export const LoginRequestSchema = z.strictObject({
-  username: z.string().min(1, 'is required').max(200),
+  username: z.string().min(1, 'is required').max(TEXT_LIMITS.name),
   password: z.string().min(1, 'is required').max(1000),
 });
 /** POST /api/session body. */

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { DATA_SOURCES, FORMAT_VERSIONS } from '../benchmark-sample';
+import {
+  ANSWER_SHAPES,
+  AnswerShapeNameSchema,
+  DATA_SOURCES,
+  DEFAULT_ANSWER_SHAPE,
+} from '../benchmark-sample';
+import { TEXT_LIMITS } from '../text-limits';
 import { PublicIdSchema, TimestampSchema } from './common';
 
 /** POST /api/imports body: announce an upload (the file follows with PUT /api/imports/:id/file). */
@@ -8,7 +14,7 @@ export const StartImportRequestSchema = z.strictObject({
   fileName: z
     .string()
     .min(1, 'is required')
-    .max(200)
+    .max(TEXT_LIMITS.name)
     .regex(/^[^/\\\0]+$/, 'must be a file name without folders'),
   /** Size in bytes, for progress (optional: Content-Length of the upload is used otherwise). */
   sizeBytes: z.int().min(0).optional(),
@@ -25,38 +31,79 @@ export const ImportProblemSchema = z.object({
   severity: z.enum(['error', 'warning']),
   rule: z.string(),
   file: z.string(),
+  /** 1-based line in the JSONL file; null for a one-sample file or the file as a whole. */
   lineNumber: z.int().nullable(),
   sampleId: z.int().nullable(),
+  /** JSON path inside the sample, e.g. data.reasoning[0].answer_idx ('' for the whole line). */
   path: z.string(),
   message: z.string(),
+  /** The one line people read: "ptbxl.jsonl:17: error: sample 16: data.metadata.id: ... [rule]". */
   text: z.string(),
 });
+/** One problem of an import report. */
+export type ImportProblem = z.infer<typeof ImportProblemSchema>;
+
+/** How many samples an import reads, creates, replaces, keeps; how many problems it found. */
+export const ImportCountsSchema = z.object({
+  entries: z.int(),
+  samples: z.int(),
+  /** New samples (revision 1). */
+  created: z.int(),
+  /** Existing samples given a new revision (replace). */
+  replaced: z.int(),
+  /** Existing samples whose content was already the same (replace). */
+  unchanged: z.int(),
+  errors: z.int(),
+  warnings: z.int(),
+});
+/** The counts of an import report. */
+export type ImportCounts = z.infer<typeof ImportCountsSchema>;
+
+/** The ECGs an import's samples name. */
+export const ImportEcgsSchema = z.object({
+  /** Distinct ECGs the samples name. */
+  named: z.int(),
+  /** Of those, newly registered by this import. */
+  registered: z.int(),
+  /** Of those, with WFDB files found under RECORDS_DIR (or the demo folder). */
+  withRecord: z.int(),
+  /** With PTB-XL metadata from ptbxl_database.csv. */
+  withMetadata: z.int(),
+});
+/** The ECG counts of an import report. */
+export type ImportEcgs = z.infer<typeof ImportEcgsSchema>;
 
 /** What an import did, or why it refused (nothing written). */
 export const ImportReportSchema = z.object({
+  /** imported: landed whole; refused: nothing written; checked: a dry run that would land. */
   outcome: z.enum(['imported', 'refused', 'checked']),
   file: z.string(),
-  version: z.enum(FORMAT_VERSIONS).nullable(),
-  counts: z.object({
-    entries: z.int(),
-    samples: z.int(),
-    created: z.int(),
-    replaced: z.int(),
-    unchanged: z.int(),
-    errors: z.int(),
-    warnings: z.int(),
-  }),
-  ecgs: z.object({
-    named: z.int(),
-    registered: z.int(),
-    withRecord: z.int(),
-    withMetadata: z.int(),
-  }),
+  /** How the file writes wave/measurement answers (null when no sample shows it). */
+  answerShape: z.enum(ANSWER_SHAPES).nullable(),
+  counts: ImportCountsSchema,
+  ecgs: ImportEcgsSchema,
+  /** ECGs whose records were not found, as "source/ecg_id", sorted. */
   missingRecords: z.array(z.string()),
   problems: z.array(ImportProblemSchema),
 });
 /** An import report. */
-export type ImportReportBody = z.infer<typeof ImportReportSchema>;
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** Where an import is: reading and checking the file, looking up records, writing, done. */
+export const ImportPhaseSchema = z.enum(['reading', 'records', 'writing', 'done']);
+/** Where an import is. */
+export type ImportPhase = z.infer<typeof ImportPhaseSchema>;
+
+/** How far an import has come. */
+export const ImportProgressSchema = z.object({
+  phase: ImportPhaseSchema,
+  /** Documents (lines or sample files) read so far. */
+  entriesRead: z.int(),
+  errors: z.int(),
+  warnings: z.int(),
+});
+/** How far an import has come. */
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 
 /** Where an import job is. */
 export const ImportJobStatusSchema = z.enum([
@@ -76,7 +123,7 @@ export const ImportJobSchema = z.object({
   dryRun: z.boolean(),
   status: ImportJobStatusSchema,
   /** reading, records, writing, done (null before the upload starts). */
-  phase: z.enum(['reading', 'records', 'writing', 'done']).nullable(),
+  phase: ImportPhaseSchema.nullable(),
   bytesReceived: z.int(),
   /** From sizeBytes or Content-Length; null when unknown. */
   totalBytes: z.int().nullable(),
@@ -93,21 +140,46 @@ export const ImportJobSchema = z.object({
 /** An import job. */
 export type ImportJob = z.infer<typeof ImportJobSchema>;
 
-/** GET /api/export/* query: the format version to write (0.0.2 by default). */
-export const ExportQuerySchema = z.strictObject({
-  version: z.enum(FORMAT_VERSIONS, { message: 'must be 0.0.2 or 0.0.1' }).default('0.0.2'),
-});
+/**
+ * GET /api/export/* query: the answer shape to write, `?shape=list` (the default) or
+ * `?shape=scalar`; the old `?version=0.0.2` / `?version=0.0.1` still works.
+ */
+export const ExportQuerySchema = z
+  .strictObject({
+    shape: AnswerShapeNameSchema.optional(),
+    /** Old spelling of shape. */
+    version: AnswerShapeNameSchema.optional(),
+  })
+  .transform((query, ctx) => {
+    if (query.shape !== undefined && query.version !== undefined && query.shape !== query.version) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['version'],
+        message: `names the ${query.version} shape but shape is ${query.shape}; give one`,
+      });
+      return z.NEVER;
+    }
+    return { shape: query.shape ?? query.version ?? DEFAULT_ANSWER_SHAPE };
+  });
+/** GET /api/export/* query, as read. */
+export type ExportQuery = z.output<typeof ExportQuerySchema>;
 
-/** GET /api/export/manifest.json response (also manifest.json of the CLI export). */
+/**
+ * GET /api/export/manifest.json response (also manifest.json of the CLI export): what an export
+ * holds. No timestamps, so unchanged data gives identical bytes; keys written in this order.
+ */
 export const ExportManifestSchema = z.object({
-  formatVersion: z.enum(FORMAT_VERSIONS),
+  /** How the files write wave/measurement answers. */
+  answerShape: z.enum(ANSWER_SHAPES),
   totalSamples: z.int(),
+  /** One entry per data source that has samples, in DATA_SOURCES order. */
   files: z.array(
     z.object({
       file: z.string(),
       dataSource: z.enum(DATA_SOURCES),
       samples: z.int(),
       bytes: z.int(),
+      /** Lowercase hex SHA-256 of the file's bytes. */
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
     }),
   ),

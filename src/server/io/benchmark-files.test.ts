@@ -131,16 +131,16 @@ describe('writeFileAtomically', () => {
     expect(readFileSync(out, 'utf8')).toBe('{"a":1}\n{"b":2}\n');
   });
 
-  it('exports samples canonically: same bytes twice, the original bytes for 0.0.1', async () => {
+  it('exports samples canonically: same bytes twice, the original bytes for the scalar shape', async () => {
     const samples = realLines.slice(0, 50).map((l) => JSON.parse(l) as BenchmarkSample);
     const [a, b, v2] = ['a.jsonl', 'b.jsonl', 'v2.jsonl'].map((name) => join(tmp, name)) as [
       string,
       string,
       string,
     ];
-    await writeSamplesJsonl(a, samples, '0.0.1');
-    await writeSamplesJsonl(b, samples, '0.0.1');
-    await writeSamplesJsonl(v2, samples, '0.0.2');
+    await writeSamplesJsonl(a, samples, 'scalar');
+    await writeSamplesJsonl(b, samples, 'scalar');
+    await writeSamplesJsonl(v2, samples, 'list');
     expect(readFileSync(a, 'utf8')).toBe(`${realLines.slice(0, 50).join('\n')}\n`);
     expect(readFileSync(b).equals(readFileSync(a))).toBe(true);
     expect(readFileSync(v2, 'utf8').split('\n')).toHaveLength(51);

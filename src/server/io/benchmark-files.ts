@@ -11,7 +11,7 @@ import type { LayoutPlace, SourceEntry } from '../../domain/jsonl/source-entry';
 import { entriesOf, jsonlEntryBatches } from '../../domain/jsonl/source-entry';
 import { decodeUtf8, firstInvalidUtf8Offset } from '../../domain/jsonl/utf8';
 import { toJsonlLines } from '../../domain/jsonl/write-jsonl';
-import type { BenchmarkSample, FormatVersion } from '../../schemas/benchmark-sample';
+import type { AnswerShape, BenchmarkSample } from '../../schemas/benchmark-sample';
 
 /** Why a benchmark path could not be opened at all (as opposed to problems inside it). */
 export class BenchmarkSourceError extends Error {
@@ -232,16 +232,16 @@ export async function writeJsonlFile(
 }
 
 /**
- * Exports samples as canonical JSONL in `version` (the docs' key order, compact, one per line,
+ * Exports samples as canonical JSONL in the answer `shape` (the docs' key order, compact, one per line,
  * final newline), atomically: the same samples always give the same bytes.
  */
 export async function writeSamplesJsonl(
   outPath: string,
   samples: AsyncIterable<BenchmarkSample> | Iterable<BenchmarkSample>,
-  version: FormatVersion,
+  shape: AnswerShape,
 ): Promise<void> {
   await writeJsonlFile(
     outPath,
-    toJsonlLines(samples, (sample) => serializeSample(sample, version)),
+    toJsonlLines(samples, (sample) => serializeSample(sample, shape)),
   );
 }

@@ -1,5 +1,5 @@
 import { EcgListQuerySchema } from '../../schemas/api/ecgs';
-import { PutLabelRequestSchema } from '../../schemas/api/labels';
+import { PutLabelRequestSchema, SaveLabelResponseSchema } from '../../schemas/api/labels';
 import {
   getOwnLabel,
   getVisibleLabel,
@@ -48,6 +48,7 @@ export const ecgRoutes: Route[] = [
     access: LABELLERS,
     summary: 'Save your label of an ECG',
     body: PutLabelRequestSchema,
+    response: SaveLabelResponseSchema,
     versioned: true,
     async handler({ db, params, body, baseVersion, actor }) {
       const result = await saveOwnLabel(db, actor(), params['id'] ?? '', baseVersion, body);

@@ -22,9 +22,9 @@ export interface ServerDeps {
 export type RouteAccess = readonly Role[] | 'anonymous';
 
 /** A JSON result: status (200 by default), body, extra headers. */
-export interface JsonResult {
+export interface JsonResult<Body = unknown> {
   readonly status?: number;
-  readonly body: unknown;
+  readonly body: Body;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -49,6 +49,7 @@ export interface RouteContext<Body, Query> {
 export interface RouteSpec<
   BodySchema extends z.ZodType | undefined,
   QuerySchema extends z.ZodType | undefined,
+  ResponseSchema extends z.ZodType | undefined = undefined,
 > {
   readonly method: HttpMethod;
   /** Hono path, e.g. /api/samples/:id */
@@ -59,6 +60,8 @@ export interface RouteSpec<
   readonly body?: BodySchema;
   /** Query-string schema. */
   readonly query?: QuerySchema;
+  /** The JSON body a success returns: the handler's result is type-checked against it. */
+  readonly response?: ResponseSchema;
   /** Requires If-Match with the version the write is based on (428 without). */
   readonly versioned?: boolean;
   /** Refuse Idempotency-Key replay (login, logout: they set cookies). */
@@ -68,7 +71,9 @@ export interface RouteSpec<
       BodySchema extends z.ZodType ? z.output<BodySchema> : undefined,
       QuerySchema extends z.ZodType ? z.output<QuerySchema> : undefined
     >,
-  ) => Promise<JsonResult | Response>;
+  ) => Promise<
+    JsonResult<ResponseSchema extends z.ZodType ? z.input<ResponseSchema> : unknown> | Response
+  >;
 }
 
 /** A route with its types erased, as the table stores it. */
@@ -79,16 +84,18 @@ export interface Route {
   readonly summary: string;
   readonly body?: z.ZodType;
   readonly query?: z.ZodType;
+  readonly response?: z.ZodType;
   readonly versioned?: boolean;
   readonly noIdempotency?: boolean;
   readonly handler: (ctx: RouteContext<unknown, unknown>) => Promise<JsonResult | Response>;
 }
 
-/** Declares a route, inferring body and query types from their schemas. */
+/** Declares a route, inferring body, query and response types from their schemas. */
 export function defineRoute<
   BodySchema extends z.ZodType | undefined = undefined,
   QuerySchema extends z.ZodType | undefined = undefined,
->(spec: RouteSpec<BodySchema, QuerySchema>): Route {
+  ResponseSchema extends z.ZodType | undefined = undefined,
+>(spec: RouteSpec<BodySchema, QuerySchema, ResponseSchema>): Route {
   return spec as unknown as Route;
 }
 

@@ -2,6 +2,7 @@ import {
   PutSampleRequestSchema,
   ResampleRequestSchema,
   SampleListQuerySchema,
+  SampleWriteResponseSchema,
 } from '../../schemas/api/samples';
 import {
   fixSample,
@@ -52,6 +53,7 @@ export const sampleRoutes: Route[] = [
     access: CURATORS,
     summary: 'Fix a sample in place',
     body: PutSampleRequestSchema,
+    response: SampleWriteResponseSchema,
     versioned: true,
     async handler({ db, params, body, baseVersion, actor }) {
       const sample = await fixSample(db, actor(), params['id'] ?? '', baseVersion, body.sample);
@@ -64,6 +66,7 @@ export const sampleRoutes: Route[] = [
     access: CURATORS,
     summary: 'Re-sample a sample on another ECG',
     body: ResampleRequestSchema,
+    response: SampleWriteResponseSchema,
     versioned: true,
     async handler({ db, params, body, baseVersion, actor }) {
       const sample = await resampleSample(

@@ -38,10 +38,10 @@ const cliDir = makeTempDir('ecg-cli-');
 beforeAll(() => {
   const env = { DATA_DIR: path.join(cliDir.dir, 'data'), RECORDS_DIR: recordsDir };
   runCli(['import', ptbxlFile], env);
-  for (const version of ['0.0.1', '0.0.2']) {
-    const out = path.join(cliDir.dir, `out-${version}`);
-    runCli(['export', out, '--version', version], env);
-    cliExport[version] = {
+  for (const shape of ['scalar', 'list']) {
+    const out = path.join(cliDir.dir, `out-${shape}`);
+    runCli(['export', out, '--shape', shape], env);
+    cliExport[shape] = {
       ptbxl: readFileSync(path.join(out, 'ptbxl.jsonl'), 'utf8'),
       manifest: readFileSync(path.join(out, 'manifest.json'), 'utf8'),
     };
@@ -244,23 +244,41 @@ describe.each(DB_KINDS)('import, export and records API on %s', (kind) => {
     expect(ok.body.report.counts).toMatchObject({ created: 0, replaced: 0, unchanged: 3 });
   });
 
-  it.each(['0.0.1', '0.0.2'])(
-    'exports format %s byte-identical to the CLI export of the same file',
-    async (version) => {
-      const jsonl = await curator.request('GET', `/api/export/ptbxl.jsonl?version=${version}`);
+  it.each(['scalar', 'list'])(
+    'exports the %s shape byte-identical to the CLI export of the same file',
+    async (shape) => {
+      const jsonl = await curator.request('GET', `/api/export/ptbxl.jsonl?shape=${shape}`);
       expect(jsonl.status).toBe(200);
       expect(jsonl.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
       const text = typeof jsonl.body === 'string' ? jsonl.body : '';
       expect(text.length).toBeGreaterThan(0);
-      expect(text === cliExport[version]!.ptbxl).toBe(true);
-      if (version === '0.0.1') expect(text === fileText).toBe(true);
-      const manifest = await curator.request('GET', `/api/export/manifest.json?version=${version}`);
-      expect(JSON.stringify(manifest.body, null, 2) + '\n').toBe(cliExport[version]!.manifest);
-      const again = await admin.request('GET', `/api/export/ptbxl.jsonl?version=${version}`);
+      expect(text === cliExport[shape]!.ptbxl).toBe(true);
+      if (shape === 'scalar') expect(text === fileText).toBe(true);
+      const manifest = await curator.request('GET', `/api/export/manifest.json?shape=${shape}`);
+      expect(manifest.body.answerShape).toBe(shape);
+      expect(JSON.stringify(manifest.body, null, 2) + '\n').toBe(cliExport[shape]!.manifest);
+      const again = await admin.request('GET', `/api/export/ptbxl.jsonl?shape=${shape}`);
       expect(again.body === jsonl.body).toBe(true);
       expect(again.headers.get('etag')).toBe(jsonl.headers.get('etag'));
     },
   );
+
+  it('keeps ?version= as the old spelling of ?shape=, and writes lists by default', async () => {
+    const pairs = [
+      ['version=0.0.1', 'shape=scalar'],
+      ['version=0.0.2', 'shape=list'],
+      ['', 'shape=list'],
+    ];
+    for (const [old, named] of pairs) {
+      const a = await curator.request('GET', `/api/export/ptbxl.jsonl?${old}`);
+      const b = await curator.request('GET', `/api/export/ptbxl.jsonl?${named}`);
+      expect(a.status).toBe(200);
+      expect(a.headers.get('etag')).toBe(b.headers.get('etag'));
+    }
+    const clash = await curator.request('GET', '/api/export/ptbxl.jsonl?shape=list&version=0.0.1');
+    expect(clash.status).toBe(400);
+    expect(clash.body.error.issues[0].path).toBe('query.version');
+  });
 
   it('answers 404 for unknown or empty export files, 400 for a bad version, 403 for a reviewer', async () => {
     expect((await curator.request('GET', '/api/export/mimic_iv_ecg.jsonl')).status).toBe(404);
@@ -268,6 +286,7 @@ describe.each(DB_KINDS)('import, export and records API on %s', (kind) => {
     expect((await curator.request('GET', '/api/export/ptbxl.jsonl?version=0.0.3')).status).toBe(
       400,
     );
+    expect((await curator.request('GET', '/api/export/ptbxl.jsonl?shape=lists')).status).toBe(400);
     expect((await reviewer.request('GET', '/api/export/ptbxl.jsonl')).status).toBe(403);
   });
 

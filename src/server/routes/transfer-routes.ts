@@ -1,5 +1,5 @@
 import { ExportQuerySchema, StartImportRequestSchema } from '../../schemas/api/transfer';
-import type { DataSource, FormatVersion } from '../../schemas/benchmark-sample';
+import type { DataSource } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import { MANIFEST_FILE_NAME, buildExport, exportFileName, sha256Hex } from '../services/export';
 import { importJobsFor } from '../services/import-jobs';
@@ -85,7 +85,7 @@ export const transferRoutes: Route[] = [
           `Export file "${name}" (expected ${[...EXPORT_FILES.keys(), MANIFEST_FILE_NAME].join(', ')})`,
         );
       }
-      const bundle = await buildExport(deps.db, deps.kind, query.version as FormatVersion);
+      const bundle = await buildExport(deps.db, deps.kind, query.shape);
       if (name === MANIFEST_FILE_NAME) {
         return download(
           bundle.manifestText,

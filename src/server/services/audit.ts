@@ -1,7 +1,8 @@
 import type { ReviewWorkViewer } from '../../domain/review/visibility';
 import type { AuditEntry } from '../../schemas/api/audit';
 import { compileOnce } from '../storage/compiled-query';
-import type { Db } from '../storage/database';
+import type { Insertable } from 'kysely';
+import type { AuditLogTable, Db } from '../storage/database';
 import { nowIso } from '../storage/ids';
 import type { Actor } from './actor';
 import { auditEntryVisibleTo } from './review-visibility';
@@ -16,33 +17,44 @@ export interface AuditRecord {
   baseVersion: number | null;
 }
 
-type AuditRow = {
-  actorId: string | null;
-  actorRole: string;
-  entity: string;
-  entityId: string;
-  action: string;
+/** One change with its before and after already written as JSON text (or null). */
+export type AuditText = Omit<AuditRecord, 'before' | 'after'> & {
   before: string | null;
   after: string | null;
-  baseVersion: number | null;
-  at: string;
 };
+
+/** One audit_log row as inserted (seq is generated). */
+export type AuditInsert = Omit<Insertable<AuditLogTable>, 'seq'>;
+
+/** The audit_log row of one change by actor (null: the system or the CLI) at a time. */
+export function auditRow(actor: Actor | null, entry: AuditText, at: string): AuditInsert {
+  return {
+    actor_id: actor?.id ?? null,
+    actor_role: actor?.role ?? 'system',
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    action: entry.action,
+    before: entry.before,
+    after: entry.after,
+    base_version: entry.baseVersion,
+    at,
+  };
+}
 
 // Every write appends one entry: built and compiled once, not per request.
 const insertAuditQuery = compileOnce(
-  ['actorId', 'actorRole', 'entity', 'entityId', 'action', 'before', 'after', 'baseVersion', 'at'],
-  (db: Db, p: AuditRow) =>
-    db.insertInto('audit_log').values({
-      actor_id: p.actorId,
-      actor_role: p.actorRole,
-      entity: p.entity,
-      entity_id: p.entityId,
-      action: p.action,
-      before: p.before,
-      after: p.after,
-      base_version: p.baseVersion,
-      at: p.at,
-    }),
+  [
+    'actor_id',
+    'actor_role',
+    'entity',
+    'entity_id',
+    'action',
+    'before',
+    'after',
+    'base_version',
+    'at',
+  ],
+  (db: Db, row: Required<AuditInsert>) => db.insertInto('audit_log').values(row),
 );
 
 const jsonOrNull = (value: unknown) =>
@@ -50,16 +62,24 @@ const jsonOrNull = (value: unknown) =>
 
 /** Appends one entry to the audit log (call with the transaction that makes the change). */
 export async function writeAudit(trx: Db, actor: Actor | null, record: AuditRecord): Promise<void> {
+  await insertAuditRow(
+    trx,
+    auditRow(
+      actor,
+      { ...record, before: jsonOrNull(record.before), after: jsonOrNull(record.after) },
+      nowIso(),
+    ),
+  );
+}
+
+/** Appends a built audit row (see auditRow) within the caller's transaction. */
+export async function insertAuditRow(trx: Db, row: AuditInsert): Promise<void> {
   await insertAuditQuery.execute(trx, {
-    actorId: actor?.id ?? null,
-    actorRole: actor?.role ?? 'system',
-    entity: record.entity,
-    entityId: record.entityId,
-    action: record.action,
-    before: jsonOrNull(record.before),
-    after: jsonOrNull(record.after),
-    baseVersion: record.baseVersion,
-    at: nowIso(),
+    ...row,
+    actor_id: row.actor_id ?? null,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    base_version: row.base_version ?? null,
   });
 }
 

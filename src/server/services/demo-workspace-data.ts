@@ -8,7 +8,7 @@ import { newId, nowIso } from '../storage/ids';
 import type { DemoEcg } from './demo-workspace-data-ecgs';
 import { DEMO_ECG_SPECS, DEMO_SCP_CODES, generateDemoEcg } from './demo-workspace-data-ecgs';
 import { buildDemoSamples } from './demo-workspace-data-samples';
-import { importSamples } from './import';
+import { importSamples } from './import/import-samples';
 import { DEMO_PATH_PREFIX, demoRecordsDir, recordRoots } from './records';
 
 /** What the demo seeding needs: where to write records, RECORDS_DIR (only read), a log line sink. */

@@ -2,7 +2,7 @@ import type {
   DenseLabelRecord as DenseLabel,
   LabelStatus,
   OwnLabelResponse,
-  PutLabelRequest,
+  SaveLabelResponse,
 } from '../../schemas/api/labels';
 import { compileOnce } from '../storage/compiled-query';
 import type { Db, DenseLabelsTable, EcgRecordsTable } from '../storage/database';
@@ -12,6 +12,7 @@ import { writeAudit } from './audit';
 import { getEcgRecord, toEcgSummary } from './ecgs';
 import { notFound, versionConflict } from './service-error';
 import { inTransaction } from './transaction';
+import { checkLabelWrite } from './write-checks';
 
 type LabelRow = DenseLabelsTable & { labeller: string };
 
@@ -118,16 +119,18 @@ export async function getOwnLabel(
 }
 
 /**
- * Saves the caller's label of an ECG based on baseVersion (0: creating it). A stale base gets
- * 412 with the current label; exactly one of two concurrent saves on the same base wins.
+ * Saves the caller's label of an ECG based on baseVersion (0: creating it), after
+ * checkLabelWrite (422 with the problems when the content breaks a rule for its status). A stale
+ * base gets 412 with the current label; exactly one of two concurrent saves on the same base wins.
  */
 export async function saveOwnLabel(
   db: Db,
   actor: Actor,
   ecgRecordId: string,
   baseVersion: number,
-  input: PutLabelRequest,
-): Promise<OwnLabelResponse> {
+  input: { readonly status: LabelStatus; readonly content: unknown },
+): Promise<SaveLabelResponse> {
+  const checked = checkLabelWrite(input.status, input.content);
   return inTransaction(db, async (trx) => {
     const ecg = await ecgOrNotFound(trx, ecgRecordId);
     const current = await ownLabelQuery.takeFirst(trx, { ecgId: ecg.id, labellerId: actor.id });
@@ -137,7 +140,7 @@ export async function saveOwnLabel(
     };
     if ((current?.version ?? 0) !== baseVersion) throw await conflict();
     const now = nowIso();
-    const content = JSON.stringify(input.content);
+    const content = JSON.stringify(checked.content);
     const saved: DenseLabelsTable | undefined = current
       ? await updateLabelQuery.takeFirst(trx, {
           id: current.id,
@@ -169,7 +172,7 @@ export async function saveOwnLabel(
       after: label,
       baseVersion,
     });
-    return { ecg: toEcgSummary(ecg), label };
+    return { ecg: toEcgSummary(ecg), label, warnings: checked.warnings };
   });
 }
 

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import { serializeSample } from '../../domain/benchmark/serialize';
-import type {
-  BenchmarkSampleV002,
-  DataSource,
-  FormatVersion,
-} from '../../schemas/benchmark-sample';
+import type { ExportManifestBody } from '../../schemas/api/transfer';
+import type { AnswerShape, BenchmarkSampleV002, DataSource } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import type { Db, DbKind } from '../storage/database';
+import { ExportGate } from './export-gate';
 import { ServiceError } from './service-error';
 
 /** The manifest's file name beside the JSONL files. */
@@ -17,23 +15,11 @@ export function exportFileName(source: DataSource): string {
   return `${source}.jsonl`;
 }
 
-/** One exported file as the manifest describes it. */
-export interface ExportFileEntry {
-  readonly file: string;
-  readonly dataSource: DataSource;
-  readonly samples: number;
-  readonly bytes: number;
-  /** Lowercase hex SHA-256 of the file's bytes. */
-  readonly sha256: string;
-}
+/** manifest.json: what an export holds (see ExportManifestSchema). */
+export type ExportManifest = ExportManifestBody;
 
-/** manifest.json: what an export holds. No timestamps, so unchanged data gives identical bytes. */
-export interface ExportManifest {
-  readonly formatVersion: FormatVersion;
-  readonly totalSamples: number;
-  /** One entry per data source that has samples, in DATA_SOURCES order. */
-  readonly files: readonly ExportFileEntry[];
-}
+/** One exported file as the manifest describes it. */
+export type ExportFileEntry = ExportManifest['files'][number];
 
 /** One exported JSONL file and its text. */
 export interface ExportFile extends ExportFileEntry {
@@ -58,18 +44,16 @@ export function manifestText(manifest: ExportManifest): string {
 }
 
 /**
- * Exports every active sample in the version asked for, from ONE read transaction (repeatable
+ * Exports every active sample in the answer shape asked for, from ONE read transaction (repeatable
  * read on PostgreSQL): one JSONL file per data source that has samples, ordered by sample id,
  * each line serializeSample's canonical bytes; plus the manifest with counts and SHA-256s.
- * Unchanged data gives byte-identical files and manifest.
+ * Unchanged data gives byte-identical files and manifest. Every line passes the ExportGate: an
+ * export whose files `validate` would reject is refused (422) with the problems.
  */
-export async function buildExport(
-  db: Db,
-  kind: DbKind,
-  version: FormatVersion,
-): Promise<ExportBundle> {
+export async function buildExport(db: Db, kind: DbKind, shape: AnswerShape): Promise<ExportBundle> {
   let transaction = db.transaction();
   if (kind === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
+  const gate = new ExportGate();
   const files = await transaction.execute(async (trx) => {
     const out: ExportFile[] = [];
     for (const source of DATA_SOURCES) {
@@ -82,17 +66,18 @@ export async function buildExport(
         .execute();
       if (rows.length === 0) continue;
       const lines: string[] = [];
-      for (const row of rows) {
+      for (const [index, row] of rows.entries()) {
         let line: string;
         try {
-          line = serializeSample(JSON.parse(row.content) as BenchmarkSampleV002, version);
+          line = serializeSample(JSON.parse(row.content) as BenchmarkSampleV002, shape);
         } catch (error) {
           throw new ServiceError(
             'unprocessable',
-            `The ${source} sample ${row.sample_id} cannot be written as format ${version}: ${(error as Error).message}`,
+            `The ${source} sample ${row.sample_id} cannot be written in the ${shape} shape: ${(error as Error).message}`,
             { code: 'export_failed' },
           );
         }
+        gate.add(exportFileName(source), index + 1, line);
         lines.push(line, '\n');
       }
       const text = lines.join('');
@@ -107,8 +92,9 @@ export async function buildExport(
     }
     return out;
   });
+  gate.finish();
   const manifest: ExportManifest = {
-    formatVersion: version,
+    answerShape: shape,
     totalSamples: files.reduce((sum, file) => sum + file.samples, 0),
     files: files.map(({ file, dataSource, samples, bytes, sha256 }) => ({
       file,

@@ -3,7 +3,7 @@ import type { ImportJob, StartImportRequest } from '../../schemas/api/transfer';
 import type { Db } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
 import type { Actor } from './actor';
-import { importSamples } from './import';
+import { importSamples } from './import/import-samples';
 import type { RecordRoots } from './records';
 import { ServiceError, notFound } from './service-error';
 
@@ -134,7 +134,7 @@ export class ImportJobs {
           },
         },
       );
-      job.report = report as ImportJob['report'];
+      job.report = report;
       job.status = report.outcome;
       job.phase = 'done';
       job.errors = report.counts.errors;

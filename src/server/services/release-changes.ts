@@ -82,7 +82,7 @@ async function pathsOfChanges(
   const read = (entry: SnapshotEntry) =>
     convertSample(
       JSON.parse(contents.get(`${entry.samplePk}|${entry.revision}`) ?? 'null') as BenchmarkSample,
-      '0.0.2',
+      'list',
     );
   return withChangedPaths(diff, (change) => {
     const pair = pairs.get(change.key);

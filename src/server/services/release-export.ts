@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AnswerShape } from '../../domain/benchmark/answer-shape';
-import { shapeOfVersion, versionOfShape } from '../../domain/benchmark/answer-shape';
 import { serializeSample } from '../../domain/benchmark/serialize';
 import type { Release, ReleaseFile } from '../../schemas/api/releases';
-import type { BenchmarkSample, DataSource } from '../../schemas/benchmark-sample';
+import type { AnswerShape, BenchmarkSample, DataSource } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import type { Db } from '../storage/database';
 import type { ExportManifest } from './export';
@@ -28,7 +26,7 @@ export interface ReleaseDownload {
 export function releaseManifest(release: Release, shape: AnswerShape): ExportManifest {
   const files = release.files.filter((f) => f.shape === shape);
   return {
-    formatVersion: versionOfShape(shape),
+    answerShape: shape,
     totalSamples: files.reduce((sum, f) => sum + f.samples, 0),
     files: files.map(({ file, dataSource, samples, bytes, sha256 }) => ({
       file,
@@ -53,7 +51,6 @@ function streamSnapshotFile(
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const whole = createHash('sha256');
-  const version = versionOfShape(file.shape);
   let afterId = -1;
   let done = false;
   return new ReadableStream<Uint8Array>({
@@ -74,13 +71,13 @@ function streamSnapshotFile(
       const lines: string[] = [];
       for (const row of rows) {
         const sample = JSON.parse(row.content) as BenchmarkSample;
-        const list = serializeSample(sample, '0.0.2');
+        const list = serializeSample(sample, 'list');
         if (contentSha256(list) !== row.content_sha256) {
           throw new Error(
             `${file.dataSource}:${row.sample_id} no longer serialises to the bytes the release froze`,
           );
         }
-        lines.push(version === '0.0.2' ? list : serializeSample(sample, version), '\n');
+        lines.push(file.shape === 'list' ? list : serializeSample(sample, file.shape), '\n');
       }
       if (rows.length > 0) {
         const text = lines.join('');
@@ -128,7 +125,7 @@ export async function openReleaseExport(
       { code: 'release_without_snapshot' },
     );
   }
-  const chosen = shape ?? shapeOfVersion(release.formatVersion);
+  const chosen = shape ?? release.answerShape;
   if (fileName === MANIFEST_FILE_NAME) {
     const text = manifestText(releaseManifest(release, chosen));
     const bytes = new TextEncoder().encode(text);

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { AnswerShape } from '../../domain/benchmark/answer-shape';
-import { ANSWER_SHAPES } from '../../domain/benchmark/answer-shape';
 import type { SampleDigest } from '../../domain/benchmark/diff/compare-samples';
 import { serializeSample } from '../../domain/benchmark/serialize';
 import { validateSample } from '../../domain/benchmark/validate-sample';
 import type { ReleaseFile } from '../../schemas/api/releases';
-import type { DataSource, TargetDx } from '../../schemas/benchmark-sample';
-import { DATA_SOURCES } from '../../schemas/benchmark-sample';
+import type { AnswerShape, DataSource, TargetDx } from '../../schemas/benchmark-sample';
+import { DATA_SOURCES, ANSWER_SHAPES } from '../../schemas/benchmark-sample';
 import type { Db, ReleaseSamplesTable } from '../storage/database';
 import { exportFileName, sha256Hex } from './export';
 import { ServiceError } from './service-error';
@@ -52,7 +50,7 @@ function prepareRows(
   const issues: { path: string; message: string }[] = [];
   let problems = 0;
   for (const row of rows) {
-    const checked = validateSample(JSON.parse(row.content), { version: '0.0.2' });
+    const checked = validateSample(JSON.parse(row.content), { shape: 'list' });
     const errors = checked.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0 || !checked.sample) {
       const m = (JSON.parse(row.content) as { metadata?: { data_source?: string; id?: number } })
@@ -65,7 +63,7 @@ function prepareRows(
       continue;
     }
     const m = checked.sample.metadata;
-    const list = serializeSample(checked.sample, '0.0.2');
+    const list = serializeSample(checked.sample, 'list');
     out.set(row.id, {
       samplePk: row.id,
       version: row.version,
@@ -73,7 +71,7 @@ function prepareRows(
       sampleId: m.id,
       ecgId: m.ecg_id,
       targetDx: m.target_dx,
-      lines: { list, scalar: serializeSample(checked.sample, '0.0.1') },
+      lines: { list, scalar: serializeSample(checked.sample, 'scalar') },
       listSha256: contentSha256(list),
     });
   }

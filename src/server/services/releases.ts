@@ -1,5 +1,6 @@
 import type { CreateReleaseRequest, Release, ReleaseFile } from '../../schemas/api/releases';
-import type { FormatVersion } from '../../schemas/benchmark-sample';
+import type { AnswerShape } from '../../schemas/benchmark-sample';
+import { parseAnswerShape } from '../../schemas/benchmark-sample';
 import type { Db, ReleasesTable } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
 import type { Actor } from './actor';
@@ -8,6 +9,14 @@ import { generateReleaseNotes } from './release-changes';
 import { freezeSnapshot, prepareSnapshot } from './release-snapshot';
 import { ServiceError, notFound, versionConflict } from './service-error';
 import { inTransaction } from './transaction';
+
+// The column is named for the old wording; rows written before the shapes were named hold
+// "0.0.2" (list) or "0.0.1" (scalar), which parseAnswerShape reads as the shapes they meant.
+function storedShape(text: string): AnswerShape {
+  const shape = parseAnswerShape(text);
+  if (shape === undefined) throw new Error(`releases.format_version holds "${text}", not a shape`);
+  return shape;
+}
 
 type ReleaseRow = ReleasesTable & {
   created_by_name: string | null;
@@ -32,7 +41,7 @@ function toRelease(row: ReleaseRow): Release {
   return {
     id: row.id,
     name: row.name,
-    formatVersion: row.format_version as FormatVersion,
+    answerShape: storedShape(row.format_version),
     status: row.status === 'draft' ? 'draft' : 'published',
     version: row.version,
     notes: row.notes,
@@ -100,7 +109,7 @@ export async function cutRelease(
     const row: ReleasesTable = {
       id: newId(),
       name: input.name,
-      format_version: input.formatVersion,
+      format_version: input.answerShape,
       notes: '',
       sample_count: 0,
       manifest: null,

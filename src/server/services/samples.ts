@@ -1,21 +1,22 @@
 import type {
+  RevisionKind,
   SampleListQuery,
   SampleNeighbours,
   SampleResponse,
   SampleRevision,
+  SampleWriteResponse,
 } from '../../schemas/api/samples';
 import type { BenchmarkSampleV002, DataSource, Metadata } from '../../schemas/benchmark-sample';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db, SamplesTable } from '../storage/database';
-import { newId, nowIso } from '../storage/ids';
+import { nowIso } from '../storage/ids';
 import type { Actor } from './actor';
-import { writeAudit } from './audit';
+import { insertAuditRow } from './audit';
 import { decodeCursor, encodeCursor } from './cursor';
+import { newSampleRows, nextRevisionRows } from './sample-rows';
 import { ServiceError, notFound, versionConflict } from './service-error';
 import { inTransaction } from './transaction';
-
-/** How a revision came about. */
-export type RevisionKind = 'import' | 'fix' | 'resample';
+import { checkSampleWrite } from './write-checks';
 
 type SampleRow = SamplesTable & { record_path: string | null };
 
@@ -42,19 +43,6 @@ function toResponse(row: SampleRow): SampleResponse {
   };
 }
 
-/** The sample row columns derived from a sample's metadata. */
-export function metadataColumns(metadata: Metadata) {
-  return {
-    data_source: metadata.data_source,
-    sample_id: metadata.id,
-    target_dx: metadata.target_dx,
-    dx_label: metadata.dx_label ? 1 : 0,
-    path_idx: metadata.path_idx,
-    ecg_id: metadata.ecg_id,
-    subject_id: metadata.subject_id ?? null,
-  };
-}
-
 async function findEcgRecordId(db: Db, metadata: Metadata): Promise<string | null> {
   const row = await db
     .selectFrom('ecg_records')
@@ -66,63 +54,38 @@ async function findEcgRecordId(db: Db, metadata: Metadata): Promise<string | nul
 }
 
 /**
- * Stores a new sample (revision 1) with its audit entry; 409 if (data_source, id) exists.
- * The importer calls this inside its own transaction to land a whole file or nothing.
+ * Stores a new sample (revision 1) with its audit entry, after checkSampleWrite (422 with the
+ * problems when it breaks a rule); 409 if (data_source, id) exists.
  */
 export async function createSample(
   db: Db,
   actor: Actor | null,
-  sample: BenchmarkSampleV002,
+  value: unknown,
   kind: RevisionKind = 'import',
-): Promise<SampleResponse> {
+): Promise<SampleWriteResponse> {
+  const checked = checkSampleWrite(value);
+  const { metadata } = checked.sample;
   return inTransaction(db, async (trx) => {
-    const now = nowIso();
-    const id = newId();
-    const content = JSON.stringify(sample);
+    const rows = newSampleRows(checked.stored, await findEcgRecordId(trx, metadata), {
+      actor,
+      kind,
+      now: nowIso(),
+    });
     const inserted = await trx
       .insertInto('samples')
-      .values({
-        id,
-        ...metadataColumns(sample.metadata),
-        ecg_record_id: await findEcgRecordId(trx, sample.metadata),
-        content,
-        status: 'active',
-        replaced_by: null,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(rows.sample)
       .onConflict((oc) => oc.columns(['data_source', 'sample_id']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) {
       throw new ServiceError(
         'conflict',
-        `A ${sample.metadata.data_source} sample with id ${sample.metadata.id} already exists.`,
+        `A ${metadata.data_source} sample with id ${metadata.id} already exists.`,
         { code: 'sample_exists' },
       );
     }
-    await trx
-      .insertInto('sample_revisions')
-      .values({
-        id: newId(),
-        sample_pk: id,
-        version: 1,
-        content,
-        kind,
-        author_id: actor?.id ?? null,
-        created_at: now,
-      })
-      .execute();
-    const created = await getSample(trx, id);
-    await writeAudit(trx, actor, {
-      entity: 'sample',
-      entityId: id,
-      action: kind === 'import' ? 'import' : 'create',
-      before: null,
-      after: created.sample,
-      baseVersion: null,
-    });
-    return created;
+    await trx.insertInto('sample_revisions').values(rows.revision).execute();
+    await insertAuditRow(trx, rows.audit);
+    return { ...(await getSample(trx, rows.sample.id)), warnings: checked.warnings };
   });
 }
 
@@ -246,9 +209,11 @@ async function writeRevision(
   actor: Actor,
   id: string,
   baseVersion: number,
-  sample: BenchmarkSampleV002,
+  value: unknown,
   kind: 'fix' | 'resample',
-): Promise<SampleResponse> {
+): Promise<SampleWriteResponse> {
+  const checked = checkSampleWrite(value);
+  const { sample } = checked;
   return inTransaction(db, async (trx) => {
     const current = await getSample(trx, id);
     if (current.version !== baseVersion) {
@@ -289,17 +254,16 @@ async function writeRevision(
         issues: [{ path: 'body.sample.metadata.ecg_id', message: 'must name a different ECG' }],
       });
     }
-    const now = nowIso();
-    const content = JSON.stringify(sample);
+    const rows = nextRevisionRows(
+      id,
+      { version: baseVersion, content: JSON.stringify(current.sample) },
+      checked.stored,
+      await findEcgRecordId(trx, sample.metadata),
+      { actor, kind, now: nowIso() },
+    );
     const updated = await trx
       .updateTable('samples')
-      .set({
-        ...metadataColumns(sample.metadata),
-        ecg_record_id: await findEcgRecordId(trx, sample.metadata),
-        content,
-        version: baseVersion + 1,
-        updated_at: now,
-      })
+      .set(rows.update)
       .where('id', '=', id)
       .where('version', '=', baseVersion)
       .executeTakeFirst();
@@ -307,50 +271,32 @@ async function writeRevision(
       const latest = await getSample(trx, id);
       throw versionConflict('The sample', baseVersion, latest.version, latest);
     }
-    await trx
-      .insertInto('sample_revisions')
-      .values({
-        id: newId(),
-        sample_pk: id,
-        version: baseVersion + 1,
-        content,
-        kind,
-        author_id: actor.id,
-        created_at: now,
-      })
-      .execute();
-    await writeAudit(trx, actor, {
-      entity: 'sample',
-      entityId: id,
-      action: kind,
-      before: current.sample,
-      after: sample,
-      baseVersion,
-    });
-    return getSample(trx, id);
+    await trx.insertInto('sample_revisions').values(rows.revision).execute();
+    await insertAuditRow(trx, rows.audit);
+    return { ...(await getSample(trx, id)), warnings: checked.warnings };
   });
 }
 
-/** A curator's fix in place (same ECG and identity), based on baseVersion; stores a revision. */
-export function fixSample(
-  db: Db,
-  actor: Actor,
-  id: string,
-  baseVersion: number,
-  sample: BenchmarkSampleV002,
-) {
-  return writeRevision(db, actor, id, baseVersion, sample, 'fix');
+/**
+ * A curator's fix in place (same ECG and identity), based on baseVersion: checkSampleWrite, then
+ * a new revision; the response carries the rules' warnings.
+ */
+export function fixSample(db: Db, actor: Actor, id: string, baseVersion: number, value: unknown) {
+  return writeRevision(db, actor, id, baseVersion, value, 'fix');
 }
 
-/** A curator's re-sample: same identity and distribution cell, another ECG; stores a revision. */
+/**
+ * A curator's re-sample: same identity and distribution cell, another ECG: checkSampleWrite, then
+ * a new revision; the response carries the rules' warnings.
+ */
 export function resampleSample(
   db: Db,
   actor: Actor,
   id: string,
   baseVersion: number,
-  sample: BenchmarkSampleV002,
+  value: unknown,
 ) {
-  return writeRevision(db, actor, id, baseVersion, sample, 'resample');
+  return writeRevision(db, actor, id, baseVersion, value, 'resample');
 }
 
 /** Every revision of a sample, oldest first; 404 if the sample is unknown. */

@@ -50,7 +50,7 @@ export interface DenseLabelsTable {
   updated_at: Timestamp;
 }
 
-/** samples: the current content of one benchmark sample (format 0.0.2 JSON text). */
+/** samples: the current content of one benchmark sample (JSON text in the list shape). */
 export interface SamplesTable {
   id: string;
   data_source: string;
@@ -170,6 +170,7 @@ export interface FlagsTable {
 export interface ReleasesTable {
   id: string;
   name: string;
+  /** The answer shape of the release files ("list" or "scalar"; "0.0.2" / "0.0.1" in old rows). */
   format_version: string;
   notes: string;
   sample_count: number;

@@ -43,7 +43,7 @@ describe('changedPaths', () => {
   });
 
   it('sees a change of answer shape as a change of the answer fields (callers compare one shape)', () => {
-    const scalar = convertSample(real!, '0.0.1');
+    const scalar = convertSample(real!, 'scalar');
     const paths = changedPaths(scalar, real);
     expect(paths.length).toBeGreaterThan(0);
     expect(paths.every((p) => /\.answer(_idx)?$/.test(p))).toBe(true);

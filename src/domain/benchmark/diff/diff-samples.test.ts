@@ -14,7 +14,7 @@ const keysOf = (diff: ReturnType<typeof diffSamples>, kind: string) =>
 
 describe('diffSamples on real samples with planted changes', () => {
   it('finds no change when only the answer shape differs', () => {
-    const scalar = real.map((s) => digestOfSample(convertSample(s, '0.0.1')));
+    const scalar = real.map((s) => digestOfSample(convertSample(s, 'scalar')));
     const diff = diffSamples(scalar, real.map(digestOfSample));
     expect(diff.changes).toEqual([]);
     expect(diff.counts).toMatchObject({ before: 420, after: 420, unchanged: 420 });
@@ -34,7 +34,7 @@ describe('diffSamples on real samples with planted changes', () => {
     after.push(added);
 
     const diff = diffSamples(
-      real.map((s) => digestOfSample(convertSample(s, '0.0.1'))),
+      real.map((s) => digestOfSample(convertSample(s, 'scalar'))),
       after.map(digestOfSample),
     );
     expect(keysOf(diff, 'resampled')).toEqual(['ptbxl:5', 'ptbxl:250']);

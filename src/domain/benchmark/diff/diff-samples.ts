@@ -14,7 +14,7 @@ export function digestOfSample(sample: BenchmarkSample): SampleDigest {
     id: m.id,
     ecgId: m.ecg_id,
     targetDx: m.target_dx,
-    content: serializeSample(sample, '0.0.2'),
+    content: serializeSample(sample, 'list'),
   };
 }
 

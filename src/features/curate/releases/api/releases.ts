@@ -6,7 +6,7 @@ import {
   ReleaseListResponseSchema,
   ReleaseSchema,
 } from '../../../../schemas/api/releases';
-import type { AnswerShape } from '../../../../domain/benchmark/answer-shape';
+import type { AnswerShape } from '../../../../schemas/benchmark-sample';
 import type { Release } from '../../../../schemas/api/releases';
 
 const releasesKey = ['releases'] as const;

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chunksOf } from '../../domain/jsonl/read-jsonl';
-import { jsonlEntryBatches } from '../../domain/jsonl/source-entry';
-import { validateSample } from '../../domain/benchmark/validate-sample';
-import type { TestDatabase } from '../../testing/test-database';
-import { DB_KINDS, createTestDatabase, makeTempDir } from '../../testing/test-database';
-import { buildExport, sha256Hex } from './export';
-import { importSamples } from './import';
-import type { RecordRoots } from './records';
+import { chunksOf } from '../../../domain/jsonl/read-jsonl';
+import { jsonlEntryBatches } from '../../../domain/jsonl/source-entry';
+import { validateSample } from '../../../domain/benchmark/validate-sample';
+import type { TestDatabase } from '../../../testing/test-database';
+import { DB_KINDS, createTestDatabase, makeTempDir } from '../../../testing/test-database';
+import { buildExport, sha256Hex } from '../export';
+import { importSamples } from './import-samples';
+import type { RecordRoots } from '../records';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const ptbxlFile = path.resolve(repoRoot, '../shared/data/benchmark/ptbxl.jsonl');
 const recordsDir = path.resolve(repoRoot, '../shared/data/ecg/ptbxl');
 const fileText = readFileSync(ptbxlFile, 'utf8');
@@ -95,7 +95,7 @@ describe.each(DB_KINDS)('import and export of ptbxl.jsonl on %s', (kind) => {
     });
     expect(report.outcome).toBe('imported');
     expect(phases).toEqual(['reading', 'records', 'writing', 'done']);
-    expect(report.version).toBe('0.0.1');
+    expect(report.answerShape).toBe('scalar');
     expect(report.counts.created).toBe(fileLines.length);
     const distinctEcgs = new Set(
       fileLines.map(
@@ -134,9 +134,9 @@ describe.each(DB_KINDS)('import and export of ptbxl.jsonl on %s', (kind) => {
     expect(unlinked).toHaveLength(0);
   });
 
-  it('exports format 0.0.1 byte-identical to the imported file, twice, with a true manifest', async () => {
-    const first = await buildExport(database.storage.db, kind, '0.0.1');
-    const second = await buildExport(database.storage.db, kind, '0.0.1');
+  it('exports the scalar shape byte-identical to the imported file, twice, with a true manifest', async () => {
+    const first = await buildExport(database.storage.db, kind, 'scalar');
+    const second = await buildExport(database.storage.db, kind, 'scalar');
     expect(first.files.map((f) => f.file)).toEqual(['ptbxl.jsonl']);
     expect(first.files[0]!.text === fileText).toBe(true);
     expect(second.files[0]!.text === first.files[0]!.text).toBe(true);
@@ -150,15 +150,15 @@ describe.each(DB_KINDS)('import and export of ptbxl.jsonl on %s', (kind) => {
     });
   });
 
-  it('exports format 0.0.2 lines that validate as 0.0.2', async () => {
-    const bundle = await buildExport(database.storage.db, kind, '0.0.2');
+  it('exports list-shape lines that validate as list-shaped', async () => {
+    const bundle = await buildExport(database.storage.db, kind, 'list');
     const lines = bundle.files[0]!.text.split('\n').slice(0, -1);
     expect(lines).toHaveLength(fileLines.length);
     for (const line of lines.slice(0, 200)) {
-      const result = validateSample(JSON.parse(line), { version: '0.0.2' });
+      const result = validateSample(JSON.parse(line), { shape: 'list' });
       expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     }
-    expect(bundle.manifest.formatVersion).toBe('0.0.2');
+    expect(bundle.manifest.answerShape).toBe('list');
     expect(bundle.files[0]!.text).not.toBe(fileText);
   });
 
