@@ -128,6 +128,7 @@ export function testConfig(dataDir: string, databaseUrl: string | undefined): Ap
     demo: false,
     publicOrigin: undefined,
     secureCookies: false,
+    trustProxy: false,
   };
 }
 
