@@ -41,11 +41,18 @@ async function withHashSlot<T>(fn: () => Promise<T>): Promise<T> {
 
 let scryptCalls = 0;
 let scryptPeak = 0;
+let scryptTotal = 0;
 
-/** scrypt calls in flight now and the most at once since the last reset (tests read it). */
-export function scryptConcurrency(reset = false): { inFlight: number; peak: number } {
-  const value = { inFlight: scryptCalls, peak: scryptPeak };
-  if (reset) scryptPeak = scryptCalls;
+/**
+ * scrypt calls in flight now, the most at once and how many started since the last reset
+ * (tests read it).
+ */
+export function scryptStats(reset = false): { inFlight: number; peak: number; started: number } {
+  const value = { inFlight: scryptCalls, peak: scryptPeak, started: scryptTotal };
+  if (reset) {
+    scryptPeak = scryptCalls;
+    scryptTotal = 0;
+  }
   return value;
 }
 
@@ -63,6 +70,7 @@ function derive(
     () =>
       new Promise((resolve, reject) => {
         scryptCalls += 1;
+        scryptTotal += 1;
         scryptPeak = Math.max(scryptPeak, scryptCalls);
         scrypt(password, salt, KEY_BYTES, { N, r, p, maxmem }, (error, key) => {
           scryptCalls -= 1;
