@@ -24,6 +24,11 @@ export interface RunningServer {
 
 function addSpa(app: Hono, distDir: string): void {
   const indexFile = path.join(distDir, 'index.html');
+  // Source maps would publish the original source: never served, even if a build made them;
+  // nor build bookkeeping in dot folders (.vite/manifest.json).
+  app.use('/*', async (c, next) =>
+    c.req.path.endsWith('.map') || c.req.path.includes('/.') ? c.text('Not found.', 404) : next(),
+  );
   app.use('/*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
   app.get('/*', (c) => {
     if (!existsSync(indexFile)) {

@@ -2,7 +2,7 @@ import { ExportQuerySchema, StartImportRequestSchema } from '../../schemas/api/t
 import type { DataSource, FormatVersion } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import { MANIFEST_FILE_NAME, buildExport, exportFileName, sha256Hex } from '../services/export';
-import { importJobsFor } from '../services/import-jobs';
+import { MAX_UPLOAD_BYTES, importJobsFor } from '../services/import-jobs';
 import { recordRoots, scanRegisteredRecords } from '../services/records';
 import { notFound } from '../services/service-error';
 import type { Role } from '../../schemas/api/common';
@@ -49,6 +49,9 @@ export const transferRoutes: Route[] = [
     access: TRANSFER_ROLES,
     summary: 'Upload the file of an import',
     noIdempotency: true,
+    // Streamed into the import as it arrives; import-jobs counts the bytes against this limit.
+    maxBodyBytes: MAX_UPLOAD_BYTES,
+    streamedBody: true,
     async handler({ c, deps, params, actor }) {
       const length = c.req.header('content-length');
       const job = await importJobsFor(deps).receive(
