@@ -29,9 +29,16 @@ export const THROTTLE_TABLE = 'login_throttle';
 export type ThrottleStore =
   { readonly kind: 'postgres'; readonly pool: pg.Pool } | { kind: 'memory' };
 
-/** An attempt's verdict: go ahead and check the password, or wait this long. */
+/**
+ * An attempt's verdict: go ahead and check the password (as the n-th attempt past the free ones,
+ * or a free one: null), or wait this long.
+ */
 export type AttemptVerdict =
-  { readonly admitted: true } | { readonly admitted: false; readonly retryAfterSeconds: number };
+  | { readonly admitted: true; readonly delayedAttempt: number | null }
+  | { readonly admitted: false; readonly retryAfterSeconds: number };
+
+/** How long a delayed attempt holds the pair's slot while its password is hashed. */
+const HOLD_SECONDS = 60;
 
 function pairKey(username: string, address: string): string {
   // Hashed: bounded length for the store's key column, no names or addresses at rest.
@@ -41,10 +48,10 @@ function pairKey(username: string, address: string): string {
 /**
  * Slows password guessing per (account, address) pair, never locking an account for everyone:
  * every attempt is counted atomically in the store BEFORE its password is hashed, so parallel
- * guesses cannot slip past the count; after `freeAttempts`, one attempt at a time is let through
- * per growing delay (the limiter's "brute force with delays" pattern: free, block and counter
- * limiters). A success forgets the pair. With the PostgreSQL store the limits hold across
- * server processes.
+ * guesses cannot slip past the count; past `freeAttempts`, one attempt at a time is let through
+ * and each failure starts a wait twice the last (the limiter's "brute force with delays"
+ * pattern: free, block and counter limiters). A success forgets the pair. With the PostgreSQL
+ * store the limits hold across server processes.
  */
 export class LoginThrottle {
   private readonly free: RateLimiterAbstract;
@@ -84,19 +91,24 @@ export class LoginThrottle {
     const key = pairKey(username, address);
     try {
       await this.free.consume(key);
-      return { admitted: true };
+      return { admitted: true, delayedAttempt: null };
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
     }
-    const delayed = await this.counter.get(key);
-    const n = (delayed?.consumedPoints ?? 0) + 1;
-    // Atomic: of attempts racing for the same slot exactly one sees consumedPoints 1.
-    const slot = await this.block.penalty(key, 1, { customDuration: this.delaySeconds(n) });
+    // Atomic: of attempts racing for the slot exactly one sees consumedPoints 1, and holds it
+    // while its password is hashed; failed() then starts the wait.
+    const slot = await this.block.penalty(key, 1, { customDuration: HOLD_SECONDS });
     if (slot.consumedPoints === 1) {
-      await this.counter.penalty(key);
-      return { admitted: true };
+      const delayed = await this.counter.penalty(key);
+      return { admitted: true, delayedAttempt: delayed.consumedPoints };
     }
     return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil(slot.msBeforeNext / 1000)) };
+  }
+
+  /** After a wrong password: a delayed attempt starts the pair's next, longer wait from now. */
+  async failed(username: string, address: string, verdict: AttemptVerdict): Promise<void> {
+    if (!verdict.admitted || verdict.delayedAttempt === null) return;
+    await this.block.block(pairKey(username, address), this.delaySeconds(verdict.delayedAttempt));
   }
 
   /** Forgets the pair's attempts after a successful sign-in. */

@@ -11,6 +11,11 @@ export const LABELLERS: readonly Role[] = ['cardiologist'];
 export const REVIEWERS: readonly Role[] = ['reviewer'];
 /** Only curators fix, re-sample and release. */
 export const CURATORS: readonly Role[] = ['curator'];
+/**
+ * Only curators import with `replace`: it stores new revisions of existing samples, that is it
+ * changes sample content, which only curators do (as with a fix in place).
+ */
+export const REPLACE_IMPORTERS: readonly Role[] = CURATORS;
 /** Curators and admins read the audit log. */
 export const AUDITORS: readonly Role[] = ['curator', 'admin'];
 /** Only admins manage users. */

@@ -96,10 +96,10 @@ export const reviewRoutes: Route[] = [
     method: 'GET',
     path: '/api/flags',
     access: REVIEW_READERS,
-    summary: 'List flags',
+    summary: 'List flags (a reviewer: their own)',
     query: FlagListQuerySchema,
-    async handler({ db, query }) {
-      return { body: { items: await listFlags(db, query) } };
+    async handler({ db, query, actor }) {
+      return { body: { items: await listFlags(db, actor(), query) } };
     },
   }),
   defineRoute({

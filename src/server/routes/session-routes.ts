@@ -41,6 +41,7 @@ export const sessionRoutes: Route[] = [
         ? await verifyPassword(body.password, user.password_hash)
         : (await verifyAgainstDummy(body.password), false);
       if (!user || !ok || user.disabled !== 0) {
+        await deps.throttle.failed(body.username, address, verdict);
         throw new ServiceError(
           'unauthenticated',
           'Wrong username or password, or the account is disabled.',

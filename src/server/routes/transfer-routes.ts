@@ -4,7 +4,8 @@ import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import { MANIFEST_FILE_NAME, buildExport, exportFileName, sha256Hex } from '../services/export';
 import { MAX_UPLOAD_BYTES, importJobsFor } from '../services/import-jobs';
 import { recordRoots, scanRegisteredRecords } from '../services/records';
-import { notFound } from '../services/service-error';
+import { ServiceError, notFound } from '../services/service-error';
+import { REPLACE_IMPORTERS } from './access';
 import type { Role } from '../../schemas/api/common';
 import type { Route } from './route-table';
 import { defineRoute } from './route-table';
@@ -37,10 +38,17 @@ export const transferRoutes: Route[] = [
     method: 'POST',
     path: '/api/imports',
     access: TRANSFER_ROLES,
-    summary: 'Start an import',
+    summary: 'Start an import (with replace: curators only)',
     body: StartImportRequestSchema,
     async handler({ deps, body, actor }) {
-      return { status: 201, body: importJobsFor(deps).start(actor(), body) };
+      const user = actor();
+      if (body.replace && !REPLACE_IMPORTERS.includes(user.role)) {
+        throw new ServiceError(
+          'forbidden',
+          `A ${user.role} may not import with replace: it changes existing samples, which only ${REPLACE_IMPORTERS.join(' and ')}s do. Import without replace, or ask a curator.`,
+        );
+      }
+      return { status: 201, body: importJobsFor(deps).start(user, body) };
     },
   }),
   defineRoute({

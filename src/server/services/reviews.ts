@@ -16,6 +16,7 @@ import { writeAudit } from './audit';
 import { getSample } from './samples';
 import { ServiceError, notFound, versionConflict } from './service-error';
 import { inTransaction } from './transaction';
+import { seesAllFlags } from './visibility';
 
 type PassFilter = z.infer<typeof ReviewPassFilterSchema>;
 
@@ -284,9 +285,10 @@ function toFlag(row: FlagsTable): Flag {
   };
 }
 
-/** Flags, oldest first, filtered by status, reason or sample. */
+/** Flags, oldest first, filtered by status, reason or sample; a reviewer sees only their own. */
 export async function listFlags(
   db: Db,
+  reader: Actor,
   query: {
     status?: 'open' | 'resolved' | undefined;
     reason?: FlagReason | undefined;
@@ -294,6 +296,7 @@ export async function listFlags(
   },
 ): Promise<Flag[]> {
   let select = db.selectFrom('flags').selectAll();
+  if (!seesAllFlags(reader)) select = select.where('raised_by', '=', reader.id);
   if (query.status) select = select.where('status', '=', query.status);
   if (query.reason) select = select.where('reason', '=', query.reason);
   if (query.sample) select = select.where('sample_pk', '=', query.sample);
