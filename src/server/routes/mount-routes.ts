@@ -217,8 +217,9 @@ async function enforce(route: Route, deps: ServerDeps, c: Context): Promise<Resp
     const stored = await findStoredResponse(deps.db, userId, key);
     return stored && replayStored(stored);
   };
-  // One request per key at a time in this process: a retry that arrives while the first one
-  // runs waits for it and then replays its stored response instead of running the write again.
+  // A retry that arrives while the first request runs waits for it and replays its stored
+  // response instead of running the write again. In this process retries wait here, so they do
+  // not each hold a database connection while waiting on the key's lock below.
   return deps.idempotencyQueue.run(`${userId}\n${key}`, async () => {
     const earlier = await replay();
     if (earlier) return earlier;
