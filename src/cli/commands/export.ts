@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FormatVersion } from '../../schemas/benchmark-sample';
 import { CURRENT_FORMAT_VERSION, FORMAT_VERSIONS } from '../../schemas/benchmark-sample';
 import { writeFileAtomically } from '../../server/io/benchmark-files';
-import { MANIFEST_FILE_NAME, buildExport } from '../../server/services/export';
+import { MANIFEST_FILE_NAME, manifestText, writeExport } from '../../server/services/export';
 import { ServiceError } from '../../server/services/service-error';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
@@ -19,11 +19,38 @@ function isFormatVersion(text: string): text is FormatVersion {
   return (FORMAT_VERSIONS as readonly string[]).includes(text);
 }
 
-async function writeText(file: string, text: string): Promise<void> {
-  await writeFileAtomically(file, async (write) => {
-    await write(text);
-    return true;
-  });
+/** Where writing failed: the output folder, not the workspace. */
+class OutputError extends Error {}
+
+/** A failure reading the workspace while a file was being written (passed on as it is). */
+class ReadFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/** Writes one file whole (temp file, then rename); any write failure is an OutputError. */
+async function writeChunks(
+  file: string,
+  chunks: AsyncIterable<string> | Iterable<string>,
+): Promise<void> {
+  try {
+    await writeFileAtomically(file, async (write) => {
+      const iterator =
+        Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+      for (;;) {
+        let next: IteratorResult<string>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          throw new ReadFailure(error);
+        }
+        if (next.done) return true;
+        await write(next.value);
+      }
+    });
+  } catch (error) {
+    if (error instanceof ReadFailure) throw error.error;
+    throw new OutputError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
@@ -53,35 +80,35 @@ export const exportCommand: CliCommand = {
     if (typeof opened === 'number') return opened;
     const { storage } = opened;
     try {
-      const bundle = await buildExport(storage.db, storage.kind, version);
       try {
         await mkdir(outDir, { recursive: true });
-        for (const file of bundle.files) await writeText(path.join(outDir, file.file), file.text);
-        await writeText(path.join(outDir, MANIFEST_FILE_NAME), bundle.manifestText);
       } catch (error) {
-        io.err(
-          `Cannot write to ${outDir}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return EXIT.failure;
+        throw new OutputError(error instanceof Error ? error.message : String(error));
       }
-      if (parsed.flags.has('json')) io.out(bundle.manifestText);
+      const manifest = await writeExport(storage.db, storage.kind, { version }, (name, chunks) =>
+        writeChunks(path.join(outDir, name), chunks),
+      );
+      if (parsed.flags.has('json')) io.out(manifestText(manifest));
       else {
-        io.out(
-          `Exported ${bundle.manifest.totalSamples} samples in format ${version} to ${outDir}:`,
-        );
-        for (const file of bundle.manifest.files) {
+        io.out(`Exported ${manifest.totalSamples} samples in format ${version} to ${outDir}:`);
+        for (const file of manifest.files) {
           io.out(
             `  ${file.file}: ${file.samples} samples, ${file.bytes} bytes, sha256 ${file.sha256}`,
           );
         }
         io.out(`  ${MANIFEST_FILE_NAME}`);
-        if (bundle.files.length === 0)
+        if (manifest.files.length === 0)
           io.err('Note: the workspace has no samples; only the manifest was written.');
       }
       return EXIT.ok;
     } catch (error) {
+      if (error instanceof OutputError) {
+        io.err(`Cannot write to ${outDir}: ${error.message}`);
+        return EXIT.failure;
+      }
       if (error instanceof ServiceError) {
         io.err(`Export failed: ${error.message}`);
+        for (const issue of error.extra.issues ?? []) io.err(`  ${issue.path}: ${issue.message}`);
         return EXIT.failure;
       }
       throw error;

@@ -1,7 +1,14 @@
 import { ExportQuerySchema, StartImportRequestSchema } from '../../schemas/api/transfer';
 import type { DataSource, FormatVersion } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
-import { MANIFEST_FILE_NAME, buildExport, exportFileName, sha256Hex } from '../services/export';
+import {
+  MANIFEST_FILE_NAME,
+  exportFileName,
+  exportManifest,
+  manifestText,
+  openExportDownload,
+  sha256Hex,
+} from '../services/export';
 import { MAX_UPLOAD_BYTES, importJobsFor } from '../services/import-jobs';
 import { recordRoots, scanRegisteredRecords } from '../services/records';
 import { ServiceError, notFound } from '../services/service-error';
@@ -17,13 +24,18 @@ const EXPORT_FILES = new Map<string, DataSource>(
   DATA_SOURCES.map((source) => [exportFileName(source), source]),
 );
 
-function download(text: string, fileName: string, contentType: string, sha256: string): Response {
-  return new Response(text, {
+function download(
+  body: string | ReadableStream<Uint8Array> | null,
+  file: { name: string; contentType: string; sha256: string; bytes: number },
+): Response {
+  return new Response(body, {
     status: 200,
     headers: {
-      'Content-Type': contentType,
-      'Content-Disposition': `attachment; filename="${fileName}"`,
-      ETag: `"${sha256}"`,
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.name}"`,
+      // Known before the first byte (the first pass measured it): a cut-short download shows.
+      'Content-Length': String(file.bytes),
+      ETag: `"${file.sha256}"`,
       'Cache-Control': 'no-store',
     },
   });
@@ -88,7 +100,7 @@ export const transferRoutes: Route[] = [
     access: TRANSFER_ROLES,
     summary: 'Export samples or the manifest',
     query: ExportQuerySchema,
-    async handler({ deps, params, query }) {
+    async handler({ c, deps, params, query }) {
       const name = params['file'] ?? '';
       const source = EXPORT_FILES.get(name);
       if (name !== MANIFEST_FILE_NAME && source === undefined) {
@@ -96,18 +108,27 @@ export const transferRoutes: Route[] = [
           `Export file "${name}" (expected ${[...EXPORT_FILES.keys(), MANIFEST_FILE_NAME].join(', ')})`,
         );
       }
-      const bundle = await buildExport(deps.db, deps.kind, query.version as FormatVersion);
-      if (name === MANIFEST_FILE_NAME) {
-        return download(
-          bundle.manifestText,
+      const options = { version: query.version as FormatVersion };
+      if (source === undefined) {
+        const text = manifestText(await exportManifest(deps.db, deps.kind, options));
+        return download(text, {
           name,
-          'application/json; charset=utf-8',
-          sha256Hex(bundle.manifestText),
-        );
+          contentType: 'application/json; charset=utf-8',
+          sha256: sha256Hex(text),
+          bytes: Buffer.byteLength(text),
+        });
       }
-      const file = bundle.files.find((f) => f.dataSource === source);
+      const file = await openExportDownload(deps.db, deps.kind, source, options);
       if (!file) throw notFound(`Samples from ${source}`);
-      return download(file.text, file.file, 'application/x-ndjson; charset=utf-8', file.sha256);
+      const headOnly = c.req.method === 'HEAD';
+      // HEAD: the headers only; the stream (and its snapshot) ends here.
+      if (headOnly) await file.body.cancel();
+      return download(headOnly ? null : file.body, {
+        name: file.entry.file,
+        contentType: 'application/x-ndjson; charset=utf-8',
+        sha256: file.entry.sha256,
+        bytes: file.entry.bytes,
+      });
     },
   }),
   defineRoute({

@@ -7,6 +7,8 @@ import type {
 } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import type { Db, DbKind } from '../storage/database';
+import type { ReadSnapshot } from '../storage/read-snapshot';
+import { openReadSnapshot } from '../storage/read-snapshot';
 import { ServiceError } from './service-error';
 
 /** The manifest's file name beside the JSONL files. */
@@ -40,12 +42,36 @@ export interface ExportFile extends ExportFileEntry {
   readonly text: string;
 }
 
-/** A whole export: the JSONL files and the manifest (text as written to manifest.json). */
+/** A whole export in memory: the JSONL files and the manifest (text as written). */
 export interface ExportBundle {
   readonly files: readonly ExportFile[];
   readonly manifest: ExportManifest;
   readonly manifestText: string;
 }
+
+/**
+ * A check of each sample as the export reads it (the validation gate plugs in here). It runs in
+ * the first pass, before any byte is written or sent, so a refused export leaves no half file.
+ */
+export interface ExportCheck {
+  /** Problems of one canonical line (no newline) of a source's file; [] when it is fine. */
+  line(source: DataSource, sampleId: number, text: string): readonly string[];
+  /** Problems of a whole source's file (file-wide rules), once every line was seen. */
+  endOfFile?(source: DataSource): readonly string[];
+}
+
+/** What to export: the format version, and a fresh check per pass (none: every sample goes). */
+export interface ExportOptions {
+  readonly version: FormatVersion;
+  readonly check?: () => ExportCheck;
+}
+
+/** Rows read per query: a page of canonical lines is all an export holds in memory. */
+const PAGE_ROWS = 500;
+/** Problems named in a refused export's error (the count says how many more there were). */
+const MAX_PROBLEMS_SHOWN = 50;
+/** Exports streaming at once: each holds a database connection until its client has it all. */
+export const MAX_CONCURRENT_EXPORTS = 3;
 
 /** SHA-256 of a text's UTF-8 bytes, lowercase hex. */
 export function sha256Hex(text: string): string {
@@ -57,66 +83,295 @@ export function manifestText(manifest: ExportManifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+interface Page {
+  /** The page's lines, each ending in '\n'. */
+  readonly text: string;
+  readonly lines: ReadonlyArray<{ readonly sampleId: number; readonly line: string }>;
+}
+
 /**
- * Exports every active sample in the version asked for, from ONE read transaction (repeatable
- * read on PostgreSQL): one JSONL file per data source that has samples, ordered by sample id,
- * each line serializeSample's canonical bytes; plus the manifest with counts and SHA-256s.
- * Unchanged data gives byte-identical files and manifest.
+ * One source's active samples as canonical JSONL in `version`, in sample id order, a page of
+ * PAGE_ROWS rows at a time (keyset paging in the snapshot, so every page sees the same data).
+ */
+async function* sourcePages(
+  snapshot: Db,
+  source: DataSource,
+  version: FormatVersion,
+): AsyncGenerator<Page> {
+  let after: number | null = null;
+  for (;;) {
+    let query = snapshot
+      .selectFrom('samples')
+      .select(['sample_id', 'content'])
+      .where('data_source', '=', source)
+      .where('status', '=', 'active');
+    if (after !== null) query = query.where('sample_id', '>', after);
+    const rows = await query.orderBy('sample_id').limit(PAGE_ROWS).execute();
+    if (rows.length === 0) return;
+    const lines = rows.map((row) => {
+      try {
+        const line = serializeSample(JSON.parse(row.content) as BenchmarkSampleV002, version);
+        return { sampleId: row.sample_id, line };
+      } catch (error) {
+        throw new ServiceError(
+          'unprocessable',
+          `The ${source} sample ${row.sample_id} cannot be written as format ${version}: ${(error as Error).message}`,
+          { code: 'export_failed' },
+        );
+      }
+    });
+    yield { text: lines.map((l) => `${l.line}\n`).join(''), lines };
+    if (rows.length < PAGE_ROWS) return;
+    after = rows[rows.length - 1]!.sample_id;
+  }
+}
+
+/**
+ * First pass over one source: counts, size and SHA-256 of its file, with every sample checked;
+ * null when the source has no samples. Throws 422 naming the problems when a check finds any.
+ */
+async function planSource(
+  snapshot: Db,
+  source: DataSource,
+  options: ExportOptions,
+): Promise<ExportFileEntry | null> {
+  const check = options.check?.();
+  const hash = createHash('sha256');
+  const problems: string[] = [];
+  let bytes = 0;
+  let samples = 0;
+  for await (const page of sourcePages(snapshot, source, options.version)) {
+    if (check) {
+      for (const { sampleId, line } of page.lines) {
+        for (const problem of check.line(source, sampleId, line)) {
+          problems.push(`${exportFileName(source)}: sample ${sampleId}: ${problem}`);
+        }
+      }
+    }
+    hash.update(page.text, 'utf8');
+    bytes += Buffer.byteLength(page.text, 'utf8');
+    samples += page.lines.length;
+  }
+  for (const problem of check?.endOfFile?.(source) ?? []) {
+    problems.push(`${exportFileName(source)}: ${problem}`);
+  }
+  if (problems.length > 0) {
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+    const more = problems.length - shown.length;
+    throw new ServiceError(
+      'unprocessable',
+      `The export would not pass validation (${problems.length} problems); nothing was written.`,
+      {
+        code: 'export_invalid',
+        issues: [
+          ...shown.map((message) => ({ path: exportFileName(source), message })),
+          ...(more > 0 ? [{ path: exportFileName(source), message: `and ${more} more` }] : []),
+        ],
+      },
+    );
+  }
+  if (samples === 0) return null;
+  return {
+    file: exportFileName(source),
+    dataSource: source,
+    samples,
+    bytes,
+    sha256: hash.digest('hex'),
+  };
+}
+
+/** The manifest of the export the snapshot holds: a first pass over every source, all checked. */
+export async function planExport(snapshot: Db, options: ExportOptions): Promise<ExportManifest> {
+  const files: ExportFileEntry[] = [];
+  for (const source of DATA_SOURCES) {
+    const entry = await planSource(snapshot, source, options);
+    if (entry) files.push(entry);
+  }
+  return {
+    formatVersion: options.version,
+    totalSamples: files.reduce((sum, file) => sum + file.samples, 0),
+    files,
+  };
+}
+
+/**
+ * Second pass: the file a plan describes, as text chunks (a page each) from the same snapshot.
+ * Its bytes are hashed again as they go; should they differ from the plan the stream fails
+ * rather than end, so no reader takes a different file for the one announced.
+ */
+export async function* fileChunks(
+  snapshot: Db,
+  entry: ExportFileEntry,
+  version: FormatVersion,
+): AsyncGenerator<string> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const page of sourcePages(snapshot, entry.dataSource, version)) {
+    hash.update(page.text, 'utf8');
+    bytes += Buffer.byteLength(page.text, 'utf8');
+    yield page.text;
+  }
+  const sha256 = hash.digest('hex');
+  if (sha256 !== entry.sha256 || bytes !== entry.bytes) {
+    throw new Error(
+      `${entry.file} changed between the two passes of one snapshot (${bytes} bytes, sha256 ${sha256}; planned ${entry.bytes}, ${entry.sha256}).`,
+    );
+  }
+}
+
+let exportsRunning = 0;
+
+/**
+ * Takes one of MAX_CONCURRENT_EXPORTS slots (503 when none is free) and opens a read snapshot;
+ * release() closes the snapshot and frees the slot (idempotent).
+ */
+async function startExport(
+  db: Db,
+  kind: DbKind,
+): Promise<{ snapshot: Db; release(): Promise<void> }> {
+  if (exportsRunning >= MAX_CONCURRENT_EXPORTS) {
+    throw new ServiceError('unavailable', 'Other exports are running; try again shortly.', {
+      code: 'busy',
+      retryAfterSeconds: 5,
+    });
+  }
+  exportsRunning += 1;
+  let snapshot: ReadSnapshot;
+  try {
+    snapshot = await openReadSnapshot(db, kind);
+  } catch (error) {
+    exportsRunning -= 1;
+    throw error;
+  }
+  let released = false;
+  return {
+    snapshot: snapshot.db,
+    async release() {
+      if (released) return;
+      released = true;
+      exportsRunning -= 1;
+      await snapshot.close();
+    },
+  };
+}
+
+/** The manifest of an export taken now (one pass over everything, checks included). */
+export async function exportManifest(
+  db: Db,
+  kind: DbKind,
+  options: ExportOptions,
+): Promise<ExportManifest> {
+  const run = await startExport(db, kind);
+  try {
+    return await planExport(run.snapshot, options);
+  } finally {
+    await run.release();
+  }
+}
+
+/** An export file ready to send: the plan's entry (length, hash) and its bytes as a stream. */
+export interface ExportDownload {
+  readonly entry: ExportFileEntry;
+  readonly body: ReadableStream<Uint8Array>;
+}
+
+/**
+ * One source's file for download, from ONE read snapshot: planned and checked in a first pass
+ * (a refusal comes before any byte), then streamed a page at a time in a second; memory stays at
+ * a page whatever the size. The snapshot ends when the stream ends, fails or is cancelled.
+ * null when the source has no samples.
+ */
+export async function openExportDownload(
+  db: Db,
+  kind: DbKind,
+  source: DataSource,
+  options: ExportOptions,
+): Promise<ExportDownload | null> {
+  const run = await startExport(db, kind);
+  let entry: ExportFileEntry | null;
+  try {
+    entry = await planSource(run.snapshot, source, options);
+  } catch (error) {
+    await run.release();
+    throw error;
+  }
+  if (!entry) {
+    await run.release();
+    return null;
+  }
+  const file = entry.file;
+  const chunks = fileChunks(run.snapshot, entry, options.version);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) {
+          await run.release();
+          controller.close();
+        } else {
+          controller.enqueue(encoder.encode(next.value));
+        }
+      } catch (error) {
+        process.stderr.write(
+          `Export of ${file} stopped: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+        await run.release();
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+      await run.release();
+    },
+  });
+  return { entry, body };
+}
+
+/**
+ * Writes an export from ONE read snapshot through writeFile (which puts each file in place
+ * whole): every source planned and checked first (a refusal writes nothing), then each JSONL
+ * file streamed a page at a time, then manifest.json. Returns the manifest.
+ */
+export async function writeExport(
+  db: Db,
+  kind: DbKind,
+  options: ExportOptions,
+  writeFile: (name: string, chunks: AsyncIterable<string> | Iterable<string>) => Promise<void>,
+): Promise<ExportManifest> {
+  const run = await startExport(db, kind);
+  try {
+    const manifest = await planExport(run.snapshot, options);
+    for (const entry of manifest.files) {
+      await writeFile(entry.file, fileChunks(run.snapshot, entry, options.version));
+    }
+    await writeFile(MANIFEST_FILE_NAME, [manifestText(manifest)]);
+    return manifest;
+  } finally {
+    await run.release();
+  }
+}
+
+/**
+ * A whole export collected in memory (tests, benches and small workspaces; the server and the
+ * CLI stream instead): files and manifest from one read snapshot, byte-identical to a stream.
  */
 export async function buildExport(
   db: Db,
   kind: DbKind,
   version: FormatVersion,
 ): Promise<ExportBundle> {
-  let transaction = db.transaction();
-  if (kind === 'postgres') transaction = transaction.setIsolationLevel('repeatable read');
-  const files = await transaction.execute(async (trx) => {
-    const out: ExportFile[] = [];
-    for (const source of DATA_SOURCES) {
-      const rows = await trx
-        .selectFrom('samples')
-        .select(['sample_id', 'content'])
-        .where('data_source', '=', source)
-        .where('status', '=', 'active')
-        .orderBy('sample_id')
-        .execute();
-      if (rows.length === 0) continue;
-      const lines: string[] = [];
-      for (const row of rows) {
-        let line: string;
-        try {
-          line = serializeSample(JSON.parse(row.content) as BenchmarkSampleV002, version);
-        } catch (error) {
-          throw new ServiceError(
-            'unprocessable',
-            `The ${source} sample ${row.sample_id} cannot be written as format ${version}: ${(error as Error).message}`,
-            { code: 'export_failed' },
-          );
-        }
-        lines.push(line, '\n');
-      }
-      const text = lines.join('');
-      out.push({
-        file: exportFileName(source),
-        dataSource: source,
-        samples: rows.length,
-        bytes: Buffer.byteLength(text, 'utf8'),
-        sha256: sha256Hex(text),
-        text,
-      });
+  const run = await startExport(db, kind);
+  try {
+    const manifest = await planExport(run.snapshot, { version });
+    const files: ExportFile[] = [];
+    for (const entry of manifest.files) {
+      const parts: string[] = [];
+      for await (const chunk of fileChunks(run.snapshot, entry, version)) parts.push(chunk);
+      files.push({ ...entry, text: parts.join('') });
     }
-    return out;
-  });
-  const manifest: ExportManifest = {
-    formatVersion: version,
-    totalSamples: files.reduce((sum, file) => sum + file.samples, 0),
-    files: files.map(({ file, dataSource, samples, bytes, sha256 }) => ({
-      file,
-      dataSource,
-      samples,
-      bytes,
-      sha256,
-    })),
-  };
-  return { files, manifest, manifestText: manifestText(manifest) };
+    return { files, manifest, manifestText: manifestText(manifest) };
+  } finally {
+    await run.release();
+  }
 }
