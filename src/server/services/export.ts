@@ -66,8 +66,12 @@ export interface ExportOptions {
   readonly check?: () => ExportCheck;
 }
 
-/** Rows read per query: a page of canonical lines is all an export holds in memory. */
-const PAGE_ROWS = 500;
+/**
+ * Rows read per query: a page of canonical lines is all an export holds in memory. Small enough
+ * (about 0.4 MB) that a page dies young: with 500 rows pages outlived scavenges and the old
+ * generation grew by over 100 MB of garbage per export before V8 collected it.
+ */
+const PAGE_ROWS = 100;
 /** Problems named in a refused export's error (the count says how many more there were). */
 const MAX_PROBLEMS_SHOWN = 50;
 /** Exports streaming at once: each holds a database connection until its client has it all. */
@@ -123,6 +127,9 @@ async function* sourcePages(
     yield { text: lines.map((l) => `${l.line}\n`).join(''), lines };
     if (rows.length < PAGE_ROWS) return;
     after = rows[rows.length - 1]!.sample_id;
+    // SQLite answers synchronously: without this a long export would hold the event loop (and
+    // every other request) for its whole first pass.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
