@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/env';
 import type { ThrottleStore } from './auth/login-throttle';
 import { LoginThrottle } from './auth/login-throttle';
 import { hostCheck, securityHeaders } from './http/security-headers';
+import { createLiveHub } from './live/live-hub';
 import { apiRoutes } from './routes/index';
 import { errorBody, mountRoutes } from './routes/mount-routes';
 import type { Route, ServerDeps } from './routes/route-table';
@@ -36,6 +37,7 @@ export function createApiApp(options: CreateAppOptions): { app: Hono; deps: Serv
     config: options.config,
     throttle: options.throttle ?? new LoginThrottle(throttleStoreFor(options.db, options.kind)),
     idempotencyQueue: new KeyedQueue(),
+    live: createLiveHub(options.db, options.kind, options.config),
   };
   const app = new Hono();
   app.use('*', securityHeaders(options.config));

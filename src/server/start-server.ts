@@ -68,7 +68,7 @@ export async function startServer(
     releaseLock();
     throw error;
   }
-  const { app } = createApiApp({ db: storage.db, kind: storage.kind, config });
+  const { app, deps } = createApiApp({ db: storage.db, kind: storage.kind, config });
   addSpa(app, distDir);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -94,6 +94,7 @@ export async function startServer(
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        await deps.live.close();
         await storage.close();
         releaseLock();
       })();

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/env';
 import type { Role } from '../../schemas/api/common';
 import type { SessionUser } from '../../schemas/api/session';
 import type { LoginThrottle } from '../auth/login-throttle';
+import type { LiveHub } from '../live/live-hub';
 import type { KeyedQueue } from '../services/keyed-queue';
 import type { Actor } from '../services/actor';
 import type { Db, DbKind } from '../storage/database';
@@ -19,6 +20,8 @@ export interface ServerDeps {
   readonly throttle: LoginThrottle;
   /** Requests with the same Idempotency-Key run one after another in this process. */
   readonly idempotencyQueue: KeyedQueue;
+  /** Publish/subscribe and presence across the server processes of this workspace. */
+  readonly live: LiveHub;
 }
 
 /** Who may call a route: listed roles, or 'anonymous' (anyone, signed in or not). */

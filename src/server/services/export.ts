@@ -68,7 +68,7 @@ export interface ExportOptions {
 
 /**
  * Rows read per query: a page of canonical lines is all an export holds in memory. Small enough
- * (about 0.4 MB) that a page dies young: with 500 rows pages outlived scavenges and the old
+ * (about 0.4 MB) that a page dies young: 500-row pages outlived scavenges, and the old
  * generation grew by over 100 MB of garbage per export before V8 collected it.
  */
 const PAGE_ROWS = 100;
@@ -87,11 +87,14 @@ export function manifestText(manifest: ExportManifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-interface Page {
-  /** The page's lines, each ending in '\n'. */
-  readonly text: string;
-  readonly lines: ReadonlyArray<{ readonly sampleId: number; readonly line: string }>;
-}
+/** One page of a file: canonical lines (without their '\n') and the samples they are. */
+type Page = ReadonlyArray<{ readonly sampleId: number; readonly line: string }>;
+
+/**
+ * Stream chunks stay under V8's large-object size (128 KiB): a larger string would live in the
+ * large-object space, which only a full collection frees, and pile up there meanwhile.
+ */
+const CHUNK_CHARS = 64 * 1024;
 
 /**
  * One source's active samples as canonical JSONL in `version`, in sample id order, a page of
@@ -124,7 +127,7 @@ async function* sourcePages(
         );
       }
     });
-    yield { text: lines.map((l) => `${l.line}\n`).join(''), lines };
+    yield lines;
     if (rows.length < PAGE_ROWS) return;
     after = rows[rows.length - 1]!.sample_id;
     // SQLite answers synchronously: without this a long export would hold the event loop (and
@@ -148,16 +151,14 @@ async function planSource(
   let bytes = 0;
   let samples = 0;
   for await (const page of sourcePages(snapshot, source, options.version)) {
-    if (check) {
-      for (const { sampleId, line } of page.lines) {
-        for (const problem of check.line(source, sampleId, line)) {
-          problems.push(`${exportFileName(source)}: sample ${sampleId}: ${problem}`);
-        }
+    for (const { sampleId, line } of page) {
+      for (const problem of check?.line(source, sampleId, line) ?? []) {
+        problems.push(`${exportFileName(source)}: sample ${sampleId}: ${problem}`);
       }
+      hash.update(line, 'utf8').update('\n');
+      bytes += Buffer.byteLength(line, 'utf8') + 1;
     }
-    hash.update(page.text, 'utf8');
-    bytes += Buffer.byteLength(page.text, 'utf8');
-    samples += page.lines.length;
+    samples += page.length;
   }
   for (const problem of check?.endOfFile?.(source) ?? []) {
     problems.push(`${exportFileName(source)}: ${problem}`);
@@ -202,7 +203,7 @@ export async function planExport(snapshot: Db, options: ExportOptions): Promise<
 }
 
 /**
- * Second pass: the file a plan describes, as text chunks (a page each) from the same snapshot.
+ * Second pass: the file a plan describes, as text chunks of whole lines from the same snapshot.
  * Its bytes are hashed again as they go; should they differ from the plan the stream fails
  * rather than end, so no reader takes a different file for the one announced.
  */
@@ -213,11 +214,24 @@ export async function* fileChunks(
 ): AsyncGenerator<string> {
   const hash = createHash('sha256');
   let bytes = 0;
+  let parts: string[] = [];
+  let chars = 0;
+  const take = () => {
+    const text = parts.join('');
+    parts = [];
+    chars = 0;
+    hash.update(text, 'utf8');
+    bytes += Buffer.byteLength(text, 'utf8');
+    return text;
+  };
   for await (const page of sourcePages(snapshot, entry.dataSource, version)) {
-    hash.update(page.text, 'utf8');
-    bytes += Buffer.byteLength(page.text, 'utf8');
-    yield page.text;
+    for (const { line } of page) {
+      if (chars > 0 && chars + line.length + 1 > CHUNK_CHARS) yield take();
+      parts.push(line, '\n');
+      chars += line.length + 1;
+    }
   }
+  if (chars > 0) yield take();
   const sha256 = hash.digest('hex');
   if (sha256 !== entry.sha256 || bytes !== entry.bytes) {
     throw new Error(
