@@ -26,7 +26,8 @@ export async function openReadSnapshot(db: Db, kind: DbKind): Promise<ReadSnapsh
     return { db: trx, close: () => trx.commit().execute() };
   }
   const file = sqliteHandleOf(db)?.name;
-  if (file === undefined) throw new Error('This SQLite database has no file to read a snapshot of.');
+  if (file === undefined)
+    throw new Error('This SQLite database has no file to read a snapshot of.');
   const reader = new Kysely<Database>({
     dialect: new SqliteDialect({ database: new BetterSqlite3(file, { readonly: true }) }),
   });
