@@ -1,14 +1,8 @@
 import { ExportQuerySchema, StartImportRequestSchema } from '../../schemas/api/transfer';
 import type { DataSource, FormatVersion } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
-import {
-  MANIFEST_FILE_NAME,
-  exportFileName,
-  exportManifest,
-  manifestText,
-  openExportDownload,
-  sha256Hex,
-} from '../services/export';
+import { MANIFEST_FILE_NAME, exportFileName, manifestText, sha256Hex } from '../services/export';
+import { exportManifest, openExportDownload } from '../services/export-downloads';
 import { MAX_UPLOAD_BYTES, importJobsFor } from '../services/import-jobs';
 import { recordRoots, scanRegisteredRecords } from '../services/records';
 import { ServiceError, notFound } from '../services/service-error';

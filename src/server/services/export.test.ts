@@ -5,7 +5,9 @@ import { createApiHarness } from '../../testing/api-harness';
 import { loadRealSamples } from '../../testing/sample-fixtures';
 import { DB_KINDS, makeTempDir } from '../../testing/test-database';
 import type { ExportCheck } from './export';
-import { buildExport, fileChunks, openExportDownload, sha256Hex, writeExport } from './export';
+import { buildExport, fileChunks, sha256Hex } from './export';
+import { openExportDownload, writeExport } from './export-downloads';
+import { MAX_CONCURRENT_EXPORTS } from './export-slots';
 import { ServiceError } from './service-error';
 import { openReadSnapshot } from '../storage/read-snapshot';
 
@@ -158,5 +160,22 @@ describe.each(DB_KINDS)('streamed export on %s', (kind) => {
         )
       ).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('runs at most MAX_CONCURRENT_EXPORTS at once and says so (503) past that', async () => {
+    const db = h.database.storage.db;
+    const open = await Promise.all(
+      Array.from({ length: MAX_CONCURRENT_EXPORTS }, () =>
+        openExportDownload(db, kind, 'ptbxl', { version: '0.0.2' }),
+      ),
+    );
+    const refused = await openExportDownload(db, kind, 'ptbxl', { version: '0.0.2' }).catch(
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ServiceError);
+    expect((refused as ServiceError).kind).toBe('unavailable');
+    for (const download of open) await download!.body.cancel();
+    const again = await openExportDownload(db, kind, 'ptbxl', { version: '0.0.2' });
+    expect(Buffer.byteLength(await readAll(again!.body))).toBe(again!.entry.bytes);
   });
 });

@@ -7,8 +7,7 @@ import type {
 } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import type { Db, DbKind } from '../storage/database';
-import type { ReadSnapshot } from '../storage/read-snapshot';
-import { openReadSnapshot } from '../storage/read-snapshot';
+import { startExport } from './export-slots';
 import { ServiceError } from './service-error';
 
 /** The manifest's file name beside the JSONL files. */
@@ -74,8 +73,6 @@ export interface ExportOptions {
 const PAGE_ROWS = 100;
 /** Problems named in a refused export's error (the count says how many more there were). */
 const MAX_PROBLEMS_SHOWN = 50;
-/** Exports streaming at once: each holds a database connection until its client has it all. */
-export const MAX_CONCURRENT_EXPORTS = 3;
 
 /** SHA-256 of a text's UTF-8 bytes, lowercase hex. */
 export function sha256Hex(text: string): string {
@@ -140,7 +137,7 @@ async function* sourcePages(
  * First pass over one source: counts, size and SHA-256 of its file, with every sample checked;
  * null when the source has no samples. Throws 422 naming the problems when a check finds any.
  */
-async function planSource(
+export async function planSource(
   snapshot: Db,
   source: DataSource,
   options: ExportOptions,
@@ -237,139 +234,6 @@ export async function* fileChunks(
     throw new Error(
       `${entry.file} changed between the two passes of one snapshot (${bytes} bytes, sha256 ${sha256}; planned ${entry.bytes}, ${entry.sha256}).`,
     );
-  }
-}
-
-let exportsRunning = 0;
-
-/**
- * Takes one of MAX_CONCURRENT_EXPORTS slots (503 when none is free) and opens a read snapshot;
- * release() closes the snapshot and frees the slot (idempotent).
- */
-async function startExport(
-  db: Db,
-  kind: DbKind,
-): Promise<{ snapshot: Db; release(): Promise<void> }> {
-  if (exportsRunning >= MAX_CONCURRENT_EXPORTS) {
-    throw new ServiceError('unavailable', 'Other exports are running; try again shortly.', {
-      code: 'busy',
-      retryAfterSeconds: 5,
-    });
-  }
-  exportsRunning += 1;
-  let snapshot: ReadSnapshot;
-  try {
-    snapshot = await openReadSnapshot(db, kind);
-  } catch (error) {
-    exportsRunning -= 1;
-    throw error;
-  }
-  let released = false;
-  return {
-    snapshot: snapshot.db,
-    async release() {
-      if (released) return;
-      released = true;
-      exportsRunning -= 1;
-      await snapshot.close();
-    },
-  };
-}
-
-/** The manifest of an export taken now (one pass over everything, checks included). */
-export async function exportManifest(
-  db: Db,
-  kind: DbKind,
-  options: ExportOptions,
-): Promise<ExportManifest> {
-  const run = await startExport(db, kind);
-  try {
-    return await planExport(run.snapshot, options);
-  } finally {
-    await run.release();
-  }
-}
-
-/** An export file ready to send: the plan's entry (length, hash) and its bytes as a stream. */
-export interface ExportDownload {
-  readonly entry: ExportFileEntry;
-  readonly body: ReadableStream<Uint8Array>;
-}
-
-/**
- * One source's file for download, from ONE read snapshot: planned and checked in a first pass
- * (a refusal comes before any byte), then streamed a page at a time in a second; memory stays at
- * a page whatever the size. The snapshot ends when the stream ends, fails or is cancelled.
- * null when the source has no samples.
- */
-export async function openExportDownload(
-  db: Db,
-  kind: DbKind,
-  source: DataSource,
-  options: ExportOptions,
-): Promise<ExportDownload | null> {
-  const run = await startExport(db, kind);
-  let entry: ExportFileEntry | null;
-  try {
-    entry = await planSource(run.snapshot, source, options);
-  } catch (error) {
-    await run.release();
-    throw error;
-  }
-  if (!entry) {
-    await run.release();
-    return null;
-  }
-  const file = entry.file;
-  const chunks = fileChunks(run.snapshot, entry, options.version);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await chunks.next();
-        if (next.done) {
-          await run.release();
-          controller.close();
-        } else {
-          controller.enqueue(encoder.encode(next.value));
-        }
-      } catch (error) {
-        process.stderr.write(
-          `Export of ${file} stopped: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
-        await run.release();
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-      await run.release();
-    },
-  });
-  return { entry, body };
-}
-
-/**
- * Writes an export from ONE read snapshot through writeFile (which puts each file in place
- * whole): every source planned and checked first (a refusal writes nothing), then each JSONL
- * file streamed a page at a time, then manifest.json. Returns the manifest.
- */
-export async function writeExport(
-  db: Db,
-  kind: DbKind,
-  options: ExportOptions,
-  writeFile: (name: string, chunks: AsyncIterable<string> | Iterable<string>) => Promise<void>,
-): Promise<ExportManifest> {
-  const run = await startExport(db, kind);
-  try {
-    const manifest = await planExport(run.snapshot, options);
-    for (const entry of manifest.files) {
-      await writeFile(entry.file, fileChunks(run.snapshot, entry, options.version));
-    }
-    await writeFile(MANIFEST_FILE_NAME, [manifestText(manifest)]);
-    return manifest;
-  } finally {
-    await run.release();
   }
 }
 
