@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { E2E_BASE_URL, E2E_PORT } from './e2e/support/base-url';
 
 /** Debian's Chromium: Playwright cannot download its own browser on this network. */
 export const chromiumLaunchOptions = {
@@ -14,9 +15,6 @@ export const chromiumLaunchOptions = {
   ],
 };
 
-/** The e2e server's port (E2E_PORT, default 8090): separate checkouts can run e2e side by side. */
-const e2ePort = Number(process.env['E2E_PORT'] ?? 8090);
-
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -26,7 +24,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env['CI'] ? 'list' : 'line',
   use: {
-    baseURL: process.env['E2E_BASE_URL'] ?? `http://127.0.0.1:${e2ePort}`,
+    baseURL: E2E_BASE_URL,
     launchOptions: chromiumLaunchOptions,
     viewport: { width: 1600, height: 1000 },
     deviceScaleFactor: 1,
@@ -38,7 +36,7 @@ export default defineConfig({
     : {
         webServer: {
           command: 'node --import tsx e2e/support/e2e-server.ts',
-          url: `http://127.0.0.1:${e2ePort}/`,
+          url: `http://127.0.0.1:${E2E_PORT}/`,
           timeout: 300_000,
           reuseExistingServer: !process.env['CI'],
           stdout: 'pipe' as const,

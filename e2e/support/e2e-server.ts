@@ -17,12 +17,13 @@ import { recordRoots } from '../../src/server/services/records';
 import { createUser } from '../../src/server/services/users';
 import { openMigratedDatabase } from '../../src/server/storage/open-database';
 import { ROLES } from '../../src/schemas/api/common';
+import { E2E_PORT } from './base-url';
 import { E2E_USERS } from './e2e-users';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const benchmarkFile = path.resolve(repoRoot, '../shared/data/benchmark/ptbxl.jsonl');
 const recordsDir = path.resolve(repoRoot, '../shared/data/ecg/ptbxl');
-const port = Number(process.env['E2E_PORT'] ?? 8090);
+const port = E2E_PORT;
 const databaseUrl = process.env['E2E_DATABASE_URL'] || undefined;
 // A fixed folder per port: a run killed without cleanup is wiped by the next one.
 const dataDir = path.join(os.tmpdir(), `ecg-workbench-e2e-${port}`);

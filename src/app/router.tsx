@@ -1,12 +1,33 @@
 /** Every route of the app; the only place features meet. */
+import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { SampleWorklist } from '../features/browse/components/sample-worklist';
 import { ReleasesPage } from '../features/curate/releases/components/releases-page';
-import { SampleViewRoute } from '../features/samples/components/sample-view';
 import { LoginScreen } from '../features/session/components/login-screen';
 import { RequireSession } from '../features/session/components/require-session';
 import { AppLayout } from './app-layout';
 import { NotFound } from './not-found';
+
+// The sample view carries the plot (Konva, the measurement engine): its own chunk, loaded when
+// a sample is opened, so the login page and the worklists load without it.
+const SampleViewRoute = lazy(async () => ({
+  default: (await import('../features/samples/components/sample-view')).SampleViewRoute,
+}));
+
+function Loading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="p-6 text-slate-600" role="status">
+          Loading…
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginScreen /> },
@@ -18,7 +39,14 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <SampleWorklist /> },
-      { path: 'samples/:id', element: <SampleViewRoute /> },
+      {
+        path: 'samples/:id',
+        element: (
+          <Loading>
+            <SampleViewRoute />
+          </Loading>
+        ),
+      },
       { path: 'releases', element: <ReleasesPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -4,6 +4,7 @@ import type { BenchSuite } from './suite';
 const suites: Record<string, () => Promise<BenchSuite>> = {
   validate: async () => (await import('./validate.bench')).validateSuite,
   import: async () => (await import('./import.bench')).importSuite,
+  export: async () => (await import('./export.bench')).exportSuite,
   wfdb: async () => (await import('./wfdb-decode.bench')).wfdbSuite,
   measure: async () => (await import('./measure.bench')).measureSuite,
   server: async () => (await import('./save-latency.bench')).saveLatencySuite,

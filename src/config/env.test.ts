@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       demo: false,
       publicOrigin: undefined,
       secureCookies: false,
+      trustProxy: false,
     });
   });
 
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
         RECORDS_DIR: '/mnt/ptbxl',
         DEMO: 'true',
         PUBLIC_ORIGIN: 'https://ecg.example.org',
+        TRUST_PROXY: '1',
         UNRELATED: 'x',
       },
       [],
@@ -41,6 +43,7 @@ describe('loadConfig', () => {
     expect(config.recordsDir).toBe('/mnt/ptbxl');
     expect(config.demo).toBe(true);
     expect(config.secureCookies).toBe(true);
+    expect(config.trustProxy).toBe(true);
   });
 
   it('turns demo mode on with the --demo argument', () => {

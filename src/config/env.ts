@@ -25,6 +25,7 @@ export const EnvSchema = z.object({
     .url({ message: 'must be the public origin, e.g. https://ecg.example.org' })
     .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
     .optional(),
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 /** The checked settings, with paths made absolute against the working directory. */
@@ -41,6 +42,8 @@ export interface AppConfig {
   /** The origin users reach the app at; cookies get `Secure` when it is https. */
   readonly publicOrigin: string | undefined;
   readonly secureCookies: boolean;
+  /** Behind a reverse proxy: the client address is the last X-Forwarded-For entry. */
+  readonly trustProxy: boolean;
 }
 
 /** Thrown when settings are bad; `problems` has one readable line per bad setting. */
@@ -84,5 +87,6 @@ export function loadConfig(
     demo: value.DEMO || argv.includes('--demo'),
     publicOrigin: value.PUBLIC_ORIGIN,
     secureCookies: value.PUBLIC_ORIGIN?.startsWith('https://') ?? false,
+    trustProxy: value.TRUST_PROXY,
   };
 }

@@ -106,6 +106,20 @@ describe('npm run dev', () => {
       expect(session.headers.get('content-type')).toContain('application/json');
       const body = (await session.json()) as { error: { code: string } };
       expect(body.error.code).toBe('unauthenticated');
+      // A page on Vite's origin posts through the proxy as same-origin (the API checks Host and
+      // Origin); a page elsewhere is still refused.
+      const signIn = (origin: string) =>
+        fetch(`${viteUrl.origin}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin, 'user-agent': 'Mozilla/5.0' },
+          body: JSON.stringify({ username: 'nobody', password: 'wrong password' }),
+        });
+      const own = await signIn(viteUrl.origin);
+      expect(((await own.json()) as { error: { code: string } }).error.code).toBe(
+        'invalid_credentials',
+      );
+      const foreign = await signIn('http://evil.example');
+      expect(foreign.status).toBe(403);
       expect(existsSync(path.join(temp.dir, LOCK_FILE_NAME))).toBe(true);
     } finally {
       if (groupMembers(groupId).length > 0) process.kill(-groupId, 'SIGTERM');

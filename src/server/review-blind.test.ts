@@ -188,7 +188,11 @@ describe.each(DB_KINDS)('blind double review on %s', (kind) => {
 
   it('filters the audit log by the same rule', async () => {
     const db = h.database.storage.db;
-    const viewer = (name: TestUserName) => ({ id: h.userIds[name], role: 'reviewer' as const });
+    const viewer = (name: TestUserName) => ({
+      id: h.userIds[name],
+      username: name,
+      role: 'reviewer' as const,
+    });
     const asReviewer2 = JSON.stringify(await listAudit(db, viewer('reviewer2'), { limit: 500 }));
     expectNoneOf(asReviewer2, written.reviewer);
     expectAllOf(
@@ -196,7 +200,11 @@ describe.each(DB_KINDS)('blind double review on %s', (kind) => {
       written.reviewer2.filter((s) => s.startsWith('secret')),
     );
     const asCurator = JSON.stringify(
-      await listAudit(db, { id: h.userIds.curator, role: 'curator' }, { limit: 500 }),
+      await listAudit(
+        db,
+        { id: h.userIds.curator, username: 'curator', role: 'curator' },
+        { limit: 500 },
+      ),
     );
     expectAllOf(
       asCurator,

@@ -24,6 +24,11 @@ export interface RunningServer {
 
 function addSpa(app: Hono, distDir: string): void {
   const indexFile = path.join(distDir, 'index.html');
+  // Source maps would publish the original source: never served, even if a build made them;
+  // nor build bookkeeping in dot folders (.vite/manifest.json).
+  app.use('/*', async (c, next) =>
+    c.req.path.endsWith('.map') || c.req.path.includes('/.') ? c.text('Not found.', 404) : next(),
+  );
   app.use('/*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
   app.get('/*', (c) => {
     if (!existsSync(indexFile)) {
@@ -63,7 +68,7 @@ export async function startServer(
     releaseLock();
     throw error;
   }
-  const { app } = createApiApp({ db: storage.db, kind: storage.kind, config });
+  const { app, deps } = createApiApp({ db: storage.db, kind: storage.kind, config });
   addSpa(app, distDir);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -89,6 +94,7 @@ export async function startServer(
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        await deps.live.close();
         await storage.close();
         releaseLock();
       })();

@@ -1,6 +1,8 @@
 import type { Hono } from 'hono';
 import type { AppConfig } from '../config/env';
-import { createApiApp } from '../server/app';
+import { createApiApp, throttleStoreFor } from '../server/app';
+import type { ThrottleSettings } from '../server/auth/login-throttle';
+import { LoginThrottle } from '../server/auth/login-throttle';
 import { registerEcgRecord } from '../server/services/ecgs';
 import { createSample } from '../server/services/samples';
 import { hashPassword } from '../server/auth/password';
@@ -128,14 +130,36 @@ export function testConfig(dataDir: string, databaseUrl: string | undefined): Ap
     demo: false,
     publicOrigin: undefined,
     secureCookies: false,
+    trustProxy: false,
   };
 }
 
+/** What a test may change in the harness's app: settings, the sign-in throttle's delays. */
+export interface HarnessOptions {
+  readonly config?: Partial<AppConfig>;
+  readonly throttleSettings?: ThrottleSettings;
+}
+
 /** Builds the harness: database, app, users, sessions. */
-export async function createApiHarness(kind: DbKind): Promise<ApiHarness> {
+export async function createApiHarness(
+  kind: DbKind,
+  options: HarnessOptions = {},
+): Promise<ApiHarness> {
   const database = await createTestDatabase(kind);
-  const config = testConfig(database.dataDir, database.databaseUrl);
-  const { app } = createApiApp({ db: database.storage.db, kind, config });
+  const config = { ...testConfig(database.dataDir, database.databaseUrl), ...options.config };
+  const { app } = createApiApp({
+    db: database.storage.db,
+    kind,
+    config,
+    ...(options.throttleSettings
+      ? {
+          throttle: new LoginThrottle(
+            throttleStoreFor(database.storage.db, kind),
+            options.throttleSettings,
+          ),
+        }
+      : {}),
+  });
   const names = Object.keys(TEST_USERS) as TestUserName[];
   const userIds = {} as Record<TestUserName, string>;
   // One scrypt hash for every test user, and sessions made directly: scrypt is slow on purpose.

@@ -8,7 +8,8 @@ import {
   parseAnswerShape,
 } from '../../schemas/benchmark-sample';
 import { writeFileAtomically } from '../../server/io/benchmark-files';
-import { MANIFEST_FILE_NAME, buildExport } from '../../server/services/export';
+import { MANIFEST_FILE_NAME, manifestText } from '../../server/services/export';
+import { writeExport } from '../../server/services/export-downloads';
 import { ServiceError } from '../../server/services/service-error';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
@@ -37,11 +38,38 @@ function shapeOption(values: ReadonlyMap<string, string>): AnswerShape | { error
   return shape ?? oldShape ?? DEFAULT_ANSWER_SHAPE;
 }
 
-async function writeText(file: string, text: string): Promise<void> {
-  await writeFileAtomically(file, async (write) => {
-    await write(text);
-    return true;
-  });
+/** Where writing failed: the output folder, not the workspace. */
+class OutputError extends Error {}
+
+/** A failure reading the workspace while a file was being written (passed on as it is). */
+class ReadFailure {
+  constructor(readonly error: unknown) {}
+}
+
+/** Writes one file whole (temp file, then rename); any write failure is an OutputError. */
+async function writeChunks(
+  file: string,
+  chunks: AsyncIterable<string> | Iterable<string>,
+): Promise<void> {
+  try {
+    await writeFileAtomically(file, async (write) => {
+      const iterator =
+        Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : chunks[Symbol.iterator]();
+      for (;;) {
+        let next: IteratorResult<string>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          throw new ReadFailure(error);
+        }
+        if (next.done) return true;
+        await write(next.value);
+      }
+    });
+  } catch (error) {
+    if (error instanceof ReadFailure) throw error.error;
+    throw new OutputError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
@@ -66,29 +94,36 @@ export const exportCommand: CliCommand = {
     if (typeof opened === 'number') return opened;
     const { storage } = opened;
     try {
-      const bundle = await buildExport(storage.db, storage.kind, shape);
-      try {
-        await mkdir(outDir, { recursive: true });
-        for (const file of bundle.files) await writeText(path.join(outDir, file.file), file.text);
-        await writeText(path.join(outDir, MANIFEST_FILE_NAME), bundle.manifestText);
-      } catch (error) {
-        io.err(
-          `Cannot write to ${outDir}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return EXIT.failure;
-      }
-      if (parsed.flags.has('json')) io.out(bundle.manifestText);
+      // The folder is made with the first file, after every sample passed: a refusal makes nothing.
+      let folderMade = false;
+      const manifest = await writeExport(
+        storage.db,
+        storage.kind,
+        { shape },
+        async (name, chunks) => {
+          if (!folderMade) {
+            try {
+              await mkdir(outDir, { recursive: true });
+            } catch (error) {
+              throw new OutputError(error instanceof Error ? error.message : String(error));
+            }
+            folderMade = true;
+          }
+          await writeChunks(path.join(outDir, name), chunks);
+        },
+      );
+      if (parsed.flags.has('json')) io.out(manifestText(manifest));
       else {
         io.out(
-          `Exported ${bundle.manifest.totalSamples} samples in the ${describeAnswerShape(shape)} to ${outDir}:`,
+          `Exported ${manifest.totalSamples} samples in the ${describeAnswerShape(shape)} to ${outDir}:`,
         );
-        for (const file of bundle.manifest.files) {
+        for (const file of manifest.files) {
           io.out(
             `  ${file.file}: ${file.samples} samples, ${file.bytes} bytes, sha256 ${file.sha256}`,
           );
         }
         io.out(`  ${MANIFEST_FILE_NAME}`);
-        if (bundle.files.length === 0)
+        if (manifest.files.length === 0)
           io.err('Note: the workspace has no samples; only the manifest was written.');
       }
       return EXIT.ok;
@@ -101,8 +136,13 @@ export const exportCommand: CliCommand = {
           );
         return EXIT.invalid;
       }
+      if (error instanceof OutputError) {
+        io.err(`Cannot write to ${outDir}: ${error.message}`);
+        return EXIT.failure;
+      }
       if (error instanceof ServiceError) {
         io.err(`Export failed: ${error.message}`);
+        for (const issue of error.extra.issues ?? []) io.err(`  ${issue.path}: ${issue.message}`);
         return EXIT.failure;
       }
       throw error;

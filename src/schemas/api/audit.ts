@@ -13,6 +13,8 @@ export const AuditEntrySchema = z.object({
   after: z.unknown().nullable(),
   baseVersion: z.int().nullable(),
   at: TimestampSchema,
+  /** Snapshots the reader may not see (another labeller's draft): null above, named here. */
+  redacted: z.array(z.enum(['before', 'after'])).optional(),
 });
 /** One audit log entry. */
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;

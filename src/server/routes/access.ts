@@ -15,6 +15,11 @@ export const CURATORS: readonly Role[] = ['curator'];
 export const PASS_OVERSEERS: readonly Role[] = ['curator', 'admin'];
 /** Curators and admins cut releases, edit their notes and publish them. */
 export const RELEASE_MANAGERS: readonly Role[] = ['curator', 'admin'];
+/**
+ * Only curators import with `replace`: it stores new revisions of existing samples, that is it
+ * changes sample content, which only curators do (as with a fix in place).
+ */
+export const REPLACE_IMPORTERS: readonly Role[] = CURATORS;
 /** Curators and admins read the audit log. */
 export const AUDITORS: readonly Role[] = ['curator', 'admin'];
 /** Only admins manage users. */

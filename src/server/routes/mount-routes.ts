@@ -6,8 +6,21 @@ import type { SessionUser } from '../../schemas/api/session';
 import { formatPath } from '../../schemas/issues';
 import { crossSiteReason } from '../auth/cross-site';
 import { SESSION_COOKIE, resolveSession } from '../auth/session-store';
+import {
+  BODY_ABORTED,
+  DEFAULT_JSON_BODY_BYTES,
+  NO_BODY_BYTES,
+  checkDeclaredLength,
+  readBodyText,
+} from '../http/request-body';
 import { inTransaction } from '../services/transaction';
-import { findStoredResponse, requestFingerprint, storeResponse } from '../services/idempotency';
+import type { StoredResponse } from '../services/idempotency';
+import {
+  findStoredResponse,
+  lockIdempotencyKey,
+  requestFingerprint,
+  storeResponse,
+} from '../services/idempotency';
 import { STATUS_BY_KIND, ServiceError } from '../services/service-error';
 import type { Db } from '../storage/database';
 import type { JsonResult, Route, RouteContext, ServerDeps } from './route-table';
@@ -42,13 +55,26 @@ function zodIssues(
   }));
 }
 
-/** The client's address for login throttling ("local" for in-process requests). */
-export function clientAddress(c: Context): string {
+/**
+ * The client's address for login throttling: the socket's peer, or behind a trusted reverse
+ * proxy (TRUST_PROXY) the last X-Forwarded-For entry, the one that proxy appended ("local" for
+ * in-process requests).
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
   try {
     return getConnInfo(c).remote.address ?? 'local';
   } catch {
     return 'local';
   }
+}
+
+/** The body limit of a route: declared, else by whether it has a body schema. */
+export function routeBodyLimit(route: Route): number {
+  return route.maxBodyBytes ?? (route.body ? DEFAULT_JSON_BODY_BYTES : NO_BODY_BYTES);
 }
 
 /** Parses If-Match: "3", W/"3" or 3 -> 3. */
@@ -67,16 +93,20 @@ function toResponse(c: Context, result: JsonResult | Response): Response {
   return c.json(result.body as object, (result.status ?? 200) as 200, result.headers ?? {});
 }
 
-/** The one middleware: access, cross-site check, body/query parsing, If-Match, idempotency. */
+/**
+ * The one middleware: cross-site check, access, body size and encoding, body/query parsing,
+ * If-Match, idempotency. Nothing of the body is read before the caller is known to be allowed.
+ */
 async function enforce(route: Route, deps: ServerDeps, c: Context): Promise<Response> {
   if (isMutating(route.method)) {
     const reason = crossSiteReason(
       {
         origin: c.req.header('origin'),
         secFetchSite: c.req.header('sec-fetch-site'),
-        host: c.req.header('host'),
+        host: c.req.header('host') ?? new URL(c.req.url).host,
+        userAgent: c.req.header('user-agent'),
       },
-      deps.config.publicOrigin,
+      { publicOrigin: deps.config.publicOrigin, host: deps.config.host },
     );
     if (reason)
       throw new ServiceError('forbidden', `Cross-site request refused: ${reason}.`, {
@@ -102,10 +132,12 @@ async function enforce(route: Route, deps: ServerDeps, c: Context): Promise<Resp
     query = parsed.data;
   }
 
+  const maxBodyBytes = routeBodyLimit(route);
+  checkDeclaredLength(c, maxBodyBytes);
   let bodyText = '';
   let body: unknown = undefined;
-  if (route.body) {
-    bodyText = await c.req.text();
+  if (route.body && !route.streamedBody) {
+    bodyText = await readBodyText(c, maxBodyBytes);
     let json: unknown;
     try {
       json = JSON.parse(bodyText);
@@ -169,9 +201,7 @@ async function enforce(route: Route, deps: ServerDeps, c: Context): Promise<Resp
   }
   const userId = user?.id ?? '';
   const fingerprint = requestFingerprint(route.method, c.req.path, bodyText);
-  const replay = async (): Promise<Response | undefined> => {
-    const stored = await findStoredResponse(deps.db, userId, key);
-    if (!stored) return undefined;
+  const replayStored = (stored: StoredResponse): Response => {
     if (stored.requestHash !== fingerprint) {
       throw new ServiceError(
         'unprocessable',
@@ -183,12 +213,22 @@ async function enforce(route: Route, deps: ServerDeps, c: Context): Promise<Resp
     }
     return c.json(stored.body as object, stored.status as 200, { 'Idempotent-Replayed': 'true' });
   };
-  const earlier = await replay();
-  if (earlier) return earlier;
-
-  class KeyTaken extends Error {}
-  try {
-    return await inTransaction(deps.db, async (trx) => {
+  const replay = async (): Promise<Response | undefined> => {
+    const stored = await findStoredResponse(deps.db, userId, key);
+    return stored && replayStored(stored);
+  };
+  // A retry that arrives while the first request runs waits for it and replays its stored
+  // response instead of running the write again. In this process retries wait here, so they do
+  // not each hold a database connection while waiting on the key's lock below.
+  return deps.idempotencyQueue.run(`${userId}\n${key}`, async () => {
+    const earlier = await replay();
+    if (earlier) return earlier;
+    return inTransaction(deps.db, async (trx) => {
+      // Across processes (PostgreSQL): the key is held until this transaction ends, and the
+      // response a concurrent first request committed meanwhile is found here.
+      await lockIdempotencyKey(trx, deps.kind, userId, key);
+      const stored = await findStoredResponse(trx, userId, key);
+      if (stored) return replayStored(stored);
       const result = await route.handler(makeContext(trx));
       if (result instanceof Response) return result;
       const status = result.status ?? 200;
@@ -202,17 +242,12 @@ async function enforce(route: Route, deps: ServerDeps, c: Context): Promise<Resp
           status,
           body: result.body,
         });
-        if (!stored) throw new KeyTaken();
+        // Cannot happen while the queue and the lock hold; if it did, the write must not land.
+        if (!stored) throw new Error('Idempotency-Key stored by another request despite the lock.');
       }
       return toResponse(c, result);
     });
-  } catch (error) {
-    if (!(error instanceof KeyTaken)) throw error;
-    // A concurrent retry with the same key committed first: answer with its response.
-    const raced = await replay();
-    if (raced) return raced;
-    throw new Error('Idempotency key vanished during a concurrent retry.', { cause: error });
-  }
+  });
 }
 
 /** Registers every route of the table on the app, each behind the enforcing middleware. */
@@ -222,7 +257,13 @@ export function mountRoutes(app: Hono, routes: readonly Route[], deps: ServerDep
       try {
         return await enforce(route, deps, c);
       } catch (error) {
-        if (error instanceof ServiceError) return errorResponse(c, error);
+        if (error instanceof ServiceError) {
+          // A client that stops sending its body is not a server fault: one line, no stack.
+          if (error.extra.code === BODY_ABORTED) {
+            process.stderr.write(`${route.method} ${c.req.path}: ${error.message}\n`);
+          }
+          return errorResponse(c, error);
+        }
         process.stderr.write(
           `${route.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
         );

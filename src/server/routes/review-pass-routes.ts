@@ -24,6 +24,9 @@ function fileNamePart(name: string): string {
   return name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'pass';
 }
 
+/** The largest create-pass body: room for MAX_PASS_SAMPLES refs of the longest kind. */
+const PASS_BODY_BYTES = 1024 * 1024;
+
 /** Review passes: make, assign, close; queues and progress; agreement and results. */
 export const reviewPassRoutes: Route[] = [
   defineRoute({
@@ -40,6 +43,8 @@ export const reviewPassRoutes: Route[] = [
     path: '/api/review-passes',
     access: CURATORS,
     summary: 'Create a review pass',
+    // A pass may list up to MAX_PASS_SAMPLES sample refs ("mimic_iv_ecg:123456789", about 25 bytes each).
+    maxBodyBytes: PASS_BODY_BYTES,
     body: CreateReviewPassRequestSchema,
     async handler({ db, body, actor }) {
       const pass = await createReviewPass(db, actor(), body);

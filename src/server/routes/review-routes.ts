@@ -65,7 +65,7 @@ export const reviewRoutes: Route[] = [
     method: 'GET',
     path: '/api/flags',
     access: REVIEW_READERS,
-    summary: 'List flags',
+    summary: 'List flags (a reviewer: their own)',
     query: FlagListQuerySchema,
     async handler({ db, query, actor }) {
       return { body: { items: await listFlags(db, actor(), query) } };

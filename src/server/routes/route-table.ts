@@ -4,6 +4,8 @@ import type { AppConfig } from '../../config/env';
 import type { Role } from '../../schemas/api/common';
 import type { SessionUser } from '../../schemas/api/session';
 import type { LoginThrottle } from '../auth/login-throttle';
+import type { LiveHub } from '../live/live-hub';
+import type { KeyedQueue } from '../services/keyed-queue';
 import type { Actor } from '../services/actor';
 import type { Db, DbKind } from '../storage/database';
 
@@ -16,6 +18,10 @@ export interface ServerDeps {
   readonly kind: DbKind;
   readonly config: AppConfig;
   readonly throttle: LoginThrottle;
+  /** Requests with the same Idempotency-Key run one after another in this process. */
+  readonly idempotencyQueue: KeyedQueue;
+  /** Publish/subscribe and presence across the server processes of this workspace. */
+  readonly live: LiveHub;
 }
 
 /** Who may call a route: listed roles, or 'anonymous' (anyone, signed in or not). */
@@ -66,6 +72,14 @@ export interface RouteSpec<
   readonly versioned?: boolean;
   /** Refuse Idempotency-Key replay (login, logout: they set cookies). */
   readonly noIdempotency?: boolean;
+  /**
+   * The largest body the route takes, in bytes (checked against Content-Length before reading,
+   * and counted while reading). Default: DEFAULT_JSON_BODY_BYTES with a body schema, else
+   * NO_BODY_BYTES.
+   */
+  readonly maxBodyBytes?: number;
+  /** The handler reads the body as a stream (uploads): only Content-Length is checked here. */
+  readonly streamedBody?: boolean;
   readonly handler: (
     ctx: RouteContext<
       BodySchema extends z.ZodType ? z.output<BodySchema> : undefined,
@@ -87,6 +101,8 @@ export interface Route {
   readonly response?: z.ZodType;
   readonly versioned?: boolean;
   readonly noIdempotency?: boolean;
+  readonly maxBodyBytes?: number;
+  readonly streamedBody?: boolean;
   readonly handler: (ctx: RouteContext<unknown, unknown>) => Promise<JsonResult | Response>;
 }
 

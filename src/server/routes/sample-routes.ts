@@ -13,6 +13,9 @@ import {
   resampleSample,
 } from '../services/samples';
 import { CURATORS, SIGNED_IN, etag } from './access';
+
+/** A whole benchmark sample in a body: the largest real one is 10 KB, so 1 MiB is ample. */
+const SAMPLE_BODY_BYTES = 1024 * 1024;
 import type { Route } from './route-table';
 import { defineRoute } from './route-table';
 
@@ -54,6 +57,7 @@ export const sampleRoutes: Route[] = [
     summary: 'Fix a sample in place',
     body: PutSampleRequestSchema,
     response: SampleWriteResponseSchema,
+    maxBodyBytes: SAMPLE_BODY_BYTES,
     versioned: true,
     async handler({ db, params, body, baseVersion, actor }) {
       const sample = await fixSample(db, actor(), params['id'] ?? '', baseVersion, body.sample);
@@ -67,6 +71,7 @@ export const sampleRoutes: Route[] = [
     summary: 'Re-sample a sample on another ECG',
     body: ResampleRequestSchema,
     response: SampleWriteResponseSchema,
+    maxBodyBytes: SAMPLE_BODY_BYTES,
     versioned: true,
     async handler({ db, params, body, baseVersion, actor }) {
       const sample = await resampleSample(

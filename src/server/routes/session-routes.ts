@@ -26,15 +26,14 @@ export const sessionRoutes: Route[] = [
     body: LoginRequestSchema,
     noIdempotency: true,
     async handler({ c, deps, body }) {
-      const address = clientAddress(c);
-      const wait = deps.throttle.retryAfterSeconds(body.username, address);
-      if (wait > 0) {
+      const address = clientAddress(c, deps.config.trustProxy);
+      // Counted before the password is hashed: parallel guesses cannot slip past the count.
+      const verdict = await deps.throttle.admit(body.username, address);
+      if (!verdict.admitted) {
         throw new ServiceError(
           'too_many_requests',
-          `Too many failed sign-ins. Try again in ${wait} s.`,
-          {
-            retryAfterSeconds: wait,
-          },
+          `Too many failed sign-ins for this account from your address. Try again in ${verdict.retryAfterSeconds} s.`,
+          { retryAfterSeconds: verdict.retryAfterSeconds },
         );
       }
       const user = await findUserByUsername(deps.db, body.username);
@@ -42,7 +41,7 @@ export const sessionRoutes: Route[] = [
         ? await verifyPassword(body.password, user.password_hash)
         : (await verifyAgainstDummy(body.password), false);
       if (!user || !ok || user.disabled !== 0) {
-        deps.throttle.recordFailure(body.username, address);
+        await deps.throttle.failed(body.username, address, verdict);
         throw new ServiceError(
           'unauthenticated',
           'Wrong username or password, or the account is disabled.',
@@ -51,7 +50,7 @@ export const sessionRoutes: Route[] = [
           },
         );
       }
-      deps.throttle.recordSuccess(body.username);
+      await deps.throttle.succeeded(body.username, address);
       const previous = getCookie(c, SESSION_COOKIE);
       if (previous) await deleteSession(deps.db, previous);
       if (Math.random() < 0.05) await deleteExpiredSessions(deps.db);

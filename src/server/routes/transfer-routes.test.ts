@@ -234,10 +234,10 @@ describe.each(DB_KINDS)('import, export and records API on %s', (kind) => {
       ['already-imported', 2],
       ['already-imported', 3],
     ]);
-    const replace = await admin.request('POST', '/api/imports', {
+    const replace = await curator.request('POST', '/api/imports', {
       body: { fileName: 'again.jsonl', replace: true },
     });
-    const ok = await admin.request('PUT', `/api/imports/${replace.body.id}/file`, {
+    const ok = await curator.request('PUT', `/api/imports/${replace.body.id}/file`, {
       body: `${fileLines.slice(0, 3).join('\n')}\n`,
     });
     expect(ok.status).toBe(200);

@@ -1,10 +1,12 @@
 import { ExportQuerySchema, StartImportRequestSchema } from '../../schemas/api/transfer';
 import type { DataSource } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
-import { MANIFEST_FILE_NAME, buildExport, exportFileName, sha256Hex } from '../services/export';
-import { importJobsFor } from '../services/import-jobs';
+import { MANIFEST_FILE_NAME, exportFileName, manifestText, sha256Hex } from '../services/export';
+import { exportManifest, openExportDownload } from '../services/export-downloads';
+import { MAX_UPLOAD_BYTES, importJobsFor } from '../services/import-jobs';
 import { recordRoots, scanRegisteredRecords } from '../services/records';
-import { notFound } from '../services/service-error';
+import { ServiceError, notFound } from '../services/service-error';
+import { REPLACE_IMPORTERS } from './access';
 import type { Role } from '../../schemas/api/common';
 import type { Route } from './route-table';
 import { defineRoute } from './route-table';
@@ -16,13 +18,18 @@ const EXPORT_FILES = new Map<string, DataSource>(
   DATA_SOURCES.map((source) => [exportFileName(source), source]),
 );
 
-function download(text: string, fileName: string, contentType: string, sha256: string): Response {
-  return new Response(text, {
+function download(
+  body: string | ReadableStream<Uint8Array> | null,
+  file: { name: string; contentType: string; sha256: string; bytes: number },
+): Response {
+  return new Response(body, {
     status: 200,
     headers: {
-      'Content-Type': contentType,
-      'Content-Disposition': `attachment; filename="${fileName}"`,
-      ETag: `"${sha256}"`,
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.name}"`,
+      // Known before the first byte (the first pass measured it): a cut-short download shows.
+      'Content-Length': String(file.bytes),
+      ETag: `"${file.sha256}"`,
       'Cache-Control': 'no-store',
     },
   });
@@ -37,10 +44,17 @@ export const transferRoutes: Route[] = [
     method: 'POST',
     path: '/api/imports',
     access: TRANSFER_ROLES,
-    summary: 'Start an import',
+    summary: 'Start an import (with replace: curators only)',
     body: StartImportRequestSchema,
     async handler({ deps, body, actor }) {
-      return { status: 201, body: importJobsFor(deps).start(actor(), body) };
+      const user = actor();
+      if (body.replace && !REPLACE_IMPORTERS.includes(user.role)) {
+        throw new ServiceError(
+          'forbidden',
+          `A ${user.role} may not import with replace: it changes existing samples, which only ${REPLACE_IMPORTERS.join(' and ')}s do. Import without replace, or ask a curator.`,
+        );
+      }
+      return { status: 201, body: importJobsFor(deps).start(user, body) };
     },
   }),
   defineRoute({
@@ -49,6 +63,9 @@ export const transferRoutes: Route[] = [
     access: TRANSFER_ROLES,
     summary: 'Upload the file of an import',
     noIdempotency: true,
+    // Streamed into the import as it arrives; import-jobs counts the bytes against this limit.
+    maxBodyBytes: MAX_UPLOAD_BYTES,
+    streamedBody: true,
     async handler({ c, deps, params, actor }) {
       const length = c.req.header('content-length');
       const job = await importJobsFor(deps).receive(
@@ -77,7 +94,7 @@ export const transferRoutes: Route[] = [
     access: TRANSFER_ROLES,
     summary: 'Export samples or the manifest',
     query: ExportQuerySchema,
-    async handler({ deps, params, query }) {
+    async handler({ c, deps, params, query }) {
       const name = params['file'] ?? '';
       const source = EXPORT_FILES.get(name);
       if (name !== MANIFEST_FILE_NAME && source === undefined) {
@@ -85,18 +102,27 @@ export const transferRoutes: Route[] = [
           `Export file "${name}" (expected ${[...EXPORT_FILES.keys(), MANIFEST_FILE_NAME].join(', ')})`,
         );
       }
-      const bundle = await buildExport(deps.db, deps.kind, query.shape);
-      if (name === MANIFEST_FILE_NAME) {
-        return download(
-          bundle.manifestText,
+      const options = { shape: query.shape };
+      if (source === undefined) {
+        const text = manifestText(await exportManifest(deps.db, deps.kind, options));
+        return download(text, {
           name,
-          'application/json; charset=utf-8',
-          sha256Hex(bundle.manifestText),
-        );
+          contentType: 'application/json; charset=utf-8',
+          sha256: sha256Hex(text),
+          bytes: Buffer.byteLength(text),
+        });
       }
-      const file = bundle.files.find((f) => f.dataSource === source);
+      const file = await openExportDownload(deps.db, deps.kind, source, options);
       if (!file) throw notFound(`Samples from ${source}`);
-      return download(file.text, file.file, 'application/x-ndjson; charset=utf-8', file.sha256);
+      const headOnly = c.req.method === 'HEAD';
+      // HEAD: the headers only; the stream (and its snapshot) ends here.
+      if (headOnly) await file.body.cancel();
+      return download(headOnly ? null : file.body, {
+        name: file.entry.file,
+        contentType: 'application/x-ndjson; charset=utf-8',
+        sha256: file.entry.sha256,
+        bytes: file.entry.bytes,
+      });
     },
   }),
   defineRoute({

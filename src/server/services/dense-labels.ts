@@ -13,6 +13,7 @@ import { getEcgRecord, toEcgSummary } from './ecgs';
 import { notFound, versionConflict } from './service-error';
 import { inTransaction } from './transaction';
 import { checkLabelWrite } from './write-checks';
+import { labelVisibleTo } from './visibility';
 
 type LabelRow = DenseLabelsTable & { labeller: string };
 
@@ -204,9 +205,8 @@ export async function listVisibleLabels(
 /** One label by id if the caller may see it (see listVisibleLabels); otherwise 404. */
 export async function getVisibleLabel(db: Db, actor: Actor, labelId: string): Promise<DenseLabel> {
   const row = await selectLabels(db).where('dense_labels.id', '=', labelId).executeTakeFirst();
-  const visible =
-    row &&
-    (row.labeller_id === actor.id || (actor.role !== 'cardiologist' && row.status === 'submitted'));
-  if (!row || !visible) throw notFound('Label');
+  if (!row || !labelVisibleTo(actor, { labellerId: row.labeller_id, status: row.status })) {
+    throw notFound('Label');
+  }
   return toLabel(row);
 }

@@ -1,52 +1,62 @@
 import type { FileProblem } from '../../domain/benchmark/validate-file';
 import { FileValidator } from '../../domain/benchmark/validate-file';
 import type { ApiIssue } from '../../schemas/api/common';
-import { ServiceError } from './service-error';
-
-/** At most this many problems travel in a refused export's error (the count is always given). */
-export const MAX_EXPORT_ISSUES = 100;
+import type { DataSource } from '../../schemas/benchmark-sample';
+import { exportFileName } from './export-names';
 
 /**
- * Checks an export's lines, as they are written, with the validator `validate` runs (each line
- * parsed back from its text, so what is checked is what would be written), one validator per
- * file. `finish` refuses the export (422, code "export_refused", the problems in error.issues)
- * when any line breaks a rule, so no file `validate` would reject leaves the workspace.
+ * A check of each sample as the export reads it. It runs in the first pass, before any byte is
+ * written or sent, so a refused export leaves no half file.
  */
-export class ExportGate {
-  private readonly validators = new Map<string, FileValidator>();
-  private readonly problems: FileProblem[] = [];
-  private errors = 0;
+export interface ExportCheck {
+  /** Problems of one canonical line (no newline), the file's line `lineNumber` (1-based). */
+  line(source: DataSource, lineNumber: number, text: string): readonly ApiIssue[];
+  /** Problems of a whole source's file (file-wide rules, e.g. duplicate ids), once every line was seen. */
+  endOfFile?(source: DataSource): readonly ApiIssue[];
+}
 
-  /** Checks one line of `file` (its text without the newline; lineNumber 1-based). */
-  add(file: string, lineNumber: number, line: string): void {
-    let validator = this.validators.get(file);
-    if (!validator) {
-      validator = new FileValidator({
+/**
+ * The validation gate of every export: each line, as it will be written, parsed back and checked
+ * with the validator `validate` runs, one validator per file (file-wide rules such as duplicate
+ * ids at the end). The export's first pass refuses (422, code "export_refused") when any line
+ * breaks a rule, so no file `validate` would reject leaves the workspace.
+ */
+export function exportGateCheck(): ExportCheck {
+  const validators = new Map<DataSource, { validator: FileValidator; found: ApiIssue[] }>();
+  const forSource = (source: DataSource) => {
+    let entry = validators.get(source);
+    if (!entry) {
+      const found: ApiIssue[] = [];
+      const validator = new FileValidator({
         collectProblems: false,
         onProblem: (p) => {
-          if (p.severity !== 'error') return;
-          this.errors++;
-          if (this.problems.length < MAX_EXPORT_ISSUES) this.problems.push(p);
+          if (p.severity === 'error') found.push(toIssue(p));
         },
       });
-      this.validators.set(file, validator);
+      entry = { validator, found };
+      validators.set(source, entry);
     }
-    validator.add({ kind: 'value', location: { file, lineNumber }, value: JSON.parse(line) });
-  }
-
-  /** Throws the refusal when any line broke a rule; returns quietly otherwise. */
-  finish(): void {
-    for (const [file, validator] of this.validators) validator.finish(file);
-    if (this.errors === 0) return;
-    const shown =
-      this.errors > this.problems.length ? ` (the first ${this.problems.length} are listed)` : '';
-    throw new ServiceError(
-      'unprocessable',
-      `The export was refused: ${this.errors} problem(s) would make its files fail validate${shown}. ` +
-        'Fix the samples named in "issues" (in the workspace) and export again.',
-      { code: 'export_refused', issues: this.problems.map(toIssue) },
-    );
-  }
+    return entry;
+  };
+  const take = (found: ApiIssue[]) => found.splice(0, found.length);
+  return {
+    line(source, lineNumber, text) {
+      const { validator, found } = forSource(source);
+      validator.add({
+        kind: 'value',
+        location: { file: exportFileName(source), lineNumber },
+        value: JSON.parse(text),
+      });
+      return take(found);
+    },
+    endOfFile(source) {
+      // A source with no samples writes no file, so there is nothing to finish.
+      if (!validators.has(source)) return [];
+      const { validator, found } = forSource(source);
+      validator.finish(exportFileName(source));
+      return take(found);
+    },
+  };
 }
 
 function toIssue(p: FileProblem): ApiIssue {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../storage/database';
+import { sql } from 'kysely';
+import type { Db, DbKind } from '../storage/database';
 import { nowIso } from '../storage/ids';
 
 /** A stored write response, replayed when the same key is sent again. */
@@ -63,4 +64,21 @@ export async function storeResponse(
     .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/**
+ * Holds (user, key) for the rest of the write transaction on PostgreSQL, so a retry in another
+ * server process waits for the first request to commit and then finds its stored response.
+ * SQLite needs none: one process serves it, and KeyedQueue orders a key's requests there.
+ */
+export async function lockIdempotencyKey(
+  trx: Db,
+  kind: DbKind,
+  userId: string,
+  key: string,
+): Promise<void> {
+  if (kind !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`idempotency\n${userId}\n${key}`}, 0))`.execute(
+    trx,
+  );
 }

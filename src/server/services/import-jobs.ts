@@ -11,6 +11,8 @@ import { ServiceError, notFound } from './service-error';
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 /** Finished jobs are forgotten after this long. */
 const JOB_TTL_MS = 60 * 60 * 1000;
+/** A job that has not started receiving its file after this long expires (fails). */
+export const WAITING_TTL_MS = 15 * 60 * 1000;
 
 interface JobEntry {
   job: ImportJob;
@@ -29,6 +31,7 @@ export class ImportJobs {
   private sweep(): void {
     const now = Date.now();
     for (const [id, entry] of this.jobs) {
+      expireIfStale(entry, now);
       if (entry.finishedAtMs !== null && now - entry.finishedAtMs > JOB_TTL_MS)
         this.jobs.delete(id);
     }
@@ -69,6 +72,7 @@ export class ImportJobs {
 
   /** The job if the actor started it; 404 otherwise (other users' jobs do not exist for them). */
   get(actor: Actor, id: string): ImportJob {
+    this.sweep();
     const entry = this.jobs.get(id);
     if (!entry || entry.ownerId !== actor.id) throw notFound('Import');
     return { ...entry.job };
@@ -86,8 +90,12 @@ export class ImportJobs {
     body: ReadableStream<Uint8Array> | null,
     contentLength: number | null,
   ): Promise<ImportJob> {
+    this.sweep();
     const entry = this.jobs.get(id);
     if (!entry || entry.ownerId !== actor.id) throw notFound('Import');
+    if (entry.job.error === EXPIRED_MESSAGE) {
+      throw new ServiceError('conflict', EXPIRED_MESSAGE, { code: 'import_expired' });
+    }
     if (entry.job.status !== 'waiting') {
       throw new ServiceError(
         'conflict',
@@ -148,6 +156,19 @@ export class ImportJobs {
     finish();
     return { ...job };
   }
+}
+
+const EXPIRED_MESSAGE = `No file arrived within ${WAITING_TTL_MS / 60_000} minutes, so this import expired; start a new one.`;
+
+/** Fails a job still waiting for its file after WAITING_TTL_MS (then forgotten like any other). */
+function expireIfStale(entry: JobEntry, nowMs: number): void {
+  if (entry.job.status !== 'waiting' || nowMs - Date.parse(entry.job.createdAt) < WAITING_TTL_MS) {
+    return;
+  }
+  entry.job.status = 'failed';
+  entry.job.error = EXPIRED_MESSAGE;
+  entry.job.finishedAt = new Date(nowMs).toISOString();
+  entry.finishedAtMs = nowMs;
 }
 
 /** Passes the upload through, counting bytes into the job and stopping past the size limit. */

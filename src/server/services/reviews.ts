@@ -288,7 +288,7 @@ function toFlag(row: FlagsTable): Flag {
 /** Flags the viewer may read, oldest first, filtered by status, reason, sample or pass. */
 export async function listFlags(
   db: Db,
-  viewer: ReviewWorkViewer,
+  reader: Actor,
   query: {
     status?: 'open' | 'resolved' | undefined;
     reason?: FlagReason | undefined;
@@ -297,7 +297,7 @@ export async function listFlags(
   },
 ): Promise<Flag[]> {
   let select = db.selectFrom('flags').selectAll();
-  const visible = flagVisibleTo(viewer);
+  const visible = flagVisibleTo(reader);
   if (visible) select = select.where(visible);
   if (query.status) select = select.where('status', '=', query.status);
   // Reason names are fixed identifiers, so a quoted name matches exactly one list element.

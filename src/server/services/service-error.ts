@@ -10,7 +10,10 @@ export type ServiceErrorKind =
   | 'version_conflict'
   | 'version_required'
   | 'too_many_requests'
-  | 'unprocessable';
+  | 'unprocessable'
+  | 'payload_too_large'
+  | 'misdirected'
+  | 'unavailable';
 
 /** The HTTP status for each error kind. */
 export const STATUS_BY_KIND: Record<ServiceErrorKind, number> = {
@@ -23,6 +26,9 @@ export const STATUS_BY_KIND: Record<ServiceErrorKind, number> = {
   version_required: 428,
   too_many_requests: 429,
   unprocessable: 422,
+  payload_too_large: 413,
+  misdirected: 421,
+  unavailable: 503,
 };
 
 /** A failure a use case reports to its caller (HTTP route or CLI) with a readable message. */

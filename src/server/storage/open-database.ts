@@ -65,6 +65,12 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
 }
 
 const sqliteHandles = new WeakMap<Db, BetterSqlite3.Database>();
+const pgPools = new WeakMap<Db, pg.Pool>();
+
+/** The pg pool behind a PostgreSQL Db from openDatabase (undefined on SQLite). */
+export function pgPoolOf(db: Db): pg.Pool | undefined {
+  return pgPools.get(db);
+}
 
 /**
  * The better-sqlite3 handle behind a SQLite Db from openDatabase (undefined on PostgreSQL): for
@@ -85,6 +91,7 @@ export function openDatabase(target: StorageTarget): Storage {
       console.error(`PostgreSQL closed an idle connection: ${error.message}`);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    pgPools.set(db, pool);
     return { db, kind: 'postgres', sqliteFile: undefined, close: () => db.destroy() };
   }
   mkdirSync(target.dataDir, { recursive: true });

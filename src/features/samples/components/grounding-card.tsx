@@ -38,7 +38,7 @@ export function GroundingCard({
           {number}
         </span>
         <span>
-          <span className="mr-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+          <span className="mr-1 text-[11px] font-semibold uppercase tracking-wide text-slate-600">
             {TYPE_TEXT[grounding.question_type]}
             {selected ? ' · on plot' : ''}
           </span>

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import type { DbKind } from '../database';
+import { hardeningMigration } from './hardening';
 import { initialMigration } from './initial-schema';
 import { releasesMigration } from './releases-schema';
 import { reviewPassesMigration } from './review-passes';
@@ -8,6 +9,7 @@ import { reviewPassesMigration } from './review-passes';
 export function allMigrations(kind: DbKind): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(kind),
+    '0004-hardening': hardeningMigration(kind),
     '0006-releases': releasesMigration,
     '0007-review-passes': reviewPassesMigration(),
   };
