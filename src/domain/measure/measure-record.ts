@@ -3,7 +3,7 @@ import type { EcgRecord } from '../wfdb/record';
 import { findQrsBounds, findWave, P_EDGE_LEVELS, refineQrsBoundsAcrossLeads } from './delineate';
 import type { WaveBounds } from './delineate';
 import { detectBeats } from './detect-beats';
-import { frontalAxisDeg, meanOver, qrsAmplitudes } from './lead-amplitudes';
+import { PR_BASELINE_MS, frontalAxisDeg, meanOver, qrsAmplitudes } from './lead-amplitudes';
 import { alignFiducials, medianOfBeats, summedSlope } from './median-beat';
 import { prepareLeads, removeBaseline } from './signal-prep';
 import type { PreparedLeads } from './signal-prep';
@@ -27,8 +27,8 @@ export const VENTRICULAR_WIDENING_MS = 25;
 const IRREGULAR_RR_CV = 0.15;
 const P_MIN_MV = 0.03;
 const T_MIN_MV = 0.04;
-const BASELINE_FROM_MS = 20;
-const BASELINE_TO_MS = 8;
+const BASELINE_FROM_MS = PR_BASELINE_MS.from;
+const BASELINE_TO_MS = PR_BASELINE_MS.to;
 
 interface BeatDraft {
   fiducial: number;
@@ -330,6 +330,7 @@ export function measureRecord(record: EcgRecord): Measurements {
       pPeakS: t(pOn?.peak ?? null),
       pOffsetS: t(pOn?.offset ?? null),
       prMs: pOn ? round(((d.onset - pOn.onset) / fs) * 1000, 1) : null,
+      tOnsetS: t(tWave?.onset ?? null),
       tPeakS: t(tWave?.peak ?? null),
       tOffsetS: t(tWave?.offset ?? null),
       rrBeforeMs: rrBefore === null ? null : round(rrBefore, 1),
