@@ -1,0 +1,6 @@
+/**
+ * The measurement engine's version: recorded with every sample generated from its measurements.
+ * Raise it whenever a change can move a measured value, a wave boundary or a beat.
+ * 1.1.0: S after the first R wave, T onset per beat, QRS shapes of the median beat.
+ */
+export const MEASURE_ENGINE_VERSION = '1.1.0';
