@@ -117,6 +117,8 @@ export function rankCandidates(
           reasons.push(
             `step ${f.step + 1}: the path answers ${f.answer} to "${f.rule}", the engine says otherwise`,
           );
+        } else if (f.rule !== null && f.agrees === null) {
+          reasons.push(`step ${f.step + 1}: the engine cannot measure "${f.rule}" on this record`);
         }
       }
     }

@@ -132,7 +132,7 @@ export function findingRule(question: string): FindingRule | null {
       both(c.m.global.qrsAxis.value, 0, (a) => Math.min(a - lo, hi - a) / DEG),
     );
   }
-  if ((x = /QRS axis is greater than \+?(-?\d+)/i.exec(question))) {
+  if ((x = /QRS axis (?:is )?greater than \+?(-?\d+)/i.exec(question))) {
     const thr = num(x[1]);
     return recordRule('axis-above', `QRS axis > ${thr} degrees`, (c) =>
       both(c.m.global.qrsAxis.value, 0, (a) => (a - thr) / DEG),
