@@ -5,6 +5,7 @@ import {
   MetadataSchema,
   TARGET_DX,
 } from '../benchmark-sample';
+import { SampleProvenanceSchema } from '../sample-provenance';
 import { PageQuerySchema, PublicIdSchema, QueryBooleanSchema, TimestampSchema } from './common';
 
 /** GET /api/samples query: filters, then cursor pagination (order: data_source, sample id). */
@@ -71,8 +72,8 @@ export const ResampleRequestSchema = z.strictObject({ sample: BenchmarkSampleV00
 /** POST /api/samples/:id/resample body. */
 export type ResampleRequest = z.infer<typeof ResampleRequestSchema>;
 
-/** How a sample revision came about. */
-export const RevisionKindSchema = z.enum(['import', 'fix', 'resample']);
+/** How a sample revision came about (regenerate: rebuilt from its template on the same ECG). */
+export const RevisionKindSchema = z.enum(['import', 'fix', 'resample', 'regenerate']);
 
 /** One stored revision of a sample. */
 export const SampleRevisionSchema = z.object({
@@ -81,6 +82,8 @@ export const SampleRevisionSchema = z.object({
   authorId: PublicIdSchema.nullable(),
   createdAt: TimestampSchema,
   sample: BenchmarkSampleV002Schema,
+  /** What a generated revision was built from; null for imports and hand edits. */
+  provenance: SampleProvenanceSchema.nullable(),
 });
 /** One stored revision of a sample. */
 export type SampleRevision = z.infer<typeof SampleRevisionSchema>;

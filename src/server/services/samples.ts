@@ -5,6 +5,7 @@ import type {
   SampleRevision,
 } from '../../schemas/api/samples';
 import type { BenchmarkSampleV002, DataSource, Metadata } from '../../schemas/benchmark-sample';
+import type { SampleProvenance } from '../../schemas/sample-provenance';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db, SamplesTable } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
@@ -15,7 +16,17 @@ import { ServiceError, notFound, versionConflict } from './service-error';
 import { inTransaction } from './transaction';
 
 /** How a revision came about. */
-export type RevisionKind = 'import' | 'fix' | 'resample';
+export type RevisionKind = 'import' | 'fix' | 'resample' | 'regenerate';
+
+/** The status of a sample that was generated anew (re-sampled, regenerated) and awaits review. */
+export const SAMPLE_STATUS_REVIEW = 'review';
+
+/** What a generated revision adds: its provenance, and the status the sample goes to. */
+export interface GeneratedRevision {
+  readonly provenance: SampleProvenance;
+  /** Defaults to SAMPLE_STATUS_REVIEW: a generated sample goes back to review. */
+  readonly status?: string;
+}
 
 type SampleRow = SamplesTable & { record_path: string | null };
 
@@ -247,7 +258,8 @@ async function writeRevision(
   id: string,
   baseVersion: number,
   sample: BenchmarkSampleV002,
-  kind: 'fix' | 'resample',
+  kind: 'fix' | 'resample' | 'regenerate',
+  generated: GeneratedRevision | null = null,
 ): Promise<SampleResponse> {
   return inTransaction(db, async (trx) => {
     const current = await getSample(trx, id);
@@ -260,7 +272,7 @@ async function writeRevision(
     if (changed.length > 0) {
       throw new ServiceError(
         'invalid',
-        `A ${kind === 'fix' ? 'fix in place' : 're-sample'} keeps the sample's identity and place in the distribution.`,
+        `A ${kind === 'fix' ? 'fix in place' : kind === 'regenerate' ? 'regeneration' : 're-sample'} keeps the sample's identity and place in the distribution.`,
         {
           issues: changed.map((field) => ({
             path: `body.sample.metadata.${field}`,
@@ -270,10 +282,10 @@ async function writeRevision(
       );
     }
     const sameEcg = current.sample.metadata.ecg_id === sample.metadata.ecg_id;
-    if (kind === 'fix' && !sameEcg) {
+    if (kind !== 'resample' && !sameEcg) {
       throw new ServiceError(
         'invalid',
-        'A fix in place keeps the ECG; use re-sample to move to another ECG.',
+        `A ${kind === 'fix' ? 'fix in place' : 'regeneration'} keeps the ECG; use re-sample to move to another ECG.`,
         {
           issues: [
             {
@@ -299,6 +311,7 @@ async function writeRevision(
         content,
         version: baseVersion + 1,
         updated_at: now,
+        ...(generated ? { status: generated.status ?? SAMPLE_STATUS_REVIEW } : {}),
       })
       .where('id', '=', id)
       .where('version', '=', baseVersion)
@@ -317,6 +330,7 @@ async function writeRevision(
         kind,
         author_id: actor.id,
         created_at: now,
+        provenance: generated ? JSON.stringify(generated.provenance) : null,
       })
       .execute();
     await writeAudit(trx, actor, {
@@ -342,15 +356,35 @@ export function fixSample(
   return writeRevision(db, actor, id, baseVersion, sample, 'fix');
 }
 
-/** A curator's re-sample: same identity and distribution cell, another ECG; stores a revision. */
+/**
+ * A curator's re-sample: same identity and distribution cell, another ECG; stores a revision.
+ * A sample generated from its template passes `generated`: the revision records its provenance
+ * and the sample goes back to review.
+ */
 export function resampleSample(
   db: Db,
   actor: Actor,
   id: string,
   baseVersion: number,
   sample: BenchmarkSampleV002,
+  generated: GeneratedRevision | null = null,
 ) {
-  return writeRevision(db, actor, id, baseVersion, sample, 'resample');
+  return writeRevision(db, actor, id, baseVersion, sample, 'resample', generated);
+}
+
+/**
+ * A sample rebuilt from its (changed) template on its own ECG: same identity and ECG; stores a
+ * 'regenerate' revision with its provenance, and the sample goes back to review.
+ */
+export function regenerateSample(
+  db: Db,
+  actor: Actor,
+  id: string,
+  baseVersion: number,
+  sample: BenchmarkSampleV002,
+  generated: GeneratedRevision,
+) {
+  return writeRevision(db, actor, id, baseVersion, sample, 'regenerate', generated);
 }
 
 /** Every revision of a sample, oldest first; 404 if the sample is unknown. */
@@ -368,5 +402,6 @@ export async function listRevisions(db: Db, id: string): Promise<SampleRevision[
     authorId: row.author_id,
     createdAt: row.created_at,
     sample: JSON.parse(row.content) as BenchmarkSampleV002,
+    provenance: row.provenance ? (JSON.parse(row.provenance) as SampleProvenance) : null,
   }));
 }

@@ -87,27 +87,50 @@ export function checkFindings(
   });
 }
 
+/** What the cheap checks make of a candidate, before its record is measured. */
+export interface CandidateGate {
+  /** Why it cannot serve; empty when it may (its measurements still to be checked). */
+  readonly reasons: string[];
+  readonly label: DenseLabel | null;
+  readonly labelFrom: 'dense label' | 'PTB-XL statements';
+}
+
+/**
+ * The checks that need no measurement: same source, not the sample's own ECG nor one another
+ * sample of its diagnosis uses, record available, a label (dense, else drafted from PTB-XL
+ * statements) that agrees with dx_label. A caller measures only the candidates that pass.
+ */
+export function candidateGate(
+  query: CandidateQuery,
+  c: Omit<CandidateEcg, 'measurements'>,
+): CandidateGate {
+  const { metadata, usedEcgIds } = query;
+  const says = TARGET_DX_IN_LABEL[metadata.target_dx];
+  const reasons: string[] = [];
+  if (c.source !== metadata.data_source) reasons.push(`another source (${c.source})`);
+  if (c.ecgId === metadata.ecg_id) reasons.push("the sample's own ECG");
+  else if (usedEcgIds.has(c.ecgId)) reasons.push(`used by another ${metadata.target_dx} sample`);
+  if (!c.recordAvailable) reasons.push('record not available');
+  const label = c.label ?? (c.statements ? draftLabelFromPtbxl(c.statements).label : null);
+  const labelFrom = c.label ? 'dense label' : 'PTB-XL statements';
+  if (!label) reasons.push('no dense label and no PTB-XL statements');
+  else if (says.holds(label) !== metadata.dx_label) {
+    reasons.push(`its ${labelFrom} ${metadata.dx_label ? 'lacks' : 'has'} ${says.says}`);
+  }
+  return { reasons, label, labelFrom };
+}
+
 /** Ranks a pool for a flagged sample: the fitting candidates by margin (largest first), the rest with reasons. */
 export function rankCandidates(
   query: CandidateQuery,
   pool: readonly CandidateEcg[],
 ): { ranked: RankedCandidate[]; rejected: RejectedCandidate[] } {
-  const { metadata, variant, usedEcgIds } = query;
-  const says = TARGET_DX_IN_LABEL[metadata.target_dx];
+  const { variant } = query;
   const ranked: RankedCandidate[] = [];
   const rejected: RejectedCandidate[] = [];
   for (const c of pool) {
-    const reasons: string[] = [];
-    if (c.source !== metadata.data_source) reasons.push(`another source (${c.source})`);
-    if (c.ecgId === metadata.ecg_id) reasons.push("the sample's own ECG");
-    else if (usedEcgIds.has(c.ecgId)) reasons.push(`used by another ${metadata.target_dx} sample`);
-    if (!c.recordAvailable) reasons.push('record not available');
-    const label = c.label ?? (c.statements ? draftLabelFromPtbxl(c.statements).label : null);
-    const labelFrom = c.label ? 'dense label' : 'PTB-XL statements';
-    if (!label) reasons.push('no dense label and no PTB-XL statements');
-    else if (says.holds(label) !== metadata.dx_label) {
-      reasons.push(`its ${labelFrom} ${metadata.dx_label ? 'lacks' : 'has'} ${says.says}`);
-    }
+    const gate = candidateGate(query, c);
+    const { reasons, label, labelFrom } = gate;
     if (c.recordAvailable && !c.measurements) reasons.push('record not measured');
     let findings: FindingCheck[] = [];
     if (c.measurements && reasons.length === 0) {

@@ -15,6 +15,7 @@ import {
   YES_NO_OPTIONS,
 } from '../../../schemas/benchmark-sample';
 import type { Problem } from '../../../schemas/issues';
+import type { SampleProvenance } from '../../../schemas/sample-provenance';
 import type { DenseLabel } from '../../../schemas/dense-label';
 import { qrsShapes } from '../../measure/qrs-shape';
 import type { Measurements } from '../../measure/types';
@@ -37,14 +38,6 @@ import type { FindingContext } from './finding-rules';
 import { findingRule } from './finding-rules';
 import { leadAnswer, leadOptions } from './lead-options';
 import { beatRangeOptions, eligibleBeats, windowOptions } from './wave-options';
-
-/** What a generated sample was built from: recorded with its revision. */
-export interface SampleProvenance {
-  readonly template: TemplateKey & { readonly variant: number };
-  readonly ecg: { readonly source: Metadata['data_source']; readonly ecgId: string };
-  readonly seed: number;
-  readonly engineVersion: string;
-}
 
 /** What to generate: the template variant, the sample's identity, the ECG and its measurements. */
 export interface GenerateRequest {

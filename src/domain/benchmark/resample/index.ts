@@ -2,16 +2,17 @@
  * Re-sampling: candidate ECGs for a flagged sample, a sample generated from its template on an
  * ECG, and the leave-one-out agreement of generated samples with the real benchmark.
  */
-export { rankCandidates, checkFindings } from './candidates';
+export { candidateGate, checkFindings, rankCandidates } from './candidates';
 export type {
   CandidateEcg,
+  CandidateGate,
   CandidateQuery,
   FindingCheck,
   RankedCandidate,
   RejectedCandidate,
 } from './candidates';
 export { generateSample, positionKey } from './generate';
-export type { GenerateRequest, GenerateResult, GenerationNote, SampleProvenance } from './generate';
+export type { GenerateRequest, GenerateResult, GenerationNote } from './generate';
 export { answerBeats, compareWithReal, leaveOneOut, windowIou, WINDOW_IOU } from './agreement';
 export type { AgreementMiss, AgreementSummary, HeldSample } from './agreement';
 export { findingRule } from './finding-rules';
