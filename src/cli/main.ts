@@ -11,6 +11,11 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   record: async () => (await import('./commands/record')).recordCommand,
   measure: async () => (await import('./commands/measure')).measureCommand,
   user: async () => (await import('./commands/user')).userCommand,
+  templates: async () => (await import('./commands/templates')).templatesCommand,
+  resample: async () => (await import('./commands/resample')).resampleCommand,
+  regenerate: async () => (await import('./commands/regenerate')).regenerateCommand,
+  'regenerate-check': async () =>
+    (await import('./commands/regenerate-check')).regenerateCheckCommand,
 };
 
 const io: CliIo = {
@@ -22,7 +27,7 @@ async function help(): Promise<string> {
   const lines = ['Usage: ecg-workbench <command> [options]', '', 'Commands:'];
   for (const load of Object.values(commands)) {
     const command = await load();
-    lines.push(`  ${command.name.padEnd(12)} ${command.summary}`);
+    lines.push(`  ${command.name.padEnd(17)} ${command.summary}`);
   }
   return lines.join('\n');
 }

@@ -79,7 +79,7 @@ describe.each(DB_KINDS)('re-sampling and regeneration on %s', (kind) => {
     const pass = await createReviewPass(db, curator, { name: 'pass', description: '', filter: {} });
     await saveVerdict(db, curator, pass.id, flagged.id, 0, {
       verdict: 'flag',
-      reason: 'wrong_grounding',
+      reason: 'grounding_window_misses_beat',
       comment: 'window off',
       steps: [],
     });
