@@ -26,6 +26,8 @@ export const VENTRICULAR_WIDENING_MS = 25;
 /** RR coefficient of variation above which the rhythm counts as irregular. */
 const IRREGULAR_RR_CV = 0.15;
 const P_MIN_MV = 0.03;
+/** A beat's T wave is looked for up to this long (ms) past where the median beat's T ends. */
+const T_END_MARGIN_MS = 80;
 const T_MIN_MV = 0.04;
 const BASELINE_FROM_MS = PR_BASELINE_MS.from;
 const BASELINE_TO_MS = PR_BASELINE_MS.to;
@@ -292,10 +294,16 @@ export function measureRecord(record: EcgRecord): Measurements {
           )
         : null;
     const pWave = (detectedP && matchP?.(fiducials[i]! - pre, pFrom)) ?? detectedP;
+    // A small T can be outsized by the next beat's P wave: search no later than the median
+    // beat's T end (QT varies little from beat to beat) plus a margin.
+    const medianTEnd = medianResult?.t
+      ? fiducials[i]! - pre + medianResult.t.offset + msToSamples(T_END_MARGIN_MS, fs)
+      : Infinity;
     const tTo = Math.min(
       prepared.n - 1,
       next ? next.onset - msToSamples(60, fs) : d.onset + msToSamples(700, fs),
       d.onset + msToSamples(700, fs),
+      medianTEnd,
     );
     const tWave = findWave(
       flat,
