@@ -6,8 +6,8 @@
 import type { TargetDx } from '../../schemas/benchmark-sample';
 import { TARGET_DX } from '../../schemas/benchmark-sample';
 import { recordRoots } from '../../server/services/records';
-import type { RegenerationItem } from '../../server/services/resampling';
-import { applyRegeneration, previewRegeneration } from '../../server/services/resampling';
+import type { RegenerationItem } from '../../server/services/regeneration';
+import { applyRegeneration, previewRegeneration } from '../../server/services/regeneration';
 import { ServiceError } from '../../server/services/service-error';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';

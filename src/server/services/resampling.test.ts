@@ -11,13 +11,8 @@ import type { Db } from '../storage/database';
 import type { Actor } from './actor';
 import { importSamples } from './import';
 import type { RecordRoots } from './records';
-import {
-  applyRegeneration,
-  findSampleByRef,
-  previewRegeneration,
-  resampleCandidates,
-  resampleFromTemplate,
-} from './resampling';
+import { applyRegeneration, previewRegeneration } from './regeneration';
+import { findSampleByRef, resampleCandidates, resampleFromTemplate } from './resampling';
 import { createReviewPass, listFlags, saveVerdict } from './reviews';
 import { SAMPLE_STATUS_REVIEW, getSample, listRevisions } from './samples';
 import { ServiceError } from './service-error';

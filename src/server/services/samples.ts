@@ -18,15 +18,10 @@ import { inTransaction } from './transaction';
 /** How a revision came about. */
 export type RevisionKind = 'import' | 'fix' | 'resample' | 'regenerate';
 
-/** The status of a sample that was generated anew (re-sampled, regenerated) and awaits review. */
+/** The status of a sample generated anew from its template (re-sampled, regenerated): back to review. */
 export const SAMPLE_STATUS_REVIEW = 'review';
 
-/** What a generated revision adds: its provenance, and the status the sample goes to. */
-export interface GeneratedRevision {
-  readonly provenance: SampleProvenance;
-  /** Defaults to SAMPLE_STATUS_REVIEW: a generated sample goes back to review. */
-  readonly status?: string;
-}
+const KIND_NAME = { fix: 'fix in place', resample: 're-sample', regenerate: 'regeneration' };
 
 type SampleRow = SamplesTable & { record_path: string | null };
 
@@ -259,7 +254,7 @@ async function writeRevision(
   baseVersion: number,
   sample: BenchmarkSampleV002,
   kind: 'fix' | 'resample' | 'regenerate',
-  generated: GeneratedRevision | null = null,
+  provenance: SampleProvenance | null = null,
 ): Promise<SampleResponse> {
   return inTransaction(db, async (trx) => {
     const current = await getSample(trx, id);
@@ -272,7 +267,7 @@ async function writeRevision(
     if (changed.length > 0) {
       throw new ServiceError(
         'invalid',
-        `A ${kind === 'fix' ? 'fix in place' : kind === 'regenerate' ? 'regeneration' : 're-sample'} keeps the sample's identity and place in the distribution.`,
+        `A ${KIND_NAME[kind]} keeps the sample's identity and place in the distribution.`,
         {
           issues: changed.map((field) => ({
             path: `body.sample.metadata.${field}`,
@@ -285,7 +280,7 @@ async function writeRevision(
     if (kind !== 'resample' && !sameEcg) {
       throw new ServiceError(
         'invalid',
-        `A ${kind === 'fix' ? 'fix in place' : 'regeneration'} keeps the ECG; use re-sample to move to another ECG.`,
+        `A ${KIND_NAME[kind]} keeps the ECG; use re-sample to move to another ECG.`,
         {
           issues: [
             {
@@ -311,7 +306,7 @@ async function writeRevision(
         content,
         version: baseVersion + 1,
         updated_at: now,
-        ...(generated ? { status: generated.status ?? SAMPLE_STATUS_REVIEW } : {}),
+        ...(provenance ? { status: SAMPLE_STATUS_REVIEW } : {}),
       })
       .where('id', '=', id)
       .where('version', '=', baseVersion)
@@ -330,7 +325,7 @@ async function writeRevision(
         kind,
         author_id: actor.id,
         created_at: now,
-        provenance: generated ? JSON.stringify(generated.provenance) : null,
+        provenance: provenance ? JSON.stringify(provenance) : null,
       })
       .execute();
     await writeAudit(trx, actor, {
@@ -358,8 +353,7 @@ export function fixSample(
 
 /**
  * A curator's re-sample: same identity and distribution cell, another ECG; stores a revision.
- * A sample generated from its template passes `generated`: the revision records its provenance
- * and the sample goes back to review.
+ * With the provenance of a sample generated from its template, the sample goes back to review.
  */
 export function resampleSample(
   db: Db,
@@ -367,24 +361,21 @@ export function resampleSample(
   id: string,
   baseVersion: number,
   sample: BenchmarkSampleV002,
-  generated: GeneratedRevision | null = null,
+  provenance: SampleProvenance | null = null,
 ) {
-  return writeRevision(db, actor, id, baseVersion, sample, 'resample', generated);
+  return writeRevision(db, actor, id, baseVersion, sample, 'resample', provenance);
 }
 
-/**
- * A sample rebuilt from its (changed) template on its own ECG: same identity and ECG; stores a
- * 'regenerate' revision with its provenance, and the sample goes back to review.
- */
+/** A sample rebuilt from its template on its own ECG: a 'regenerate' revision; back to review. */
 export function regenerateSample(
   db: Db,
   actor: Actor,
   id: string,
   baseVersion: number,
   sample: BenchmarkSampleV002,
-  generated: GeneratedRevision,
+  provenance: SampleProvenance,
 ) {
-  return writeRevision(db, actor, id, baseVersion, sample, 'regenerate', generated);
+  return writeRevision(db, actor, id, baseVersion, sample, 'regenerate', provenance);
 }
 
 /** Every revision of a sample, oldest first; 404 if the sample is unknown. */
