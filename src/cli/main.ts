@@ -14,6 +14,11 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   measure: async () => (await import('./commands/measure')).measureCommand,
   user: async () => (await import('./commands/user')).userCommand,
   review: async () => (await import('./commands/review')).reviewCommand,
+  templates: async () => (await import('./commands/templates')).templatesCommand,
+  resample: async () => (await import('./commands/resample')).resampleCommand,
+  regenerate: async () => (await import('./commands/regenerate')).regenerateCommand,
+  'regenerate-check': async () =>
+    (await import('./commands/regenerate-check')).regenerateCheckCommand,
 };
 
 const io: CliIo = {
@@ -25,7 +30,7 @@ async function help(): Promise<string> {
   const lines = ['Usage: ecg-workbench <command> [options]', '', 'Commands:'];
   for (const load of Object.values(commands)) {
     const command = await load();
-    lines.push(`  ${command.name.padEnd(12)} ${command.summary}`);
+    lines.push(`  ${command.name.padEnd(17)} ${command.summary}`);
   }
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 /** Hand-built engine output for tests of the grounding rules: beats where a test puts them. */
 import type { Measured, MeasuredBeat, Measurements } from '../domain/measure/types';
 
-/** One beat by its R peak (s); QRS 50 ms either side, P 160-60 ms before the QRS, T end 350 ms after. */
+/** One beat by its R peak (s); QRS 50 ms either side, P 160-60 ms before the QRS, T 100-350 ms after. */
 export function beatAt(
   index: number,
   rPeakS: number,
@@ -20,6 +20,7 @@ export function beatAt(
     pPeakS: r(qrsOnsetS - 0.11),
     pOffsetS: r(qrsOnsetS - 0.06),
     prMs: 160,
+    tOnsetS: r(qrsOffsetS + 0.1),
     tPeakS: r(qrsOffsetS + 0.2),
     tOffsetS: r(qrsOffsetS + 0.35),
     rrBeforeMs: null,

@@ -3,7 +3,7 @@ import type { EcgRecord } from '../wfdb/record';
 import { findQrsBounds, findWave, P_EDGE_LEVELS, refineQrsBoundsAcrossLeads } from './delineate';
 import type { WaveBounds } from './delineate';
 import { detectBeats } from './detect-beats';
-import { frontalAxisDeg, meanOver, qrsAmplitudes } from './lead-amplitudes';
+import { PR_BASELINE_MS, frontalAxisDeg, meanOver, qrsAmplitudes } from './lead-amplitudes';
 import { alignFiducials, medianOfBeats, summedSlope } from './median-beat';
 import { prepareLeads, removeBaseline } from './signal-prep';
 import type { PreparedLeads } from './signal-prep';
@@ -26,9 +26,11 @@ export const VENTRICULAR_WIDENING_MS = 25;
 /** RR coefficient of variation above which the rhythm counts as irregular. */
 const IRREGULAR_RR_CV = 0.15;
 const P_MIN_MV = 0.03;
+/** A beat's T wave is looked for up to this long (ms) past where the median beat's T ends. */
+const T_END_MARGIN_MS = 80;
 const T_MIN_MV = 0.04;
-const BASELINE_FROM_MS = 20;
-const BASELINE_TO_MS = 8;
+const BASELINE_FROM_MS = PR_BASELINE_MS.from;
+const BASELINE_TO_MS = PR_BASELINE_MS.to;
 
 interface BeatDraft {
   fiducial: number;
@@ -292,10 +294,16 @@ export function measureRecord(record: EcgRecord): Measurements {
           )
         : null;
     const pWave = (detectedP && matchP?.(fiducials[i]! - pre, pFrom)) ?? detectedP;
+    // A small T can be outsized by the next beat's P wave: search no later than the median
+    // beat's T end (QT varies little from beat to beat) plus a margin.
+    const medianTEnd = medianResult?.t
+      ? fiducials[i]! - pre + medianResult.t.offset + msToSamples(T_END_MARGIN_MS, fs)
+      : Infinity;
     const tTo = Math.min(
       prepared.n - 1,
       next ? next.onset - msToSamples(60, fs) : d.onset + msToSamples(700, fs),
       d.onset + msToSamples(700, fs),
+      medianTEnd,
     );
     const tWave = findWave(
       flat,
@@ -330,6 +338,7 @@ export function measureRecord(record: EcgRecord): Measurements {
       pPeakS: t(pOn?.peak ?? null),
       pOffsetS: t(pOn?.offset ?? null),
       prMs: pOn ? round(((d.onset - pOn.onset) / fs) * 1000, 1) : null,
+      tOnsetS: t(tWave?.onset ?? null),
       tPeakS: t(tWave?.peak ?? null),
       tOffsetS: t(tWave?.offset ?? null),
       rrBeforeMs: rrBefore === null ? null : round(rrBefore, 1),

@@ -41,6 +41,7 @@ export interface MeasuredBeat {
   readonly pOffsetS: number | null;
   /** QRS onset minus P onset of this beat. */
   readonly prMs: number | null;
+  readonly tOnsetS: number | null;
   readonly tPeakS: number | null;
   readonly tOffsetS: number | null;
   /** R peak minus the previous beat's R peak; null for the first beat. */

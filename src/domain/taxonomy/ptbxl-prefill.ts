@@ -22,6 +22,25 @@ export interface PtbxlStatements {
   readonly infarctionStadium1: string | null;
 }
 
+/**
+ * The statements of a PTB-XL metadata row (ptbxl_database.csv as the workspace stores it: scp_codes
+ * an object of likelihoods); null when the row has no scp_codes.
+ */
+export function ptbxlStatementsOf(row: Readonly<Record<string, unknown>>): PtbxlStatements | null {
+  const codes = row['scp_codes'];
+  if (typeof codes !== 'object' || codes === null || Array.isArray(codes)) return null;
+  const scpCodes: Record<string, number> = {};
+  for (const [code, value] of Object.entries(codes))
+    if (typeof value === 'number') scpCodes[code] = value;
+  const text = (key: string) =>
+    typeof row[key] === 'string' && row[key] !== '' ? (row[key] as string) : null;
+  return {
+    scpCodes,
+    heartAxis: text('heart_axis'),
+    infarctionStadium1: text('infarction_stadium1'),
+  };
+}
+
 /** A label proposed from PTB-XL statements: always a draft for a cardiologist to confirm. */
 export interface DraftLabel {
   readonly label: DenseLabel;

@@ -6,6 +6,7 @@ import {
   MetadataSchema,
   TARGET_DX,
 } from '../benchmark-sample';
+import { SampleProvenanceSchema } from '../sample-provenance';
 import {
   PageQuerySchema,
   PublicIdSchema,
@@ -88,8 +89,8 @@ export const SampleWriteResponseSchema = SampleResponseSchema.extend({
 /** A sample write's response. */
 export type SampleWriteResponse = z.infer<typeof SampleWriteResponseSchema>;
 
-/** How a sample revision came about. */
-export const RevisionKindSchema = z.enum(['import', 'fix', 'resample']);
+/** How a sample revision came about (regenerate: rebuilt from its template on the same ECG). */
+export const RevisionKindSchema = z.enum(['import', 'fix', 'resample', 'regenerate']);
 /** How a sample revision came about. */
 export type RevisionKind = z.infer<typeof RevisionKindSchema>;
 
@@ -100,6 +101,8 @@ export const SampleRevisionSchema = z.object({
   authorId: PublicIdSchema.nullable(),
   createdAt: TimestampSchema,
   sample: BenchmarkSampleV002Schema,
+  /** What a generated revision was built from; null for imports and hand edits. */
+  provenance: SampleProvenanceSchema.nullable(),
 });
 /** One stored revision of a sample. */
 export type SampleRevision = z.infer<typeof SampleRevisionSchema>;

@@ -9,6 +9,7 @@ import type { ExportCheck } from './export-gate';
 import { exportGateCheck } from './export-gate';
 import { exportFileName } from './export-names';
 import { startExport } from './export-slots';
+import { BENCHMARK_STATUSES } from './sample-rows';
 import { ServiceError } from './service-error';
 
 export { MANIFEST_FILE_NAME, exportFileName } from './export-names';
@@ -84,7 +85,7 @@ async function* sourcePages(
       .selectFrom('samples')
       .select(['sample_id', 'content'])
       .where('data_source', '=', source)
-      .where('status', '=', 'active');
+      .where('status', 'in', BENCHMARK_STATUSES);
     if (after !== null) query = query.where('sample_id', '>', after);
     const rows = await query.orderBy('sample_id').limit(PAGE_ROWS).execute();
     if (rows.length === 0) return;

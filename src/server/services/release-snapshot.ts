@@ -7,6 +7,7 @@ import type { AnswerShape, DataSource, TargetDx } from '../../schemas/benchmark-
 import { DATA_SOURCES, ANSWER_SHAPES } from '../../schemas/benchmark-sample';
 import type { Db, ReleaseSamplesTable } from '../storage/database';
 import { exportFileName, sha256Hex } from './export';
+import { BENCHMARK_STATUSES } from './sample-rows';
 import { ServiceError } from './service-error';
 
 /** Rows per INSERT: well under both databases' parameter limits (8 columns a row). */
@@ -94,7 +95,7 @@ export async function prepareSnapshot(db: Db): Promise<PreparedSamples> {
   const rows = await db
     .selectFrom('samples')
     .select(['id', 'version', 'content'])
-    .where('status', '=', 'active')
+    .where('status', 'in', BENCHMARK_STATUSES)
     .execute();
   return prepareRows(rows);
 }
@@ -115,7 +116,7 @@ export async function freezeSnapshot(
   const current = await trx
     .selectFrom('samples')
     .select(['id', 'version'])
-    .where('status', '=', 'active')
+    .where('status', 'in', BENCHMARK_STATUSES)
     .execute();
   const stale = current.filter((c) => prepared.get(c.id)?.version !== c.version);
   const fresh = new Map<string, PreparedSample>();

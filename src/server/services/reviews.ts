@@ -21,6 +21,7 @@ import { writeAudit } from './audit';
 import { loadPassRow } from './review-passes';
 import { flagVisibleTo, verdictVisibleTo } from './review-visibility';
 import { ServiceError, notFound, versionConflict } from './service-error';
+import { SAMPLE_STATUS } from './sample-rows';
 import { inTransaction } from './transaction';
 
 /** Reasons as stored: a JSON list, or (rows from before lists) the single reason column. */
@@ -239,6 +240,15 @@ export async function saveVerdict(
       updated_at: now,
     }));
     if (flags.length > 0) await trx.insertInto('flags').values(flags).execute();
+    // A sample generated anew from its template waits for review; a clean pass returns it.
+    if (flags.length === 0) {
+      await trx
+        .updateTable('samples')
+        .set({ status: SAMPLE_STATUS.active })
+        .where('id', '=', sampleId)
+        .where('status', '=', SAMPLE_STATUS.review)
+        .execute();
+    }
     const verdict = toVerdict(saved);
     await writeAudit(trx, actor, {
       entity: 'review_verdict',

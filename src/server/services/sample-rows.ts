@@ -5,11 +5,21 @@ import type {
   BenchmarkSampleV002,
   Metadata,
 } from '../../schemas/benchmark-sample';
+import type { SampleProvenance } from '../../schemas/sample-provenance';
 import type { SampleRevisionsTable, SamplesTable } from '../storage/database';
 import { newId } from '../storage/ids';
 import type { Actor } from './actor';
 import type { AuditInsert } from './audit';
 import { auditRow } from './audit';
+
+/**
+ * A sample's status: `active`, or `review` when it was generated anew from its template
+ * (re-sampled, regenerated) and waits for a reviewer's pass, which makes it active again.
+ */
+export const SAMPLE_STATUS = { active: 'active', review: 'review' } as const;
+
+/** The statuses of the samples the benchmark holds (exports, releases): awaiting review included. */
+export const BENCHMARK_STATUSES: readonly string[] = [SAMPLE_STATUS.active, SAMPLE_STATUS.review];
 
 /** A checked sample ready to store: its metadata and its canonical JSON text (list shape). */
 export interface StoredSample {
@@ -24,6 +34,8 @@ export interface SampleWriteContext {
   readonly kind: RevisionKind;
   /** ISO timestamp of the write. */
   readonly now: string;
+  /** What a generated revision was built from (template, ECG, seed, engine); it sends the sample back to review. */
+  readonly provenance?: SampleProvenance | null;
 }
 
 /** The sample row columns derived from a sample's metadata. */
@@ -62,7 +74,7 @@ export function newSampleRows(
       ...metadataColumns(stored.metadata),
       ecg_record_id: ecgRecordId,
       content: stored.content,
-      status: 'active',
+      status: SAMPLE_STATUS.active,
       replaced_by: null,
       version: 1,
       created_at: write.now,
@@ -87,7 +99,9 @@ export function newSampleRows(
 /** The rows a new revision of a sample stores: the columns to update, the revision, the audit entry. */
 export interface NextRevisionRows {
   /** Set on the sample row, guarded by `where version = base.version`. */
-  readonly update: Omit<SamplesTable, 'id' | 'status' | 'replaced_by' | 'created_at'>;
+  readonly update: Omit<SamplesTable, 'id' | 'status' | 'replaced_by' | 'created_at'> & {
+    readonly status?: string;
+  };
   readonly revision: SampleRevisionsTable;
   readonly audit: AuditInsert;
 }
@@ -111,6 +125,7 @@ export function nextRevisionRows(
       content: stored.content,
       version,
       updated_at: write.now,
+      ...(write.provenance ? { status: SAMPLE_STATUS.review } : {}),
     },
     revision: revisionRow(sampleId, version, stored.content, write),
     audit: auditRow(
@@ -142,6 +157,8 @@ function revisionRow(
     kind: write.kind,
     author_id: write.actor?.id ?? null,
     created_at: write.now,
+    // Only generated revisions name the column, so rows stay writable on a 0001 schema (old data).
+    ...(write.provenance ? { provenance: JSON.stringify(write.provenance) } : {}),
   };
 }
 

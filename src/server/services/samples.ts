@@ -7,16 +7,22 @@ import type {
   SampleWriteResponse,
 } from '../../schemas/api/samples';
 import type { BenchmarkSampleV002, DataSource, Metadata } from '../../schemas/benchmark-sample';
+import type { SampleProvenance } from '../../schemas/sample-provenance';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Db, SamplesTable } from '../storage/database';
 import { nowIso } from '../storage/ids';
 import type { Actor } from './actor';
 import { insertAuditRow } from './audit';
 import { decodeCursor, encodeCursor } from './cursor';
-import { newSampleRows, nextRevisionRows } from './sample-rows';
+import { SAMPLE_STATUS, newSampleRows, nextRevisionRows } from './sample-rows';
 import { ServiceError, notFound, versionConflict } from './service-error';
 import { inTransaction } from './transaction';
 import { checkSampleWrite } from './write-checks';
+
+/** The status of a sample generated anew from its template (re-sampled, regenerated): back to review. */
+export const SAMPLE_STATUS_REVIEW = SAMPLE_STATUS.review;
+
+const KIND_NAME = { fix: 'fix in place', resample: 're-sample', regenerate: 'regeneration' };
 
 type SampleRow = SamplesTable & { record_path: string | null };
 
@@ -210,7 +216,8 @@ async function writeRevision(
   id: string,
   baseVersion: number,
   value: unknown,
-  kind: 'fix' | 'resample',
+  kind: 'fix' | 'resample' | 'regenerate',
+  provenance: SampleProvenance | null = null,
 ): Promise<SampleWriteResponse> {
   const checked = checkSampleWrite(value);
   const { sample } = checked;
@@ -225,7 +232,7 @@ async function writeRevision(
     if (changed.length > 0) {
       throw new ServiceError(
         'invalid',
-        `A ${kind === 'fix' ? 'fix in place' : 're-sample'} keeps the sample's identity and place in the distribution.`,
+        `A ${KIND_NAME[kind]} keeps the sample's identity and place in the distribution.`,
         {
           issues: changed.map((field) => ({
             path: `body.sample.metadata.${field}`,
@@ -235,10 +242,10 @@ async function writeRevision(
       );
     }
     const sameEcg = current.sample.metadata.ecg_id === sample.metadata.ecg_id;
-    if (kind === 'fix' && !sameEcg) {
+    if (kind !== 'resample' && !sameEcg) {
       throw new ServiceError(
         'invalid',
-        'A fix in place keeps the ECG; use re-sample to move to another ECG.',
+        `A ${KIND_NAME[kind]} keeps the ECG; use re-sample to move to another ECG.`,
         {
           issues: [
             {
@@ -259,7 +266,7 @@ async function writeRevision(
       { version: baseVersion, content: JSON.stringify(current.sample) },
       checked.stored,
       await findEcgRecordId(trx, sample.metadata),
-      { actor, kind, now: nowIso() },
+      { actor, kind, now: nowIso(), provenance },
     );
     const updated = await trx
       .updateTable('samples')
@@ -287,7 +294,8 @@ export function fixSample(db: Db, actor: Actor, id: string, baseVersion: number,
 
 /**
  * A curator's re-sample: same identity and distribution cell, another ECG: checkSampleWrite, then
- * a new revision; the response carries the rules' warnings.
+ * a new revision; the response carries the rules' warnings. With the provenance of a sample
+ * generated from its template, the sample goes back to review.
  */
 export function resampleSample(
   db: Db,
@@ -295,8 +303,21 @@ export function resampleSample(
   id: string,
   baseVersion: number,
   value: unknown,
+  provenance: SampleProvenance | null = null,
 ) {
-  return writeRevision(db, actor, id, baseVersion, value, 'resample');
+  return writeRevision(db, actor, id, baseVersion, value, 'resample', provenance);
+}
+
+/** A sample rebuilt from its template on its own ECG: a 'regenerate' revision; back to review. */
+export function regenerateSample(
+  db: Db,
+  actor: Actor,
+  id: string,
+  baseVersion: number,
+  value: unknown,
+  provenance: SampleProvenance,
+) {
+  return writeRevision(db, actor, id, baseVersion, value, 'regenerate', provenance);
 }
 
 /** Every revision of a sample, oldest first; 404 if the sample is unknown. */
@@ -314,5 +335,6 @@ export async function listRevisions(db: Db, id: string): Promise<SampleRevision[
     authorId: row.author_id,
     createdAt: row.created_at,
     sample: JSON.parse(row.content) as BenchmarkSampleV002,
+    provenance: row.provenance ? (JSON.parse(row.provenance) as SampleProvenance) : null,
   }));
 }

@@ -78,6 +78,8 @@ export interface SampleRevisionsTable {
   kind: string;
   author_id: string | null;
   created_at: Timestamp;
+  /** What a generated revision was built from (SampleProvenance as JSON); null otherwise. */
+  provenance?: JsonText | null;
 }
 
 /** review_passes: a named review round over the samples a filter selects. */

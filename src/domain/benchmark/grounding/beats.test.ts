@@ -158,6 +158,9 @@ describe('the wave an answer window names', () => {
     expect(waveWindowOfBeat('p', b)).toEqual({ startS: 0.79, endS: 0.89 });
     expect(waveWindowOfBeat('st_t', b)).toEqual({ startS: 1.05, endS: 1.4 });
     expect(waveWindowOfBeat('p', beatAt(0, 1, { pOnsetS: null }))).toBeNull();
-    expect(waveWindowOfBeat('t', b)).toBeNull();
+    expect(waveWindowOfBeat('t', b)).toEqual({ startS: 1.15, endS: 1.4 });
+    expect(waveWindowOfBeat('t', beatAt(0, 1, { tOnsetS: null }))).toBeNull();
+    expect(waveWindowOfBeat('non_conducted_p', b)).toBeNull();
+    expect(waveWindowOfBeat('rr_interval', b)).toBeNull();
   });
 });

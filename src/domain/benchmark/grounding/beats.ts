@@ -41,8 +41,9 @@ export function qrsInWindow(beats: readonly MeasuredBeat[], window: SecondsWindo
 
 /**
  * The window a beat's wave occupies, as an answer option of that kind would give it: QRS onset to
- * offset (also the premature beat's), P onset to offset, QRS offset to T offset for ST-T; null
- * where the engine did not find the wave or does not delineate it (T onset, non-conducted P, RR).
+ * offset (also the premature beat's), P onset to offset, T onset to offset, QRS offset to T
+ * offset for ST-T; null where the engine did not find the wave or does not delineate it
+ * (non-conducted P, RR).
  */
 export function waveWindowOfBeat(kind: WaveKind, beat: MeasuredBeat): SecondsWindow | null {
   switch (kind) {
@@ -52,6 +53,10 @@ export function waveWindowOfBeat(kind: WaveKind, beat: MeasuredBeat): SecondsWin
     case 'p':
       return beat.pOnsetS !== null && beat.pOffsetS !== null
         ? { startS: beat.pOnsetS, endS: beat.pOffsetS }
+        : null;
+    case 't':
+      return beat.tOnsetS !== null && beat.tOffsetS !== null
+        ? { startS: beat.tOnsetS, endS: beat.tOffsetS }
         : null;
     case 'st_t':
       return beat.tOffsetS !== null ? { startS: beat.qrsOffsetS, endS: beat.tOffsetS } : null;

@@ -8,6 +8,7 @@ import {
   namesSelectedLead,
   quantityOfQuestion,
   waveKindOfQuestion,
+  withAnchorWindow,
 } from './question-text';
 
 const TAIL = ' The options below refer to time ranges on the ECG signal, provided in seconds.';
@@ -123,6 +124,11 @@ describe('leads named in a question', () => {
     expect(leadsNamedIn('To verify that lead V1 does not show')).toEqual(['V1']);
     expect(leadsNamedIn('To verify that the lateral leads do not show ST elevation')).toEqual([]);
     expect(leadsNamedIn('in the selected lead?')).toEqual([]);
+    // LVH's strain finding lists its group in parentheses.
+    expect(
+      leadsNamedIn('an LV strain ... in any of the lateral leads (I, aVL, V5, and V6)?'),
+    ).toEqual(['I', 'aVL', 'V5', 'V6']);
+    expect(leadsNamedIn('the lateral leads (see above)')).toEqual([]);
     expect(namesSelectedLead('to measure the R amplitude in the selected lead?')).toBe(true);
     expect(namesSelectedLead('Within the selected leads, in which')).toBe(true);
     expect(namesSelectedLead('in lead V1?')).toBe(false);
@@ -136,6 +142,14 @@ describe('the pinned "1st QRS wave" window', () => {
     expect(anchorWindowOfQuestion(q)).toEqual({ startS: 0.38, endS: 0.49 });
     expect(anchorWindowOfQuestion(q.replace('[0.38s - 0.49s]', '[0.38 - 0.49]'))).toBeNull();
     expect(anchorWindowOfQuestion('no anchor here')).toBeNull();
+  });
+  it('writes another window in its place, the rest of the question unchanged', () => {
+    const q =
+      "Which ...? To ensure clear indexing, the '1st QRS wave' refers to the QRS wave located at [0.38s - 0.49s] in the ECG signal.";
+    const moved = withAnchorWindow(q, '[1.02s - 1.11s]');
+    expect(moved).toBe(q.replace('[0.38s - 0.49s]', '[1.02s - 1.11s]'));
+    expect(anchorWindowOfQuestion(moved!)).toEqual({ startS: 1.02, endS: 1.11 });
+    expect(withAnchorWindow('no anchor here', '[1.02s - 1.11s]')).toBeNull();
   });
 });
 

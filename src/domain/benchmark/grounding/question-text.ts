@@ -87,8 +87,9 @@ export function waveKindOfQuestion(question: string): WaveKind | null {
 }
 
 const LEAD = String.raw`(?:III|II|I|aVR|aVL|aVF|V[1-6])(?![\w'])`;
+// A list may sit in parentheses: "in any of the lateral leads (I, aVL, V5, and V6)".
 const LEAD_LIST = new RegExp(
-  String.raw`\bleads? (${LEAD}(?:(?:,? (?:and |or )?|, )${LEAD})*)`,
+  String.raw`\bleads? \(?(${LEAD}(?:(?:,? (?:and |or )?|, )${LEAD})*)`,
   'g',
 );
 const ONE_LEAD = new RegExp(LEAD, 'g');
@@ -111,6 +112,17 @@ export function namesSelectedLead(question: string): boolean {
 }
 
 const ANCHOR = /'?1st QRS wave'? refers to the QRS wave located at (\[[^\]]*\])/i;
+
+/**
+ * The question with the window it pins as the "1st QRS wave" written as `window` (a formatted
+ * window, or a placeholder a template keeps); null when the question pins none.
+ */
+export function withAnchorWindow(question: string, window: string): string | null {
+  const match = ANCHOR.exec(question);
+  if (!match) return null;
+  const at = match.index + match[0].length - match[1]!.length;
+  return question.slice(0, at) + window + question.slice(at + match[1]!.length);
+}
 
 /** The window a beat-range question pins as the "1st QRS wave" ("... located at [0.38s - 0.49s]"); null when absent. */
 export function anchorWindowOfQuestion(question: string): SecondsWindow | null {

@@ -4,6 +4,7 @@ import { hardeningMigration } from './hardening';
 import { initialMigration } from './initial-schema';
 import { releasesMigration } from './releases-schema';
 import { reviewPassesMigration } from './review-passes';
+import { templatesMigration } from './templates';
 
 /** Every migration in order; names sort in the order they apply. Add new ones at the end. */
 export function allMigrations(kind: DbKind): Record<string, Migration> {
@@ -12,5 +13,6 @@ export function allMigrations(kind: DbKind): Record<string, Migration> {
     '0004-hardening': hardeningMigration(kind),
     '0006-releases': releasesMigration,
     '0007-review-passes': reviewPassesMigration(),
+    '0009-templates': templatesMigration,
   };
 }
