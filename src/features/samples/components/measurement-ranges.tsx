@@ -3,8 +3,8 @@ import { useStore } from 'zustand';
 import { rangeContains } from '../../../domain/benchmark/options';
 import { readCaliper } from '../../../plot/calipers';
 import type { PlotStore } from '../../../plot/viewport-store';
-import type { AppMeasurement } from '../app-measurement';
-import type { RangeOption } from '../grounding-overlays';
+import type { AppMeasurement } from '../../../reasoning/app-measurement';
+import type { RangeOption } from '../../../reasoning/grounding-overlays';
 
 /** What the app measured for a unit: the engine's value, then the caliper readings. */
 function measuredValues(unit: string, store: PlotStore, app: AppMeasurement | null) {

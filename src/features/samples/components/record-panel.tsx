@@ -5,8 +5,8 @@ import type { DecodedRecord } from '../../../domain/wfdb/decode';
 import { ApiRequestError } from '../../../lib/api-client';
 import { EcgPlot } from '../../../plot/ecg-plot';
 import type { PlotStore } from '../../../plot/viewport-store';
-import type { AppMeasurement } from '../app-measurement';
-import type { GroundingOverlays } from '../grounding-overlays';
+import type { AppMeasurement } from '../../../reasoning/app-measurement';
+import type { GroundingOverlays } from '../../../reasoning/grounding-overlays';
 import { MeasurementRanges } from './measurement-ranges';
 
 /** Words for why a record could not be shown, and what to do about it. */

@@ -1,7 +1,7 @@
 /** The app's own measurement for a measurement_grounding question, from the measurement engine. */
-import { parseLeadOption, parseTimeWindow } from '../../domain/benchmark/options';
-import type { Measurements, MeasuredBeat } from '../../domain/measure/types';
-import type { GroundingV002 } from '../../schemas/benchmark-sample';
+import { parseLeadOption, parseTimeWindow } from '../domain/benchmark/options';
+import type { Measurements, MeasuredBeat } from '../domain/measure/types';
+import type { GroundingV002 } from '../schemas/benchmark-sample';
 
 /** What the app measured for a question: value in the question's unit, what it is, or why not. */
 export interface AppMeasurement {

@@ -5,11 +5,11 @@ import {
   parseMeasurementRange,
   parseTimeWindow,
   type MeasurementRangeOption,
-} from '../../domain/benchmark/options';
-import type { GroundingV002 } from '../../schemas/benchmark-sample';
+} from '../domain/benchmark/options';
+import type { GroundingV002 } from '../schemas/benchmark-sample';
 import { leadFor, selectedSegment } from './app-measurement';
-import { firstBeatWindowFromQuestion, resolveBeatRange } from '../../plot/beats';
-import type { LeadHighlight, TimeBand } from '../../plot/overlays/types';
+import { firstBeatWindowFromQuestion, resolveBeatRange } from '../plot/beats';
+import type { LeadHighlight, TimeBand } from '../plot/overlays/types';
 
 /** Option letters A, B, C... as the panel and the plot label options. */
 export const optionLetter = (index: number): string => String.fromCharCode(65 + index);
