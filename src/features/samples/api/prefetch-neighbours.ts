@@ -1,7 +1,7 @@
 /** Fetches the samples either side of the open one, and their records, before they are asked for. */
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ecgRecordQueryOptions } from './get-ecg-record';
+import { prefetchEcgRecord } from '../../../ecg/prefetch-record';
 import { sampleQueryOptions } from './get-sample';
 
 /**
@@ -12,7 +12,7 @@ export async function prefetchSampleWithRecord(client: QueryClient, id: string):
   try {
     const detail = await client.fetchQuery(sampleQueryOptions(id));
     if (detail.ecg.recordAvailable)
-      await client.prefetchQuery(ecgRecordQueryOptions(detail.ecg.source, detail.ecg.ecgId));
+      await prefetchEcgRecord(client, detail.ecg.source, detail.ecg.ecgId);
   } catch {
     // Not this sample's view: nothing to show yet.
   }

@@ -1,10 +1,10 @@
 /** Measurement ranges beside the plot: the options, the right one marked, and what the plot measured. */
 import { useStore } from 'zustand';
-import { rangeContains } from '../../../domain/benchmark/options';
-import { readCaliper } from '../../../plot/calipers';
-import type { PlotStore } from '../../../plot/viewport-store';
-import type { AppMeasurement } from '../../../reasoning/app-measurement';
-import type { RangeOption } from '../../../reasoning/grounding-overlays';
+import { rangeContains } from '../../domain/benchmark/options';
+import { readCaliper } from '../../plot/calipers';
+import type { PlotStore } from '../../plot/viewport-store';
+import type { AppMeasurement } from '../app-measurement';
+import type { RangeOption } from '../grounding-overlays';
 
 /** What the app measured for a unit: the engine's value, then the caliper readings. */
 function measuredValues(unit: string, store: PlotStore, app: AppMeasurement | null) {

@@ -1,5 +1,5 @@
 /** A question's options as a list: right ones marked with a check and the words "right answer". */
-import { optionLetter } from '../../../reasoning/grounding-overlays';
+import { optionLetter } from '../grounding-overlays';
 
 /** Lists options A, B, C... with each right one ticked (mark + text + colour, never colour alone). */
 export function QuestionOptions({

@@ -1,0 +1,43 @@
+/**
+ * Every use of Konva's private API, in one place, for the next Konva upgrade to check: a layer's
+ * pending-draw flag (`_waitingForDraw`), its `draw`/`batchDraw` replaced so Konva's own draws join
+ * the plot's frame, and the raw 2D context and canvas element under Konva's wrappers.
+ */
+import type Konva from 'konva';
+
+/** The browser's 2D context under a Konva context (device px, Konva's transform unless reset). */
+export const rawContext = (context: Konva.Context): CanvasRenderingContext2D => context._context;
+
+/** A layer's canvas element (device px). */
+export const layerCanvasElement = (layer: Konva.Layer): HTMLCanvasElement =>
+  layer.getCanvas()._canvas;
+
+/** The 2D context of a layer's canvas. */
+export const layerRawContext = (layer: Konva.Layer): CanvasRenderingContext2D =>
+  rawContext(layer.getCanvas().getContext());
+
+/**
+ * Routes a layer's draws through `schedule`: Konva asks for a batched draw whenever a node on it
+ * changes, and draws a layer on its own when it joins the stage; both become requests for the
+ * plot's own frame, so one frame draws each layer at most once. Returns Konva's own synchronous
+ * draw, which the plot calls in that frame.
+ */
+export function routeLayerDraws(layer: Konva.Layer, schedule: () => void): () => void {
+  const konvaDraw = layer.draw.bind(layer);
+  // Konva queued draws of its own while React built and added the layer (they would all run in
+  // the next animation frame); the synchronous draw that ends this commit already drew what they
+  // were for, so they are skipped rather than drawing the layer again.
+  let skipKonvaDraws = layer._waitingForDraw;
+  if (skipKonvaDraws) requestAnimationFrame(() => (skipKonvaDraws = false));
+  layer.batchDraw = () => {
+    schedule();
+    return layer;
+  };
+  layer.draw = () => {
+    if (!skipKonvaDraws) schedule();
+    return layer;
+  };
+  return () => {
+    konvaDraw();
+  };
+}
