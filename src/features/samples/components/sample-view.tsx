@@ -30,7 +30,7 @@ export function SampleView({ sampleId, filters }: { sampleId: string; filters: S
   const neighbours = useSampleNeighbours(sampleId, filters).data;
   const prevId = neighbours?.previous ?? undefined;
   const nextId = neighbours?.next ?? undefined;
-  usePrefetchNeighbours([nextId, prevId]);
+  usePrefetchNeighbours([nextId, prevId], filters);
 
   // Samples replace each other in the history, so Back leaves the sample view for the worklist.
   const open = useCallback(
