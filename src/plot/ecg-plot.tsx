@@ -99,6 +99,8 @@ export function EcgPlot(props: EcgPlotProps) {
   const cursorLineRef = useRef<HTMLDivElement>(null);
   const size = useStageSize(hostRef);
   const leadNames = useMemo(() => record.signals.map((s) => s.name), [record]);
+  // The stage shapes the paper only when the rows fill it: otherwise a resize keeps the layout.
+  const fitTo = fillStage ? size : null;
   const layout = useMemo(
     () =>
       computeLayout({
@@ -107,9 +109,9 @@ export function EcgPlot(props: EcgPlotProps) {
         durationS: record.nSamples / record.fsHz,
         scale: { speedMmPerS, gainMmPerMv, pxPerMm },
         singleLead,
-        fitTo: fillStage ? (size ?? undefined) : undefined,
+        fitTo: fitTo ?? undefined,
       }),
-    [record, leadNames, layoutKind, speedMmPerS, gainMmPerMv, pxPerMm, singleLead, size, fillStage],
+    [record, leadNames, layoutKind, speedMmPerS, gainMmPerMv, pxPerMm, singleLead, fitTo],
   );
 
   // Live values for imperative drawing and tools, updated in effects so renders stay pure.

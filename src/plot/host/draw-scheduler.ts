@@ -4,7 +4,7 @@
  * when they change. All requests of a frame are drawn once, in one animation frame.
  */
 import type Konva from 'konva';
-import { routeLayerDraws } from './konva-private';
+import { allocateLayerCanvas, routeLayerDraws } from './konva-private';
 
 /** The plot's layers, bottom first. */
 export type PlotLayerId = 'scene' | 'overlay';
@@ -81,6 +81,8 @@ export class DrawScheduler {
       if (!inked && !this.overlayInked) return;
       this.overlayInked = inked;
     }
+    // The overlay canvas is sized (allocated) only once it has something to show.
+    allocateLayerCanvas(entry.layer);
     entry.draw();
     this.counts[id]++;
   }

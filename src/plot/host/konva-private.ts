@@ -1,9 +1,12 @@
 /**
  * Every use of Konva's private API, in one place, for the next Konva upgrade to check: a layer's
  * pending-draw flag (`_waitingForDraw`), its `draw`/`batchDraw` replaced so Konva's own draws join
- * the plot's frame, and the raw 2D context and canvas element under Konva's wrappers.
+ * the plot's frame, a layer subclass (registered as a react-konva node type) whose `_setSize` is
+ * held back until the layer has ink, and the raw 2D context and canvas element under Konva's
+ * wrappers.
  */
-import type Konva from 'konva';
+import Konva from 'konva';
+import type { Layer } from 'react-konva';
 
 /** The browser's 2D context under a Konva context (device px, Konva's transform unless reset). */
 export const rawContext = (context: Konva.Context): CanvasRenderingContext2D => context._context;
@@ -40,4 +43,39 @@ export function routeLayerDraws(layer: Konva.Layer, schedule: () => void): () =>
   return () => {
     konvaDraw();
   };
+}
+
+/**
+ * A layer whose canvas is sized (its bitmap allocated and cleared, ~4 ms for a 1200 x 700 stage
+ * in software) only once `allocateLayerCanvas` asks: the stage sizes every layer as it joins and
+ * resizes, which a layer with nothing to draw yet should not cost the plot's first draw. Until
+ * then its canvas stays 0 x 0 and shows nothing.
+ */
+class DeferredSizeLayer extends Konva.Layer {
+  private heldSize: { width: number; height: number } | null = null;
+  private sized = false;
+
+  override _setSize(size: { width: number; height: number }): this {
+    if (this.sized) return super._setSize(size);
+    this.heldSize = size;
+    return this;
+  }
+
+  /** Sizes the canvas to the stage now (once). */
+  allocate(): void {
+    if (this.sized) return;
+    this.sized = true;
+    if (this.heldSize) super._setSize(this.heldSize);
+  }
+}
+
+// react-konva makes a node of type T as `new Konva[T]()`: registered, the class is a component.
+(Konva as unknown as Record<string, unknown>)['PlotDeferredSizeLayer'] = DeferredSizeLayer;
+
+/** The deferred-size layer as a react-konva component. */
+export const DeferredSizeLayerComponent = 'PlotDeferredSizeLayer' as unknown as typeof Layer;
+
+/** Sizes a deferred layer's canvas to the stage (no-op for any other layer). */
+export function allocateLayerCanvas(layer: Konva.Layer): void {
+  if (layer instanceof DeferredSizeLayer) layer.allocate();
 }

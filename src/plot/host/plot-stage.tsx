@@ -3,6 +3,7 @@ import type Konva from 'konva';
 import { useCallback, type ReactNode } from 'react';
 import { Group, Layer, Shape, Stage } from 'react-konva';
 import type { DrawScheduler } from './draw-scheduler';
+import { DeferredSizeLayerComponent } from './konva-private';
 
 /**
  * Two layers, two canvases: `sceneFunc` draws paper and traces on the lower one; `children`
@@ -45,9 +46,9 @@ export function PlotStage({
           shadowForStrokeEnabled={false}
         />
       </Layer>
-      <Layer ref={attachOverlay} listening={false}>
+      <DeferredSizeLayerComponent ref={attachOverlay} listening={false}>
         <Group ref={onWorldGroup}>{children}</Group>
-      </Layer>
+      </DeferredSizeLayerComponent>
     </Stage>
   );
 }
