@@ -4,36 +4,30 @@
  * a pointer machine driving registered tools, a keymap, a toolbar and a legend. Features extend it
  * through props (overlays as data, `plugins` for tools, keys and overlays), never by editing it.
  */
-import type Konva from 'konva';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { PAGE_SCOPE } from '../components/keymap/keymap';
 import { useKeymap } from '../components/keymap/use-keymap';
 import type { EcgRecord } from '../domain/wfdb/record';
-import { layerCanvasElement, rawContext } from './host/konva-private';
 import { PlotStage } from './host/plot-stage';
-import { usePrewarmCanvas } from './host/use-prewarm-canvas';
+import { usePlotDrawing } from './host/use-plot-drawing';
 import { useStageSize } from './host/use-stage-size';
 import { DEFAULT_PLUGINS } from './interactions/default-plugins';
-import { pluginTools, type PlotPlugin } from './interactions/plot-plugin';
-import { PlotRuntime } from './plot-runtime';
+import type { PlotPlugin } from './interactions/plot-plugin';
 import { PLOT_SCOPE } from './interactions/scopes';
 import { usePlotPointer } from './interactions/use-plot-pointer';
 import { plotKeymap } from './keymap';
-import { computeLayout, type PlotLayout } from './layout';
-import { drawGrid } from './layers/grid-layer';
-import { TraceRenderer } from './layers/trace-layer';
+import { computeLayout } from './layout';
 import { BeatMarkers } from './overlays/beat-markers';
 import { LeadHighlights } from './overlays/lead-highlights';
 import { TimeBands } from './overlays/time-bands';
 import type { LeadHighlight, TimeBand } from './overlays/types';
 import { PlotLegend } from './plot-legend';
-import { buildTestApi } from './plot-test-api';
+import { PlotRuntime } from './plot-runtime';
+import { usePlotTestApi } from './plot-test-api';
 import { PlotToolbar } from './plot-toolbar';
 import { useScreenPxPerMm } from './screen-scale-store';
-import { installPlotTestApi, PLOT_TEST_API_ENABLED } from './test-api-registry';
 import { OVERLAY } from './theme';
-import { clampViewport, MAX_ZOOM, MIN_ZOOM, type Viewport } from './viewport';
 import { createPlotStore, type PlotStore } from './viewport-store';
 
 /** Props of the plot; overlays are plain data, drawn in record time. */
@@ -63,12 +57,6 @@ export interface EcgPlotProps {
   /** Installs the test API where the build allows it (default true; see test-api-registry.ts). */
   readonly installTestApi?: boolean;
   readonly className?: string;
-}
-
-/** The zoom that shows the whole paper in the stage, from its top-left corner. */
-function fitViewport(layout: PlotLayout, size: { width: number; height: number }): Viewport {
-  const zoom = Math.min(size.width / layout.width, size.height / layout.height);
-  return { zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)), panX: 0, panY: 0 };
 }
 
 /** The absent overlay list: one array, so a render without overlays does not look like a change. */
@@ -123,31 +111,6 @@ export function EcgPlot(props: EcgPlotProps) {
     runtime.update({ layout, record, size, plugins: allPlugins, store }, hostRef.current);
   }, [runtime, layout, record, size, allPlugins, store]);
   useEffect(() => () => scheduler.dispose(), [scheduler]);
-  const [traceRenderer] = useState(() => new TraceRenderer());
-
-  /** Grid and traces in device px on the scene layer's raw context (identity transform). */
-  const sceneFunc = useCallback(
-    (context: Konva.Context) => {
-      const { layout: l, size: s, record: r } = runtime.current();
-      if (!s) return;
-      const ctx = rawContext(context);
-      const viewport = store.getState().viewport;
-      const dpr = context.canvas.getPixelRatio();
-      ctx.save();
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      drawGrid(ctx, l, viewport, dpr, s.width, s.height);
-      traceRenderer.draw(ctx, {
-        record: r,
-        layout: l,
-        viewport,
-        dpr,
-        stageWidth: s.width,
-        stageHeight: s.height,
-      });
-      ctx.restore();
-    },
-    [traceRenderer, store, runtime],
-  );
 
   const pointerHandlers = usePlotPointer({
     host: hostRef,
@@ -164,76 +127,18 @@ export function EcgPlot(props: EcgPlotProps) {
     elementScopes: [PAGE_SCOPE, PLOT_SCOPE],
   });
 
-  // Zoom and pan never re-render React: they move the world group and redraw both layers.
-  useEffect(
-    () =>
-      store.subscribe((state, prev) => {
-        if (state.viewport !== prev.viewport) scheduler.schedule('scene', 'overlay');
-      }),
-    [store, scheduler],
-  );
-
-  // Paper, size or record changes: clamp the viewport and draw both layers now, in this commit,
-  // so a new record never shows with the last one's overlays, even for one frame.
-  useLayoutEffect(() => {
-    if (!size) return;
-    const state = store.getState();
-    const current = state.autoFit ? fitViewport(layout, size) : state.viewport;
-    const clamped = size ? clampViewport(current, layout, size) : current;
-    const old = state.viewport;
-    if (clamped.zoom !== old.zoom || clamped.panX !== old.panX || clamped.panY !== old.panY) {
-      // Written directly: fitting or clamping is not a user zoom, so autoFit stays as it was.
-      store.setState({ viewport: clamped });
-    }
-    scheduler.drawNow('scene', 'overlay');
-  }, [size, layout, autoFit, scheduler, store]);
-
-  const sceneLayer = useCallback(() => scheduler.layer('scene'), [scheduler]);
-  usePrewarmCanvas(sceneLayer, size ? `${size.width}x${size.height}` : null);
+  usePlotDrawing(scheduler, store, layout, size, autoFit);
 
   const allHighlights = useMemo<LeadHighlight[]>(
     () => [...highlights, ...selectedLeads.map((lead) => ({ lead, role: 'selected' as const }))],
     [highlights, selectedLeads],
   );
 
-  const installTestApi = PLOT_TEST_API_ENABLED && (props.installTestApi ?? true);
-  useEffect(() => {
-    if (!installTestApi) return;
-    return installPlotTestApi(
-      plotId,
-      buildTestApi({
-        plotId,
-        store,
-        host: () => hostRef.current,
-        traceCanvas: () => {
-          const layer = scheduler.layer('scene');
-          return layer ? layerCanvasElement(layer) : null;
-        },
-        tools: () => pluginTools(runtime.current().plugins),
-        live: () => runtime.current(),
-        highlights: () => allHighlights,
-        bands: () => bands,
-        beatTimesS: () => beatTimesS,
-        counters: () => ({ ...scheduler.counts }),
-        lastTraceDraw: () => ({ ...traceRenderer.last }),
-        panZoomTo: (vp) => {
-          ctx.setViewport(vp);
-          scheduler.flush();
-        },
-      }),
-    );
-  }, [
-    installTestApi,
-    runtime,
-    plotId,
-    store,
-    allHighlights,
+  usePlotTestApi(props.installTestApi ?? true, plotId, runtime, store, hostRef, {
+    highlights: allHighlights,
     bands,
     beatTimesS,
-    traceRenderer,
-    scheduler,
-    ctx,
-  ]);
+  });
 
   return (
     <div
@@ -255,7 +160,7 @@ export function EcgPlot(props: EcgPlotProps) {
             width={size.width}
             height={size.height}
             scheduler={scheduler}
-            sceneFunc={sceneFunc}
+            sceneFunc={runtime.sceneFunc}
             onWorldGroup={runtime.attachWorldGroup}
           >
             <TimeBands layout={layout} bands={bands} />

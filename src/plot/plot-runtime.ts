@@ -5,6 +5,9 @@
 import type Konva from 'konva';
 import type { EcgRecord } from '../domain/wfdb/record';
 import { DrawScheduler } from './host/draw-scheduler';
+import { rawContext } from './host/konva-private';
+import { drawGrid } from './layers/grid-layer';
+import { TraceRenderer } from './layers/trace-layer';
 import type { PlotPlugin, PlotToolContext } from './interactions/plot-plugin';
 import { PointerMachine } from './interactions/pointer-machine';
 import { cellAt, type PlotLayout } from './layout';
@@ -29,6 +32,7 @@ export class PlotRuntime {
   readonly scheduler: DrawScheduler;
   readonly ctx: PlotToolContext;
   readonly machine: PointerMachine;
+  readonly traceRenderer = new TraceRenderer();
 
   constructor(live: LivePlot) {
     this.live = live;
@@ -73,6 +77,30 @@ export class PlotRuntime {
     this.live = live;
     this.host = host;
   }
+
+  /**
+   * Konva scene function of the scene layer: grid and traces in device px on its raw context
+   * (identity transform, so every line stays a whole device pixel).
+   */
+  readonly sceneFunc = (context: Konva.Context): void => {
+    const { layout, size, record, store } = this.live;
+    if (!size) return;
+    const ctx = rawContext(context);
+    const viewport = store.getState().viewport;
+    const dpr = context.canvas.getPixelRatio();
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    drawGrid(ctx, layout, viewport, dpr, size.width, size.height);
+    this.traceRenderer.draw(ctx, {
+      record,
+      layout,
+      viewport,
+      dpr,
+      stageWidth: size.width,
+      stageHeight: size.height,
+    });
+    ctx.restore();
+  };
 
   /** Ref callback of the overlays' world group, which follows the viewport. */
   readonly attachWorldGroup = (group: Konva.Group | null): void => {

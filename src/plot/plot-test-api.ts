@@ -1,4 +1,9 @@
-/** Builds one plot's test API (test-api.ts) from its live parts. */
+/** Builds one plot's test API (test-api.ts) from its live parts, and installs it per plot. */
+import { useEffect, type RefObject } from 'react';
+import { layerCanvasElement } from './host/konva-private';
+import { pluginTools } from './interactions/plot-plugin';
+import type { PlotRuntime } from './plot-runtime';
+import { installPlotTestApi, PLOT_TEST_API_ENABLED } from './test-api-registry';
 import type { EcgRecord } from '../domain/wfdb/record';
 import { caliperGeometry, caliperLabelBox, readCaliper } from './calipers';
 import { CALIPER_LABEL_FONT } from './overlays/calipers-overlay';
@@ -189,4 +194,50 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
     },
     panZoomTo: (vp) => deps.panZoomTo(vp),
   };
+}
+
+/**
+ * Installs a mounted plot's test API under its id while it is mounted, where the build allows
+ * it (test-api-registry.ts); the overlays it reports are the plot's current props.
+ */
+export function usePlotTestApi(
+  enabled: boolean,
+  plotId: string,
+  runtime: PlotRuntime,
+  store: PlotStore,
+  host: RefObject<HTMLElement | null>,
+  overlays: {
+    highlights: readonly LeadHighlight[];
+    bands: readonly TimeBand[];
+    beatTimesS: readonly number[];
+  },
+): void {
+  const { highlights, bands, beatTimesS } = overlays;
+  useEffect(() => {
+    if (!enabled || !PLOT_TEST_API_ENABLED) return;
+    const { scheduler, ctx, traceRenderer } = runtime;
+    return installPlotTestApi(
+      plotId,
+      buildTestApi({
+        plotId,
+        store,
+        host: () => host.current,
+        traceCanvas: () => {
+          const layer = scheduler.layer('scene');
+          return layer ? layerCanvasElement(layer) : null;
+        },
+        tools: () => pluginTools(runtime.current().plugins),
+        live: () => runtime.current(),
+        highlights: () => highlights,
+        bands: () => bands,
+        beatTimesS: () => beatTimesS,
+        counters: () => ({ ...scheduler.counts }),
+        lastTraceDraw: () => ({ ...traceRenderer.last }),
+        panZoomTo: (vp) => {
+          ctx.setViewport(vp);
+          scheduler.flush();
+        },
+      }),
+    );
+  }, [enabled, plotId, runtime, store, host, highlights, bands, beatTimesS]);
 }
