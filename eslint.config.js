@@ -82,17 +82,27 @@ export default tseslint.config(
                 './src/cli',
                 './src/lib',
                 './src/components',
+                './src/ecg',
+                './src/reasoning',
               ],
               message: `${pure}/ is pure: it may import only domain/ and schemas/.`,
             })),
             // Server and CLI never import UI code.
             ...['server', 'cli'].map((side) => ({
               target: `./src/${side}`,
-              from: ['./src/app', './src/features', './src/plot', './src/components', './src/lib'],
+              from: [
+                './src/app',
+                './src/features',
+                './src/plot',
+                './src/components',
+                './src/lib',
+                './src/ecg',
+                './src/reasoning',
+              ],
               message: `${side}/ must not import UI code.`,
             })),
             // Shared UI code never imports features or app.
-            ...['plot', 'components', 'lib'].map((shared) => ({
+            ...['plot', 'components', 'lib', 'ecg', 'reasoning'].map((shared) => ({
               target: `./src/${shared}`,
               from: ['./src/features', './src/app', './src/server', './src/cli'],
               message: 'Shared code never imports features, app, server or CLI.',
@@ -167,6 +177,8 @@ export default tseslint.config(
       'src/plot/**/*.ts',
       'src/lib/**/*.ts',
       'src/components/**/*.ts',
+      'src/ecg/**/*.ts',
+      'src/reasoning/**/*.ts',
     ],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },

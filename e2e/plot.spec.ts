@@ -304,6 +304,7 @@ test("a placed caliper's ends drag onto other R peaks (reading within 4 ms, live
   // Drag the second end from r2 onto r3, grabbing it low on its line (away from the label).
   const cell = s.cells.find((x) => x.id === placed!.cellId)!;
   const gripY = cell.rect.y + cell.rect.height * 0.85;
+  const drawsBefore = (await plotState(page)).draws;
   await page.mouse.move(placed!.ends.x2, gripY);
   await page.mouse.down();
   await page.mouse.move((placed!.ends.x2 + c.x) / 2, gripY, { steps: 4 });
@@ -317,6 +318,10 @@ test("a placed caliper's ends drag onto other R peaks (reading within 4 ms, live
   await page.mouse.move(c.x, gripY, { steps: 4 });
   await page.mouse.up();
   let state = await plotState(page);
+  // Only the overlay layer redrew while the end moved: the grid and traces were left alone.
+  expect(state.draws.overlays).toBeGreaterThan(drawsBefore.overlays + 2);
+  expect(state.draws.traces).toBe(drawsBefore.traces);
+  expect(state.draws.grid).toBe(drawsBefore.grid);
   expect(state.calipers).toHaveLength(1);
   [placed] = state.calipers;
   expect(placed!.selected).toBe(true);

@@ -209,7 +209,7 @@ test("measurement grounding shows its ranges beside the app's own measurement (s
 test('? lists every key of the sample view and the plot; keys do not act behind it; Esc closes', async ({
   page,
   sampleIds,
-}) => {
+}, testInfo) => {
   await openSample(page, sampleIds, WAVE_SAMPLE);
   await expect(page.getByTestId('step-1')).toHaveAttribute('aria-current', 'step');
   await page.keyboard.press('?');
@@ -224,11 +224,122 @@ test('? lists every key of the sample view and the plot; keys do not act behind 
   await page.keyboard.press('c');
   await expect(page.getByTestId('step-1')).toHaveAttribute('aria-current', 'step');
   expect((await plotState(page)).tool).toBe('pan');
+  await page.screenshot({
+    path: screenshotPath('sample-keys.png', testInfo.outputPath('keys.png')),
+  });
   await page.keyboard.press('Escape');
   await expect(keys).toBeHidden();
+  // The very next key is the page's (it once landed on the closed dialog's button and was lost).
   await page.keyboard.press('j');
   await expect(page.getByTestId('step-2')).toHaveAttribute('aria-current', 'step');
   // The footer button opens it too.
   await page.getByRole('button', { name: /All keys/ }).click();
   await expect(keys).toBeVisible();
 });
+
+test('Esc clears the drawn grounding with the plot focused, once the plot has nothing to back out of', async ({
+  page,
+  sampleIds,
+}) => {
+  await openSample(page, sampleIds, WAVE_SAMPLE);
+  const card = page.getByTestId('step-1').getByTestId('grounding-wave_grounding');
+  await expect(card).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await plotState(page)).bands.length).toBeGreaterThan(0);
+  // Focus the plot by pressing in its calibration margin (no lead there to select).
+  const s = await plotState(page);
+  const pulse = s.pulses[0]!.rect;
+  await page.mouse.click(pulse.x - 2, pulse.y + pulse.height / 2);
+  await expect(page.getByRole('application')).toBeFocused();
+  expect((await plotState(page)).selectedLeads).toEqual([]);
+  // With a caliper tool picked, Esc first goes back to pan, and the grounding stays.
+  await page.keyboard.press('c');
+  expect((await plotState(page)).tool).toBe('time-caliper');
+  await page.keyboard.press('Escape');
+  expect((await plotState(page)).tool).toBe('pan');
+  await expect(card).toHaveAttribute('aria-pressed', 'true');
+  // Nothing left on the plot: Esc reaches the sample view and clears the grounding.
+  await page.keyboard.press('Escape');
+  await expect(card).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(async () => (await plotState(page)).bands.length).toBe(0);
+  await expect(page.getByRole('application')).toBeFocused();
+});
+
+for (const layout of ['3×4 + II', '12×1', 'One lead'] as const) {
+  test(`the plot fills its area in ${layout}, at 25 mm/s and 10 mm/mV (screenshot)`, async ({
+    page,
+    sampleIds,
+  }, testInfo) => {
+    await openSample(page, sampleIds, WAVE_SAMPLE);
+    await page
+      .getByRole('radiogroup', { name: 'Layout' })
+      .getByRole('radio', { name: layout })
+      .click();
+    const kind = { '3×4 + II': '3x4', '12×1': '12x1', 'One lead': 'single' }[layout];
+    await expect.poll(async () => (await plotState(page)).layout).toBe(kind);
+    const s = await plotState(page);
+    // Fitted, the paper covers the whole stage: no grey band below or beside it.
+    expect(s.paper.x).toBeCloseTo(s.stage.x, 0);
+    expect(s.paper.y).toBeCloseTo(s.stage.y, 0);
+    expect(s.paper.width).toBeGreaterThanOrEqual(s.stage.width - 1);
+    expect(s.paper.height).toBeGreaterThanOrEqual(s.stage.height - 1);
+    // And the traces use it: their cells span nearly all of both axes (whole-mm rows leave less
+    // than one row's worth of paper).
+    const right = Math.max(...s.cells.map((c) => c.rect.x + c.rect.width));
+    const bottom = Math.max(...s.cells.map((c) => c.rect.y + c.rect.height));
+    expect((right - s.stage.x) / s.stage.width).toBeGreaterThan(0.93);
+    expect((bottom - s.stage.y) / s.stage.height).toBeGreaterThan(0.9);
+    // The scale is the paper's: 25 mm per second, 10 mm per mV (pulse), whatever the rows.
+    const mm = s.pxPerMm * s.zoom;
+    const cell = s.cells[0]!;
+    expect(cell.rect.width / (cell.tEndS - cell.tStartS) / mm).toBeCloseTo(25, 6);
+    expect(s.pulses[0]!.rect.height / mm).toBeCloseTo(10, 6);
+    await page.screenshot({
+      path: screenshotPath(`sample-layout-${kind}.png`, testInfo.outputPath(`${kind}.png`)),
+    });
+  });
+}
+
+for (const id of [1431, 1900])
+  test(`wave option labels of sample ${id} do not overlap in 3x4 or 12x1 (screenshot)`, async ({
+    page,
+    sampleIds,
+  }, testInfo) => {
+    await openSample(page, sampleIds, id);
+    const card = page.getByTestId('grounding-wave_grounding').first();
+    if ((await card.getAttribute('aria-pressed')) !== 'true') await card.click();
+    await expect(card).toHaveAttribute('aria-pressed', 'true');
+    const g = realSample(id)
+      .data.reasoning.flatMap((st) => st.ecg_grounding)
+      .find((x) => x.question_type === 'wave_grounding')!;
+    for (const layout of ['3×4 + II', '12×1'] as const) {
+      await page
+        .getByRole('radiogroup', { name: 'Layout' })
+        .getByRole('radio', { name: layout })
+        .click();
+      await expect
+        .poll(async () => (await plotState(page)).layout)
+        .toBe(layout === '12×1' ? '12x1' : '3x4');
+      const s = await plotState(page);
+      expect(s.bands).toHaveLength(g.options.length);
+      const boxes = s.bands.flatMap((b) =>
+        b.pieces.map((p) => ({ cellId: p.cellId, box: p.labelBox! })),
+      );
+      expect(boxes.length).toBeGreaterThan(g.options.length);
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) {
+          if (a.cellId !== b.cellId) continue;
+          const apart =
+            a.box.x + a.box.width <= b.box.x ||
+            b.box.x + b.box.width <= a.box.x ||
+            a.box.y + a.box.height <= b.box.y ||
+            b.box.y + b.box.height <= a.box.y;
+          expect(apart).toBe(true);
+        }
+      await page.screenshot({
+        path: screenshotPath(
+          `sample-${id}-wave-${layout === '12×1' ? '12x1' : '3x4'}.png`,
+          testInfo.outputPath(`${id}.png`),
+        ),
+      });
+    }
+  });

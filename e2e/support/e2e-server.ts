@@ -3,11 +3,12 @@
  * DATA_DIR, imports ../shared/data/benchmark/ptbxl.jsonl with RECORDS_DIR at
  * ../shared/data/ecg/ptbxl (40 of its ECGs have records there), creates one user per role
  * (e2e-users.ts), then runs the real server (src/server/main.ts) on E2E_PORT (8090) until
- * Playwright stops it. E2E_SKIP_BUILD=1 reuses an existing dist/; E2E_DATABASE_URL puts the
+ * Playwright stops it. The build includes the plot test API (VITE_PLOT_TEST_API=1).
+ * E2E_SKIP_BUILD=1 reuses an existing dist/ (refused if it lacks that API); E2E_DATABASE_URL puts the
  * workspace in an (empty) PostgreSQL database instead of SQLite.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,16 @@ const databaseUrl = process.env['E2E_DATABASE_URL'] || undefined;
 // A fixed folder per port: a run killed without cleanup is wiped by the next one.
 const dataDir = path.join(os.tmpdir(), `ecg-workbench-e2e-${port}`);
 
+/** True when the built app in dist/ installs the plot test API (its bundle names __ECG_PLOTS__). */
+function distHasPlotTestApi(): boolean {
+  const assets = path.join(repoRoot, 'dist/assets');
+  if (!existsSync(assets)) return false;
+  return readdirSync(assets).some(
+    (f) =>
+      f.endsWith('.js') && readFileSync(path.join(assets, f), 'utf8').includes('__ECG_PLOTS__'),
+  );
+}
+
 const log = (line: string) => process.stdout.write(`[e2e-server] ${line}\n`);
 
 async function prepare(): Promise<void> {
@@ -39,7 +50,13 @@ async function prepare(): Promise<void> {
       {
         cwd: repoRoot,
         stdio: 'inherit',
+        // The tests ask each plot for its state through its test API, which builds leave out unless asked.
+        env: { ...process.env, VITE_PLOT_TEST_API: '1' },
       },
+    );
+  } else if (!distHasPlotTestApi()) {
+    throw new Error(
+      'dist/ was built without the plot test API: run without E2E_SKIP_BUILD (or build with VITE_PLOT_TEST_API=1)',
     );
   }
   rmSync(dataDir, { recursive: true, force: true });

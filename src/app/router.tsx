@@ -1,13 +1,26 @@
 /** Every route of the app; the only place features meet. */
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SampleWorklist } from '../features/browse/components/sample-worklist';
 import { ReleasesPage } from '../features/curate/releases/components/releases-page';
 import { LoginScreen } from '../features/session/components/login-screen';
 import { RequireSession } from '../features/session/components/require-session';
 import { AppLayout } from './app-layout';
 import { NotFound } from './not-found';
+import { PLOT_TEST_API_ENABLED } from '../plot/test-api-registry';
+
+/** Test-only pages, in builds that carry the plot test API (never in a production build). */
+const testRoutes: RouteObject[] = PLOT_TEST_API_ENABLED
+  ? [
+      {
+        path: '/dev/plot-harness',
+        lazy: async () => ({
+          Component: (await import('../plot/harness/plot-harness-page')).PlotHarnessPage,
+        }),
+      },
+    ]
+  : [];
 
 // The sample view carries the plot (Konva, the measurement engine): its own chunk, loaded when
 // a sample is opened, so the login page and the worklists load without it.
@@ -30,6 +43,7 @@ function Loading({ children }: { children: ReactNode }) {
 }
 
 export const router = createBrowserRouter([
+  ...testRoutes,
   { path: '/login', element: <LoginScreen /> },
   {
     element: (

@@ -23,6 +23,32 @@ export interface Caliper {
   readonly mv2: number;
 }
 
+/**
+ * A caliper drawn in a cell from world point (wx0, wy0) to (wx1, wy1): a time caliper spans the
+ * two times (kept inside the cell) at the first point's level; an amplitude caliper spans the two
+ * levels at the first point's time.
+ */
+export function caliperBetween(
+  layout: PlotLayout,
+  cell: PlotCell,
+  kind: CaliperKind,
+  id: string,
+  from: { readonly wx: number; readonly wy: number },
+  to: { readonly wx: number; readonly wy: number },
+): Caliper {
+  const clampX = (x: number) => Math.min(cell.rect.x + cell.rect.width, Math.max(cell.rect.x, x));
+  return {
+    id,
+    kind,
+    cellId: cell.id,
+    lead: cell.lead,
+    t1S: cellXToTime(layout, cell, clampX(from.wx)),
+    t2S: cellXToTime(layout, cell, clampX(kind === 'time' ? to.wx : from.wx)),
+    mv1: cellYToMv(layout, cell, from.wy),
+    mv2: cellYToMv(layout, cell, kind === 'time' ? from.wy : to.wy),
+  };
+}
+
 /** A caliper's reading: interval (ms) and implied rate (bpm) for time, amplitude (mV) for amplitude. */
 export interface CaliperReading {
   readonly intervalMs: number;

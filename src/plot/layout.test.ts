@@ -12,6 +12,7 @@ import {
   cellYToMv,
   computeLayout,
   GRID_3X4_LEADS,
+  ROW_HEIGHT_RANGE_MV,
 } from './layout';
 import { CSS_PX_PER_MM_NOMINAL, DEFAULT_PAPER, GAINS_MM_PER_MV, SPEEDS_MM_PER_S } from './paper';
 
@@ -263,5 +264,89 @@ describe('paper scale', () => {
       expect(hit?.id).toBe(cell.id);
     }
     expect(cellAt(layout, 1, 1)).toBeNull();
+  });
+});
+
+describe('filling the stage', () => {
+  const stages = [
+    { width: 1235, height: 806 },
+    { width: 1600, height: 500 },
+    { width: 700, height: 900 },
+  ];
+  const mm = DEFAULT_PAPER.pxPerMm;
+
+  it('gives the paper the stage shape in every layout, at 25 mm/s and 10 mm/mV', () => {
+    for (const kind of ['3x4', '12x1', 'single'] as const)
+      for (const fitTo of stages) {
+        const l = computeLayout({
+          kind,
+          leadNames: leads,
+          durationS: 10,
+          scale: DEFAULT_PAPER,
+          fitTo,
+        });
+        // The fitted zoom fills both axes: the paper has the stage's aspect.
+        expect(l.height / l.width).toBeCloseTo(fitTo.height / fitTo.width, 9);
+        // Scale untouched: 25 mm per second along every cell, 10 mm per mV on every baseline.
+        for (const c of l.cells) {
+          expect(c.rect.width / mm / (c.tEndS - c.tStartS)).toBeCloseTo(25, 9);
+          expect((cellMvToY(l, c, 0) - cellMvToY(l, c, 1)) / mm).toBeCloseTo(10, 9);
+        }
+        // Rows are whole millimetres within the layout's range, and the traces come first.
+        const rowMm = l.cells[0]!.rect.height / mm;
+        expect(rowMm).toBeCloseTo(Math.round(rowMm), 9);
+        const [lo, hi] = ROW_HEIGHT_RANGE_MV[kind];
+        expect(rowMm).toBeGreaterThanOrEqual(lo * 10 - 1e-9);
+        expect(rowMm).toBeLessThanOrEqual(hi * 10 + 1e-9);
+      }
+  });
+
+  it('takes the space a wide stage gives 3x4 as taller rows, and a tall 12x1 into shorter ones', () => {
+    const fitTo = stages[0]!;
+    const natural = (kind: '3x4' | '12x1') =>
+      computeLayout({ kind, leadNames: leads, durationS: 10, scale: DEFAULT_PAPER });
+    const fitted = (kind: '3x4' | '12x1') =>
+      computeLayout({ kind, leadNames: leads, durationS: 10, scale: DEFAULT_PAPER, fitTo });
+    const used = (l: ReturnType<typeof natural>) => {
+      const zoom = Math.min(fitTo.width / l.width, fitTo.height / l.height);
+      const right = Math.max(...l.cells.map((c) => c.rect.x + c.rect.width));
+      const bottom = Math.max(...l.cells.map((c) => c.rect.y + c.rect.height));
+      return { width: (right * zoom) / fitTo.width, height: (bottom * zoom) / fitTo.height };
+    };
+    // Before: 3x4 left over a quarter of the height empty, 12x1 a quarter of the width.
+    expect(used(natural('3x4')).height).toBeLessThan(0.75);
+    expect(used(natural('12x1')).width).toBeLessThan(0.8);
+    // After: the traces span the stage but for what whole-mm rows leave (paper fills the rest).
+    for (const kind of ['3x4', '12x1'] as const) {
+      expect(used(fitted(kind)).width).toBeGreaterThan(0.95);
+      expect(used(fitted(kind)).height).toBeGreaterThan(0.9);
+    }
+    expect(fitted('3x4').cells[0]!.rect.height / mm).toBeCloseTo(40, 9);
+    expect(fitted('12x1').cells[0]!.rect.height / mm).toBeCloseTo(13, 9);
+  });
+
+  it('puts baselines on 5 mm lines for rows of whole 5 mm squares, and keeps rows evenly spaced', () => {
+    const l = computeLayout({
+      kind: '3x4',
+      leadNames: leads,
+      durationS: 10,
+      scale: DEFAULT_PAPER,
+      fitTo: stages[0],
+    });
+    const baselines = l.pulses.map((p) => p.baselineY / mm);
+    for (const b of baselines) expect(b / 5).toBeCloseTo(Math.round(b / 5), 9);
+    const gaps = baselines.slice(1).map((b, i) => b - baselines[i]!);
+    for (const g of gaps) expect(g).toBeCloseTo(gaps[0]!, 9);
+    const t = computeLayout({
+      kind: '12x1',
+      leadNames: leads,
+      durationS: 10,
+      scale: DEFAULT_PAPER,
+      fitTo: stages[0],
+    });
+    const tb = t.pulses.map((p) => p.baselineY / mm);
+    for (const b of tb) expect(b).toBeCloseTo(Math.round(b), 9);
+    const tg = tb.slice(1).map((b, i) => b - tb[i]!);
+    for (const g of tg) expect(g).toBeCloseTo(13, 9);
   });
 });

@@ -32,6 +32,16 @@ export const SINGLE_ROW_S = 5;
 
 /** Row height in mV of paper, per layout (3x4 rows overlap a little, as on paper). */
 const ROW_HEIGHT_MV: Record<LayoutKind, number> = { '3x4': 3, '12x1': 2, single: 5 };
+/**
+ * Row heights in mV of paper a layout may take to fill its stage: a printed 3x4 page gives its
+ * rows about 4 mV (40 mm at 10 mm/mV), a 12-lead rhythm page 1.3-1.5 mV (traces overlap their
+ * neighbours there, as printed ones do).
+ */
+export const ROW_HEIGHT_RANGE_MV: Record<LayoutKind, readonly [number, number]> = {
+  '3x4': [2.5, 5],
+  '12x1': [1, 2.5],
+  single: [2.5, 6],
+};
 /** Where the baseline sits in a row, as a fraction of its height from the top. */
 const BASELINE_FRACTION = 0.6;
 /** Margins are whole 5 mm squares so time 0, baselines and pulses sit on major grid lines. */
@@ -108,6 +118,12 @@ export interface LayoutInput {
   readonly scale: PaperScale;
   /** Lead for the single-lead layout (defaults to II, else the first lead). */
   readonly singleLead?: string;
+  /**
+   * The stage (CSS px) the paper should fill when fitted: rows take the height (whole mm, within
+   * ROW_HEIGHT_RANGE_MV) that gives the paper the stage's shape, and the paper extends past the
+   * traces for what whole millimetres and those limits leave over. Scale (mm/s, mm/mV) is kept.
+   */
+  readonly fitTo?: { readonly width: number; readonly height: number };
 }
 
 /** Width in mm of the margin that holds a row's calibration pulse at a paper speed. */
@@ -118,11 +134,34 @@ export function calibrationMarginMm(speedMmPerS: number): number {
 
 /** Lays out a record's leads on paper for one of the layouts. */
 export function computeLayout(input: LayoutInput): PlotLayout {
-  const { kind, leadNames, scale } = input;
   if (!(input.durationS > 0))
     throw new Error(`layout: record duration must be > 0 s, got ${input.durationS}`);
+  const natural = layoutWithRowHeight(input, ROW_HEIGHT_MV[input.kind] * pxPerMv(input.scale));
+  const fit = input.fitTo;
+  if (!fit || !(fit.width > 0) || !(fit.height > 0)) return natural;
+  const aspect = fit.height / fit.width;
+  const pxPerMm = input.scale.pxPerMm;
+  const rows = natural.pulses.length;
+  const [minMv, maxMv] = ROW_HEIGHT_RANGE_MV[input.kind];
+  const [minMm, maxMm] = [minMv * input.scale.gainMmPerMv, maxMv * input.scale.gainMmPerMv];
+  // Rows never change the paper's width, so the height that fills the stage is known up front.
+  const rowMm =
+    (natural.width * aspect - (MARGIN_TOP_MM + MARGIN_BOTTOM_MM) * pxPerMm) / rows / pxPerMm;
+  const fitted = layoutWithRowHeight(
+    input,
+    Math.floor(Math.min(maxMm, Math.max(minMm, rowMm))) * pxPerMm,
+  );
+  return {
+    ...fitted,
+    width: Math.max(fitted.width, fitted.height / aspect),
+    height: Math.max(fitted.height, fitted.width * aspect),
+  };
+}
+
+/** The layout with rows `rowHeight` world px high, the paper just holding them. */
+function layoutWithRowHeight(input: LayoutInput, rowHeight: number): PlotLayout {
+  const { kind, leadNames, scale } = input;
   const pxPerMm = scale.pxPerMm;
-  const rowHeight = ROW_HEIGHT_MV[kind] * pxPerMv(scale);
   const timeOriginX = calibrationMarginMm(scale.speedMmPerS) * pxPerMm;
   const top = MARGIN_TOP_MM * pxPerMm;
   const signalIndexOf = (lead: string): number | null => {
@@ -130,13 +169,11 @@ export function computeLayout(input: LayoutInput): PlotLayout {
     return i >= 0 ? i : null;
   };
   const rowTop = (row: number): number => top + row * rowHeight;
+  // Rows a whole number of 5 mm squares high put baselines on major lines; others on 1 mm lines.
+  const rowMm = rowHeight / pxPerMm;
+  const snapMm = Math.abs(rowMm / MAJOR_MM - Math.round(rowMm / MAJOR_MM)) < 1e-9 ? MAJOR_MM : 1;
   const baselineOffset =
-    Math.max(
-      1,
-      Math.round((ROW_HEIGHT_MV[kind] * scale.gainMmPerMv * BASELINE_FRACTION) / MAJOR_MM),
-    ) *
-    MAJOR_MM *
-    pxPerMm;
+    Math.max(1, Math.round((rowMm * BASELINE_FRACTION) / snapMm)) * snapMm * pxPerMm;
   const makeCell = (
     lead: string,
     row: number,

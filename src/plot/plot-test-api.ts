@@ -1,16 +1,16 @@
-/** Builds window.__ECG_PLOT__ from a mounted plot's live parts. */
+/** Builds one plot's test API (test-api.ts) from its live parts, and installs it per plot. */
+import { useEffect, type RefObject } from 'react';
+import { layerCanvasElement } from './host/konva-private';
+import { pluginTools } from './interactions/plot-plugin';
+import type { PlotRuntime } from './plot-runtime';
+import { installPlotTestApi, PLOT_TEST_API_ENABLED } from './test-api-registry';
 import type { EcgRecord } from '../domain/wfdb/record';
 import { caliperGeometry, caliperLabelBox, readCaliper } from './calipers';
 import { CALIPER_LABEL_FONT } from './overlays/calipers-overlay';
 import { measureTextPx } from './text-measure';
-import {
-  bandPieces,
-  cellMvToY,
-  cellsShowingTime,
-  cellTimeToX,
-  type PlotLayout,
-  type Rect,
-} from './layout';
+import { layoutBandLabels } from './overlays/band-labels';
+import { bandLabelWidth } from './overlays/time-bands';
+import { cellMvToY, cellsShowingTime, cellTimeToX, type PlotLayout, type Rect } from './layout';
 import type { LeadHighlight, TimeBand } from './overlays/types';
 import type { EcgPlotTestApi, PlotTestState } from './test-api';
 import { PAPER } from './theme';
@@ -19,10 +19,12 @@ import type { PlotStore } from './viewport-store';
 
 /** What the test API reads from a mounted plot, each read fresh on every call. */
 export interface TestApiDeps {
+  readonly plotId: string;
   readonly store: PlotStore;
   readonly host: () => HTMLElement | null;
-  /** The plot layer's canvas (device px): grid and traces, overlays on top. */
+  /** The scene layer's canvas (device px): grid and traces (overlays have their own canvas). */
   readonly traceCanvas: () => HTMLCanvasElement | null;
+  readonly tools: () => readonly { id: string; label: string; key?: string }[];
   readonly live: () => {
     layout: PlotLayout;
     record: EcgRecord;
@@ -31,7 +33,8 @@ export interface TestApiDeps {
   readonly highlights: () => readonly LeadHighlight[];
   readonly bands: () => readonly TimeBand[];
   readonly beatTimesS: () => readonly number[];
-  readonly counters: () => { grid: number; traces: number; overlays: number; gridRenders: number };
+  /** Draws of the scene layer (grid and traces) and of the overlay layer. */
+  readonly counters: () => { scene: number; overlay: number };
   readonly lastTraceDraw: () => { samples: number; columns: number; cells: number };
   readonly panZoomTo: (vp: Viewport) => void;
 }
@@ -68,7 +71,10 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
       const canvas = deps.traceCanvas();
       const size = deps.live().size;
       const dpr = canvas && size ? canvas.width / size.width : 1;
+      const draws = deps.counters();
+      const labels = layoutBandLabels(layout, deps.bands(), bandLabelWidth);
       return {
+        plotId: deps.plotId,
         recordName: record.recordName,
         fsHz: record.fsHz,
         nSamples: record.nSamples,
@@ -81,7 +87,9 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
         panX: vp.panX,
         panY: vp.panY,
         tool: s.tool,
+        tools: deps.tools().map((t) => ({ id: t.id, label: t.label, key: t.key ?? null })),
         stage: o,
+        paper: toClient(vp, { x: 0, y: 0, width: layout.width, height: layout.height }),
         canvas: { width: canvas?.width ?? 0, height: canvas?.height ?? 0 },
         cells: layout.cells.map((c) => ({
           id: c.id,
@@ -107,11 +115,14 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
           role: b.role,
           startS: b.startS,
           endS: b.endS,
-          pieces: bandPieces(layout, b.startS, b.endS, b.leads).map((p) => ({
-            cellId: p.cellId,
-            lead: p.lead,
-            rect: toClient(vp, p.rect),
-          })),
+          pieces: labels
+            .filter((p) => p.bandId === b.id)
+            .map((p) => ({
+              cellId: p.cellId,
+              lead: layout.cells.find((c) => c.id === p.cellId)?.lead ?? '',
+              rect: toClient(vp, p.rect),
+              labelBox: p.labelBox && toClient(vp, p.labelBox),
+            })),
         })),
         beatTimesS: [...deps.beatTimesS()],
         calipers: s.calipers.flatMap((c) => {
@@ -145,7 +156,12 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
         }),
         selectedCaliperId: s.selectedCaliperId,
         hover: s.hover,
-        draws: { ...deps.counters(), grid: deps.counters().grid },
+        draws: {
+          grid: draws.scene,
+          gridRenders: draws.scene,
+          traces: draws.scene,
+          overlays: draws.overlay,
+        },
         lastTraceDraw: deps.lastTraceDraw(),
       };
     },
@@ -170,12 +186,58 @@ export function buildTestApi(deps: TestApiDeps): EcgPlotTestApi {
       const cy = Math.round((y - o.y) * ratio);
       const r = Math.max(0, Math.round(radius * ratio));
       const data = ctx.getImageData(cx - r, cy - r, 2 * r + 1, 2 * r + 1).data;
-      // Grid, traces and overlays share the canvas: ink is darkness in red, where the pink paper and its
-      // grid lines (red >= 238) read ~0 and the near-black trace (red 17) reads 1.
+      // Ink is darkness in red, where the pink paper and its grid lines (red >= 238) read ~0 and
+      // the near-black trace (red 17) reads 1.
       let darkest = 255;
       for (let i = 0; i < data.length; i += 4) darkest = Math.min(darkest, data[i]!);
       return Math.min(1, Math.max(0, (255 - darkest) / (255 - TRACE_RED)));
     },
     panZoomTo: (vp) => deps.panZoomTo(vp),
   };
+}
+
+/**
+ * Installs a mounted plot's test API under its id while it is mounted, where the build allows
+ * it (test-api-registry.ts); the overlays it reports are the plot's current props.
+ */
+export function usePlotTestApi(
+  enabled: boolean,
+  plotId: string,
+  runtime: PlotRuntime,
+  store: PlotStore,
+  host: RefObject<HTMLElement | null>,
+  overlays: {
+    highlights: readonly LeadHighlight[];
+    bands: readonly TimeBand[];
+    beatTimesS: readonly number[];
+  },
+): void {
+  const { highlights, bands, beatTimesS } = overlays;
+  useEffect(() => {
+    if (!enabled || !PLOT_TEST_API_ENABLED) return;
+    const { scheduler, ctx, traceRenderer } = runtime;
+    return installPlotTestApi(
+      plotId,
+      buildTestApi({
+        plotId,
+        store,
+        host: () => host.current,
+        traceCanvas: () => {
+          const layer = scheduler.layer('scene');
+          return layer ? layerCanvasElement(layer) : null;
+        },
+        tools: () => pluginTools(runtime.current().plugins),
+        live: () => runtime.current(),
+        highlights: () => highlights,
+        bands: () => bands,
+        beatTimesS: () => beatTimesS,
+        counters: () => ({ ...scheduler.counts }),
+        lastTraceDraw: () => ({ ...traceRenderer.last }),
+        panZoomTo: (vp) => {
+          ctx.setViewport(vp);
+          scheduler.flush();
+        },
+      }),
+    );
+  }, [enabled, plotId, runtime, store, host, highlights, bands, beatTimesS]);
 }

@@ -4,6 +4,8 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { Button } from '../components/ui/button';
 import { Segmented } from '../components/ui/segmented';
+import { keyDisplay } from '../components/keymap/keymap';
+import { pluginTools, type PlotPlugin } from './interactions/plot-plugin';
 import { LAYOUT_KINDS } from './layout';
 import { GAINS_MM_PER_MV, SPEEDS_MM_PER_S } from './paper';
 import { ScreenCalibration } from './screen-calibration';
@@ -16,9 +18,11 @@ import type { PlotStore } from './viewport-store';
 export const PlotToolbar = memo(function PlotToolbar({
   store,
   leadNames,
+  plugins,
 }: {
   store: PlotStore;
   leadNames: readonly string[];
+  plugins: readonly PlotPlugin[];
 }) {
   // Narrow subscriptions: a pan or a pointer move must not re-render the whole toolbar.
   const s = useStore(
@@ -29,7 +33,6 @@ export const PlotToolbar = memo(function PlotToolbar({
       speedMmPerS: x.speedMmPerS,
       gainMmPerMv: x.gainMmPerMv,
       tool: x.tool,
-      hasCalipers: x.calipers.length > 0,
       autoFit: x.autoFit,
       trueSize: !x.autoFit && x.viewport.zoom === 1,
       setLayoutKind: x.setLayoutKind,
@@ -37,7 +40,6 @@ export const PlotToolbar = memo(function PlotToolbar({
       setSpeed: x.setSpeed,
       setGain: x.setGain,
       setTool: x.setTool,
-      removeLastCaliper: x.removeLastCaliper,
       fit: x.fit,
       setViewport: x.setViewport,
     })),
@@ -78,26 +80,19 @@ export const PlotToolbar = memo(function PlotToolbar({
         onChange={s.setGain}
       />
       <div className="inline-flex items-center gap-1">
-        <Button shortcut="P" pressed={s.tool === 'pan'} onClick={() => s.setTool('pan')}>
-          Pan
-        </Button>
-        <Button
-          shortcut="C"
-          pressed={s.tool === 'time-caliper'}
-          onClick={() => s.setTool('time-caliper')}
-        >
-          Caliper ms
-        </Button>
-        <Button
-          shortcut="M"
-          pressed={s.tool === 'amplitude-caliper'}
-          onClick={() => s.setTool('amplitude-caliper')}
-        >
-          Caliper mV
-        </Button>
-        <Button shortcut="⌫" disabled={!s.hasCalipers} onClick={s.removeLastCaliper}>
-          Remove caliper
-        </Button>
+        {pluginTools(plugins).map((tool) => (
+          <Button
+            key={tool.id}
+            shortcut={tool.key ? keyDisplay(tool.key) : undefined}
+            pressed={s.tool === tool.id}
+            onClick={() => s.setTool(tool.id)}
+          >
+            {tool.label}
+          </Button>
+        ))}
+        {plugins.map(
+          ({ id, ToolbarItems }) => ToolbarItems && <ToolbarItems key={id} store={store} />,
+        )}
         <Button shortcut="0" pressed={s.autoFit} onClick={s.fit}>
           Fit
         </Button>

@@ -1,7 +1,12 @@
-/** The typed in-page test API: e2e tests and benches ask the plot for its state instead of reading pixels. */
+/**
+ * The typed in-page test API: e2e tests and benches ask a plot for its state instead of reading
+ * pixels. Each mounted plot has its own, under its plot id (`data-plot-id`) in
+ * window.__ECG_PLOTS__; window.__ECG_PLOT__ is the plot mounted last. Installed only in builds
+ * made with VITE_PLOT_TEST_API=1 (and in dev), never in a production build.
+ */
 import type { CaliperKind } from './calipers';
 import type { LayoutKind, Rect } from './layout';
-import type { PlotTool } from './viewport-store';
+import type { PlotToolId } from './viewport-store';
 import type { BandRole, HighlightRole } from './overlays/types';
 
 /** A cell as the page shows it; rects and ys in client (page viewport) CSS px. */
@@ -20,6 +25,8 @@ export interface TestCell {
 
 /** Everything the plot shows, in client CSS px where it is a place. */
 export interface PlotTestState {
+  /** The plot's id (its `data-plot-id`). */
+  readonly plotId: string;
   readonly recordName: string;
   readonly fsHz: number;
   readonly nSamples: number;
@@ -32,9 +39,17 @@ export interface PlotTestState {
   readonly zoom: number;
   readonly panX: number;
   readonly panY: number;
-  readonly tool: PlotTool;
+  readonly tool: PlotToolId;
+  /** Every registered tool, in toolbar order. */
+  readonly tools: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly key: string | null;
+  }[];
   /** The stage's box in client CSS px. */
   readonly stage: Rect;
+  /** The paper's box in client CSS px (grid included, beyond the traces where it fills the stage). */
+  readonly paper: Rect;
   /** The traces canvas size in device px. */
   readonly canvas: { readonly width: number; readonly height: number };
   readonly cells: readonly TestCell[];
@@ -54,6 +69,8 @@ export interface PlotTestState {
       readonly cellId: string;
       readonly lead: string;
       readonly rect: Rect;
+      /** Where the band's label is drawn in this cell (null for an unlabelled band). */
+      readonly labelBox: Rect | null;
     }[];
   }[];
   readonly beatTimesS: readonly number[];
@@ -88,7 +105,10 @@ export interface PlotTestState {
     readonly tS: number;
     readonly amplitudeMv: number;
   } | null;
-  /** How often each layer has drawn (the grid is drawn with the traces, so gridRenders = grid). */
+  /**
+   * How often each layer has drawn: grid and traces share the scene layer (gridRenders = grid =
+   * traces); overlays (bands, highlights, beats, calipers, plugins' overlays) have their own.
+   */
   readonly draws: {
     readonly grid: number;
     readonly gridRenders: number;
@@ -103,7 +123,7 @@ export interface PlotTestState {
   };
 }
 
-/** The plot's in-page test API, installed on window.__ECG_PLOT__. */
+/** One plot's in-page test API. */
 export interface EcgPlotTestApi {
   getState(): PlotTestState;
   /** Client px of (lead, second, mV) in every cell that shows that lead at that time. */
@@ -114,7 +134,8 @@ export interface EcgPlotTestApi {
   ): { cellId: string; x: number; y: number }[];
   /**
    * Trace ink (0..1) in a square of `radius` CSS px round a client point: how dark the darkest
-   * pixel of the traces canvas is (its red channel; paper and grid read ~0, the trace 1).
+   * pixel of the scene canvas is (its red channel; paper and grid read ~0, the trace 1). The
+   * overlays are on their own canvas and do not count.
    */
   traceInkAt(x: number, y: number, radius: number): number;
   /**
@@ -126,6 +147,9 @@ export interface EcgPlotTestApi {
 
 declare global {
   interface Window {
+    /** The plot mounted last (the one plot of most screens). */
     __ECG_PLOT__?: EcgPlotTestApi;
+    /** Every mounted plot's test API by plot id. */
+    __ECG_PLOTS__?: Record<string, EcgPlotTestApi>;
   }
 }

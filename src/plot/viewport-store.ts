@@ -5,8 +5,8 @@ import type { LayoutKind } from './layout';
 import type { GainMmPerMv, SpeedMmPerS } from './paper';
 import { IDENTITY_VIEWPORT, type Viewport } from './viewport';
 
-/** What a drag on the plot does. */
-export type PlotTool = 'pan' | 'time-caliper' | 'amplitude-caliper';
+/** The id of the picked tool (a registered PlotTool's id: 'pan', 'time-caliper', ...). */
+export type PlotToolId = string;
 
 /** The pointer's place on the record: lead, seconds and millivolts. */
 export interface HoverReading {
@@ -24,11 +24,13 @@ export interface PlotState {
   readonly viewport: Viewport;
   /** True while the plot keeps the whole paper fitted to the stage (until the user zooms or pans). */
   readonly autoFit: boolean;
-  readonly tool: PlotTool;
+  readonly tool: PlotToolId;
   readonly selectedLeads: readonly string[];
   readonly calipers: readonly Caliper[];
   /** The caliper Delete/Backspace removes (null: the last one placed). */
   readonly selectedCaliperId: string | null;
+  /** The caliper being drawn (dashed) until the button is released. */
+  readonly draftCaliper: Caliper | null;
   readonly hover: HoverReading | null;
 }
 
@@ -42,7 +44,7 @@ export interface PlotActions {
   setViewport(vp: Viewport): void;
   /** Fits the whole paper to the stage again (and keeps it fitted on resize and paper changes). */
   fit(): void;
-  setTool(tool: PlotTool): void;
+  setTool(tool: PlotToolId): void;
   toggleLead(lead: string): void;
   setSelectedLeads(leads: readonly string[]): void;
   /** Adds a caliper and selects it. */
@@ -54,6 +56,7 @@ export interface PlotActions {
   removeLastCaliper(): void;
   selectCaliper(id: string | null): void;
   clearCalipers(): void;
+  setDraftCaliper(c: Caliper | null): void;
   setHover(h: HoverReading | null): void;
 }
 
@@ -73,6 +76,7 @@ export function createPlotStore(initial: Partial<PlotState> = {}): PlotStore {
     selectedLeads: [],
     calipers: [],
     selectedCaliperId: null,
+    draftCaliper: null,
     hover: null,
     ...initial,
     // Paper changes keep the zoom but go back to the paper's start, where every layout begins.
@@ -108,7 +112,8 @@ export function createPlotStore(initial: Partial<PlotState> = {}): PlotStore {
         };
       }),
     selectCaliper: (selectedCaliperId) => set({ selectedCaliperId }),
-    clearCalipers: () => set({ calipers: [], selectedCaliperId: null }),
+    clearCalipers: () => set({ calipers: [], selectedCaliperId: null, draftCaliper: null }),
+    setDraftCaliper: (draftCaliper) => set({ draftCaliper }),
     setHover: (hover) => set({ hover }),
   }));
 }

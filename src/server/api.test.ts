@@ -376,6 +376,55 @@ describe.each(DB_KINDS)('API on %s', (kind) => {
       expect(unknown.status).toBe(404);
     });
 
+    it('steps within the filtered list when given its filters, as the worklist shows it', async () => {
+      // Its own workspace: samples of one diagnosis with the label present and absent, interleaved.
+      const dx = realSamples[0]!.metadata.target_dx;
+      const ofDx = loadRealSamples(Infinity).filter((s) => s.metadata.target_dx === dx);
+      const mixed = [true, false]
+        .flatMap((label) => ofDx.filter((s) => s.metadata.dx_label === label).slice(0, 6))
+        .sort((a, b) => a.metadata.id - b.metadata.id);
+      expect(new Set(mixed.map((s) => s.metadata.dx_label)).size).toBe(2);
+      const own = await createApiHarness(kind);
+      try {
+        const ids = new Map<string, boolean>();
+        for (const s of mixed) ids.set(await own.addSample(s), s.metadata.dx_label);
+        const reviewer = own.client('reviewer');
+        for (const label of [true, false]) {
+          const filters = `target_dx=${dx}&dx_label=${label}`;
+          const listed = SampleListResponseSchema.parse(
+            (await reviewer.request('GET', `/api/samples?limit=500&${filters}`)).body,
+          ).items.map((item) => item.id);
+          expect(listed).toEqual([...ids].filter(([, l]) => l === label).map(([id]) => id));
+          for (const [i, id] of listed.entries()) {
+            const r = await reviewer.request('GET', `/api/samples/${id}/neighbours?${filters}`);
+            expect(r.status).toBe(200);
+            expect(SampleNeighboursSchema.parse(r.body)).toEqual({
+              previous: listed[i - 1] ?? null,
+              next: listed[i + 1] ?? null,
+              position: i + 1,
+              total: listed.length,
+            });
+          }
+          // A sample the filters leave out has no place in that list, but neighbours in it.
+          const outside = [...ids].find(([, l]) => l !== label)![0];
+          const r = SampleNeighboursSchema.parse(
+            (await reviewer.request('GET', `/api/samples/${outside}/neighbours?${filters}`)).body,
+          );
+          expect(r.position).toBeNull();
+          expect(r.total).toBe(listed.length);
+          for (const id of [r.previous, r.next]) if (id) expect(listed).toContain(id);
+        }
+        const any = [...ids.keys()][0]!;
+        const bad = await reviewer.request('GET', `/api/samples/${any}/neighbours?dx_label=yes`);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.issues[0].path).toBe('query.dx_label');
+        const unknownFilter = await reviewer.request('GET', `/api/samples/${any}/neighbours?x=1`);
+        expect(unknownFilter.status).toBe(400);
+      } finally {
+        await own.dispose();
+      }
+    });
+
     it('lets a curator fix in place: new version, revision and audit entry in one go', async () => {
       const curator = h.client('curator');
       const id = sampleIds[2]!;

@@ -37,6 +37,9 @@ export function Modal({
       aria-labelledby={titleId}
       onClose={onClose}
       onKeyDown={(e) => {
+        // Closing leaves focus on the button inside until the browser's next focus fixup, so a
+        // key pressed right after Escape can still land here: it is the page's key, not ours.
+        if (!e.currentTarget.open) return;
         e.stopPropagation();
         onKeyDown?.(e);
       }}

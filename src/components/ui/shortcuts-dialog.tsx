@@ -1,29 +1,15 @@
-/** The `?` panel: every key of the current screen, grouped (docs: ui.md, Keyboard). */
+/**
+ * The `?` panel: every key of the current screen, grouped by the part that handles it (docs:
+ * ui.md, Keyboard). It lists the keymaps mounted now, the same records the key handlers run.
+ */
+import { shortcutRows } from '../keymap/keymap';
+import { useRegisteredKeymaps } from '../keymap/keymap-registry';
 import { Kbd } from './kbd';
 import { Modal } from './modal';
 
-/** One shortcut: the keys that do it (any of them) and what it does. */
-export interface Shortcut {
-  readonly keys: readonly string[];
-  readonly what: string;
-}
-
-/** A named group of shortcuts (one per part of the screen). */
-export interface ShortcutGroup {
-  readonly title: string;
-  readonly shortcuts: readonly Shortcut[];
-}
-
-/** A modal list of shortcuts; Escape or `?` closes it. */
-export function ShortcutsDialog({
-  open,
-  onClose,
-  groups,
-}: {
-  open: boolean;
-  onClose: () => void;
-  groups: readonly ShortcutGroup[];
-}) {
+/** A modal list of the screen's keys; Escape or `?` closes it. */
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const keymaps = useRegisteredKeymaps();
   return (
     <Modal
       open={open}
@@ -44,14 +30,14 @@ export function ShortcutsDialog({
       }
     >
       <div className="mt-2 grid gap-x-8 gap-y-3 md:grid-cols-2">
-        {groups.map((g) => (
-          <section key={g.title} aria-label={g.title}>
+        {keymaps.map((g) => (
+          <section key={g.id} aria-label={g.title}>
             <h3 className="text-[12px] font-semibold tracking-wide text-slate-500 uppercase">
               {g.title}
             </h3>
             <table className="mt-1 w-full">
               <tbody>
-                {g.shortcuts.map((s) => (
+                {shortcutRows(g).map((s) => (
                   <tr key={s.what} className="align-top">
                     <td className="py-0.5 pr-3 whitespace-nowrap">
                       {s.keys.map((k, i) => (

@@ -88,7 +88,10 @@ function stageDiv(size: { width: number; height: number }): HTMLDivElement {
 function mountOurs(r: EcgRecord, start: Viewport): Mounted {
   const root: Root = createRoot(host());
   const store = createPlotStore({ layoutKind: '12x1', autoFit: false, viewport: start });
-  flushSync(() => root.render(<EcgPlot record={r} store={store} className="h-full" />));
+  // Rows at their printed height, as the raw and uPlot drawers lay them out.
+  flushSync(() =>
+    root.render(<EcgPlot record={r} store={store} fillStage={false} className="h-full" />),
+  );
   const plot = window.__ECG_PLOT__!;
   return {
     canvases: [...host().querySelectorAll('canvas')],

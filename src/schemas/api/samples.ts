@@ -15,14 +15,19 @@ import {
   TimestampSchema,
 } from './common';
 
-/** GET /api/samples query: filters, then cursor pagination (order: data_source, sample id). */
-export const SampleListQuerySchema = PageQuerySchema.extend({
+/** The sample list's filters, as query parameters (the worklist and its neighbours share them). */
+export const SampleFiltersSchema = z.strictObject({
   data_source: z.enum(DATA_SOURCES).optional(),
   target_dx: z.enum(TARGET_DX).optional(),
   dx_label: QueryBooleanSchema.optional(),
   /** Only samples about this ECG (public id of the ECG record). */
   ecg: PublicIdSchema.optional(),
 });
+/** The sample list's filters. */
+export type SampleFilters = z.infer<typeof SampleFiltersSchema>;
+
+/** GET /api/samples query: filters, then cursor pagination (order: data_source, sample id). */
+export const SampleListQuerySchema = PageQuerySchema.extend(SampleFiltersSchema.shape);
 /** GET /api/samples query. */
 export type SampleListQuery = z.infer<typeof SampleListQuerySchema>;
 
@@ -58,13 +63,16 @@ export const SampleResponseSchema = z.object({
 /** GET /api/samples/:id response. */
 export type SampleResponse = z.infer<typeof SampleResponseSchema>;
 
-/** GET /api/samples/:id/neighbours response: the samples before and after it in list order. */
+/**
+ * GET /api/samples/:id/neighbours response: the samples before and after it in list order, among
+ * those the query's filters (SampleFiltersSchema) keep.
+ */
 export const SampleNeighboursSchema = z.object({
   previous: PublicIdSchema.nullable(),
   next: PublicIdSchema.nullable(),
-  /** 1-based place of this sample in the list. */
-  position: z.int().min(1),
-  total: z.int().min(1),
+  /** 1-based place of this sample in the filtered list; null when the filters leave it out. */
+  position: z.int().min(1).nullable(),
+  total: z.int().min(0),
 });
 /** GET /api/samples/:id/neighbours response. */
 export type SampleNeighbours = z.infer<typeof SampleNeighboursSchema>;

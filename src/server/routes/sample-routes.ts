@@ -1,6 +1,7 @@
 import {
   PutSampleRequestSchema,
   ResampleRequestSchema,
+  SampleFiltersSchema,
   SampleListQuerySchema,
   SampleWriteResponseSchema,
 } from '../../schemas/api/samples';
@@ -45,9 +46,10 @@ export const sampleRoutes: Route[] = [
     method: 'GET',
     path: '/api/samples/:id/neighbours',
     access: SIGNED_IN,
-    summary: 'Previous and next sample in list order',
-    async handler({ db, params }) {
-      return { body: await getSampleNeighbours(db, params['id'] ?? '') };
+    summary: 'Previous and next sample in list order, within the list filters',
+    query: SampleFiltersSchema,
+    async handler({ db, params, query }) {
+      return { body: await getSampleNeighbours(db, params['id'] ?? '', query) };
     },
   }),
   defineRoute({

@@ -1,5 +1,6 @@
 import type {
   RevisionKind,
+  SampleFilters,
   SampleListQuery,
   SampleNeighbours,
   SampleResponse,
@@ -119,11 +120,26 @@ function beyondInListOrder(
   ]);
 }
 
+/** The rows the list's filters keep (one definition for the list and the neighbours). */
+function matchingFilters(eb: ExpressionBuilder<Database, 'samples'>, filters: SampleFilters) {
+  const kept = [];
+  if (filters.data_source) kept.push(eb('data_source', '=', filters.data_source));
+  if (filters.target_dx) kept.push(eb('target_dx', '=', filters.target_dx));
+  if (filters.dx_label !== undefined) kept.push(eb('dx_label', '=', filters.dx_label ? 1 : 0));
+  if (filters.ecg) kept.push(eb('ecg_record_id', '=', filters.ecg));
+  return eb.and(kept);
+}
+
 /**
- * Where a sample sits in the list order (data_source, then sample id): the ids before and after
- * it and its 1-based position, so the sample view can step without loading the whole list.
+ * Where a sample sits in the list order (data_source, then sample id) among the samples the
+ * filters keep: the ids before and after it and its 1-based position (null when the filters
+ * leave it out), so the sample view can step through a filtered worklist without loading it.
  */
-export async function getSampleNeighbours(db: Db, id: string): Promise<SampleNeighbours> {
+export async function getSampleNeighbours(
+  db: Db,
+  id: string,
+  filters: SampleFilters = {},
+): Promise<SampleNeighbours> {
   const here = await db
     .selectFrom('samples')
     .select(['data_source', 'sample_id'])
@@ -131,24 +147,22 @@ export async function getSampleNeighbours(db: Db, id: string): Promise<SampleNei
     .executeTakeFirst();
   if (!here) throw notFound('Sample');
   const { data_source: source, sample_id: sampleId } = here;
-  const previous = await db
-    .selectFrom('samples')
+  const filtered = () => db.selectFrom('samples').where((eb) => matchingFilters(eb, filters));
+  const previous = await filtered()
     .select('id')
     .where((eb) => beyondInListOrder(eb, '<', source, sampleId))
     .orderBy('data_source', 'desc')
     .orderBy('sample_id', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const next = await db
-    .selectFrom('samples')
+  const next = await filtered()
     .select('id')
     .where((eb) => beyondInListOrder(eb, '>', source, sampleId))
     .orderBy('data_source')
     .orderBy('sample_id')
     .limit(1)
     .executeTakeFirst();
-  const counts = await db
-    .selectFrom('samples')
+  const counts = await filtered()
     .select((eb) => [
       eb.fn.countAll<number | string | bigint>().as('total'),
       eb.fn
@@ -163,10 +177,11 @@ export async function getSampleNeighbours(db: Db, id: string): Promise<SampleNei
         .as('position'),
     ])
     .executeTakeFirstOrThrow();
+  const kept = await filtered().select('id').where('id', '=', id).executeTakeFirst();
   return {
     previous: previous?.id ?? null,
     next: next?.id ?? null,
-    position: Number(counts.position ?? 0),
+    position: kept ? Number(counts.position ?? 0) : null,
     total: Number(counts.total),
   };
 }
@@ -181,11 +196,8 @@ export async function listSamples(
 }> {
   let select = db
     .selectFrom('samples')
-    .select(['id', 'version', 'content', 'data_source', 'sample_id']);
-  if (query.data_source) select = select.where('data_source', '=', query.data_source);
-  if (query.target_dx) select = select.where('target_dx', '=', query.target_dx);
-  if (query.dx_label !== undefined) select = select.where('dx_label', '=', query.dx_label ? 1 : 0);
-  if (query.ecg) select = select.where('ecg_record_id', '=', query.ecg);
+    .select(['id', 'version', 'content', 'data_source', 'sample_id'])
+    .where((eb) => matchingFilters(eb, query));
   if (query.cursor) {
     const [source, sampleId] = decodeCursor(query.cursor, ['string', 'number']) as [string, number];
     select = select.where((eb) => beyondInListOrder(eb, '>', source, sampleId));

@@ -1,22 +1,14 @@
 /** GET /api/samples one page at a time, with the worklist's filters. */
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import { SampleListResponseSchema } from '../../../schemas/api/samples';
-
-/** The worklist filters; empty strings mean "any". */
-export interface SampleFilters {
-  readonly dataSource: string;
-  readonly targetDx: string;
-  readonly dxLabel: '' | 'true' | 'false';
-}
+import { sampleFiltersQuery } from '../../../lib/sample-filters';
+import { SampleListResponseSchema, type SampleFilters } from '../../../schemas/api/samples';
 
 const PAGE_SIZE = 100;
 
 function pageUrl(filters: SampleFilters, cursor: string | null): string {
-  const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (filters.dataSource) query.set('data_source', filters.dataSource);
-  if (filters.targetDx) query.set('target_dx', filters.targetDx);
-  if (filters.dxLabel) query.set('dx_label', filters.dxLabel);
+  const query = new URLSearchParams(sampleFiltersQuery(filters));
+  query.set('limit', String(PAGE_SIZE));
   if (cursor) query.set('cursor', cursor);
   return `/api/samples?${query.toString()}`;
 }

@@ -1,12 +1,37 @@
-/** The sample worklist: filter by source, diagnosis and label, open a sample with a click or Enter. */
-import { Link } from 'react-router';
+/**
+ * The sample worklist: filter by source, diagnosis and label, open a sample with a click or Enter.
+ * The filters live in the URL, so a reload, the samples opened from here and Back all keep them.
+ */
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import {
+  readSampleFilters,
+  sampleFiltersQuery,
+  withSampleFilters,
+} from '../../../lib/sample-filters';
+import type { SampleFilters } from '../../../schemas/api/samples';
 import { DATA_SOURCES, TARGET_DX } from '../../../schemas/benchmark-sample';
 import { useSampleList } from '../api/list-samples';
-import { useBrowseStore } from '../browse-store';
 import { targetDxName } from '../../../domain/benchmark/target-dx-names';
 
+/** The worklist's filters from the URL, and a setter that writes one back (no new history entry). */
+function useUrlFilters() {
+  const [search, setSearch] = useSearchParams();
+  const query = search.toString();
+  const filters = useMemo(() => readSampleFilters(new URLSearchParams(query)), [query]);
+  const setFilter = <K extends keyof SampleFilters>(
+    key: K,
+    value: SampleFilters[K] | undefined,
+  ) => {
+    const next: SampleFilters = { ...filters, [key]: value };
+    if (value === undefined) delete next[key];
+    setSearch(new URLSearchParams(sampleFiltersQuery(next)), { replace: true });
+  };
+  return { filters, setFilter };
+}
+
 export function SampleWorklist() {
-  const { filters, setFilter } = useBrowseStore();
+  const { filters, setFilter } = useUrlFilters();
   const list = useSampleList(filters);
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
 
@@ -18,8 +43,13 @@ export function SampleWorklist() {
           Source
           <select
             className="mt-0.5 rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900"
-            value={filters.dataSource}
-            onChange={(e) => setFilter('dataSource', e.target.value)}
+            value={filters.data_source ?? ''}
+            onChange={(e) =>
+              setFilter(
+                'data_source',
+                DATA_SOURCES.find((s) => s === e.target.value),
+              )
+            }
           >
             <option value="">any</option>
             {DATA_SOURCES.map((s) => (
@@ -33,8 +63,13 @@ export function SampleWorklist() {
           Diagnosis
           <select
             className="mt-0.5 rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900"
-            value={filters.targetDx}
-            onChange={(e) => setFilter('targetDx', e.target.value)}
+            value={filters.target_dx ?? ''}
+            onChange={(e) =>
+              setFilter(
+                'target_dx',
+                TARGET_DX.find((dx) => dx === e.target.value),
+              )
+            }
           >
             <option value="">any</option>
             {TARGET_DX.map((dx) => (
@@ -48,8 +83,10 @@ export function SampleWorklist() {
           Label
           <select
             className="mt-0.5 rounded border border-slate-300 px-1 py-0.5 text-sm text-slate-900"
-            value={filters.dxLabel}
-            onChange={(e) => setFilter('dxLabel', e.target.value as '' | 'true' | 'false')}
+            value={filters.dx_label === undefined ? '' : String(filters.dx_label)}
+            onChange={(e) =>
+              setFilter('dx_label', e.target.value === '' ? undefined : e.target.value === 'true')
+            }
           >
             <option value="">any</option>
             <option value="true">present</option>
@@ -88,7 +125,7 @@ export function SampleWorklist() {
                   <td className="px-4 py-1">
                     <Link
                       className="text-[var(--color-selected)] underline"
-                      to={`/samples/${row.id}`}
+                      to={withSampleFilters(`/samples/${row.id}`, filters)}
                     >
                       #{row.metadata.id}
                     </Link>

@@ -1,23 +1,33 @@
-/** GET /api/samples/:id/neighbours: the previous and next sample in list order, and the place. */
+/** GET /api/samples/:id/neighbours: the previous and next sample in the filtered list, and the place. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
-import { SampleNeighboursSchema, type SampleNeighbours } from '../../../schemas/api/samples';
+import { withSampleFilters } from '../../../lib/sample-filters';
+import {
+  SampleNeighboursSchema,
+  type SampleFilters,
+  type SampleNeighbours,
+} from '../../../schemas/api/samples';
 
-/** Fetches where one sample sits in the list. */
-export function getSampleNeighbours(id: string, signal?: AbortSignal): Promise<SampleNeighbours> {
+/** Fetches where one sample sits in the list the filters keep. */
+export function getSampleNeighbours(
+  id: string,
+  filters: SampleFilters,
+  signal?: AbortSignal,
+): Promise<SampleNeighbours> {
   return apiGet(
-    `/api/samples/${encodeURIComponent(id)}/neighbours`,
+    withSampleFilters(`/api/samples/${encodeURIComponent(id)}/neighbours`, filters),
     SampleNeighboursSchema,
     signal,
   );
 }
 
-/** Query options for one sample's neighbours. */
-export const sampleNeighboursQueryOptions = (id: string) =>
+/** Query options for one sample's neighbours in a filtered list. */
+export const sampleNeighboursQueryOptions = (id: string, filters: SampleFilters) =>
   queryOptions({
-    queryKey: ['samples', 'neighbours', id],
-    queryFn: ({ signal }) => getSampleNeighbours(id, signal),
+    queryKey: ['samples', 'neighbours', id, filters],
+    queryFn: ({ signal }) => getSampleNeighbours(id, filters, signal),
   });
 
-/** The previous and next sample of one sample. */
-export const useSampleNeighbours = (id: string) => useQuery(sampleNeighboursQueryOptions(id));
+/** The previous and next sample of one sample, within the worklist's filters. */
+export const useSampleNeighbours = (id: string, filters: SampleFilters) =>
+  useQuery(sampleNeighboursQueryOptions(id, filters));

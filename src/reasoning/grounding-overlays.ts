@@ -3,11 +3,11 @@ import type {
   GroundingPosition,
   MeasurementRangeOption,
   StepInput,
-} from '../../domain/benchmark/grounding';
-import { measurementTarget, optionWindows, readGrounding } from '../../domain/benchmark/grounding';
-import type { Measurements } from '../../domain/measure/types';
-import type { GroundingV002 } from '../../schemas/benchmark-sample';
-import type { LeadHighlight, TimeBand } from '../../plot/overlays/types';
+} from '../domain/benchmark/grounding';
+import { measurementTarget, optionWindows, readGrounding } from '../domain/benchmark/grounding';
+import type { Measurements } from '../domain/measure/types';
+import type { GroundingV002 } from '../schemas/benchmark-sample';
+import type { LeadHighlight, TimeBand } from '../plot/overlays/types';
 
 /** Option letters A, B, C... as the panel and the plot label options. */
 export const optionLetter = (index: number): string => String.fromCharCode(65 + index);

@@ -1,8 +1,8 @@
 /** Measurement ranges beside the plot: the options, the right one marked, and what the plot measured. */
 import { useStore } from 'zustand';
-import { rangeContains } from '../../../domain/benchmark/options';
-import { readCaliper } from '../../../plot/calipers';
-import type { PlotStore } from '../../../plot/viewport-store';
+import { rangeContains } from '../../domain/benchmark/options';
+import { readCaliper } from '../../plot/calipers';
+import type { PlotStore } from '../../plot/viewport-store';
 import type { AppMeasurement } from '../app-measurement';
 import type { RangeOption } from '../grounding-overlays';
 

@@ -1,7 +1,7 @@
 /** The measurement engine's results for the open record, computed in the measurement worker. */
 import { useQuery } from '@tanstack/react-query';
-import type { EcgRecord } from '../../domain/wfdb/record';
-import { measureInWorker } from '../../lib/measure-client';
+import type { EcgRecord } from '../domain/wfdb/record';
+import { measureInWorker } from '../lib/measure-client';
 
 /**
  * Measures `record` off the page's thread; cached per record like the record itself, since a

@@ -1,6 +1,6 @@
 /** One reasoning step: criterion, finding, grounding questions and the decision. */
-import type { StepV002 } from '../../../schemas/benchmark-sample';
-import type { GroundingRef } from '../sample-view-store';
+import type { StepV002 } from '../../schemas/benchmark-sample';
+import type { GroundingRef } from '../reasoning-store';
 import { GroundingCard } from './grounding-card';
 import { QuestionOptions } from './question-options';
 

@@ -1,9 +1,9 @@
 /** GET /api/ecgs/:source/:ecgId/wfdb and its files: the record's bytes, decoded in the browser. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { decodeWfdbFiles } from '../../../domain/wfdb/decode-files';
-import type { DecodedRecord } from '../../../domain/wfdb/decode';
-import { apiGet, apiGetBytes } from '../../../lib/api-client';
-import { WfdbRecordFilesSchema } from '../../../schemas/api/transfer';
+import { decodeWfdbFiles } from '../../domain/wfdb/decode-files';
+import type { DecodedRecord } from '../../domain/wfdb/decode';
+import { apiGet, apiGetBytes } from '../../lib/api-client';
+import { WfdbRecordFilesSchema } from '../../schemas/api/transfer';
 
 const recordBase = (source: string, ecgId: string) =>
   `/api/ecgs/${encodeURIComponent(source)}/${encodeURIComponent(ecgId)}/wfdb`;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convertSample } from '../../domain/benchmark/convert';
-import { BenchmarkSampleV001Schema } from '../../schemas/benchmark-sample';
-import { beatsAt, measurementsWith } from '../../testing/measured-beats';
+import { convertSample } from '../domain/benchmark/convert';
+import { BenchmarkSampleV001Schema } from '../schemas/benchmark-sample';
+import { beatsAt, measurementsWith } from '../testing/measured-beats';
 import { groundingOverlays } from './grounding-overlays';
 
-const benchmark = resolve(import.meta.dirname, '../../../../shared/data/benchmark/ptbxl.jsonl');
+const benchmark = resolve(import.meta.dirname, '../../../shared/data/benchmark/ptbxl.jsonl');
 const samples = readFileSync(benchmark, 'utf8')
   .split('\n')
   .filter(Boolean)

@@ -1,5 +1,5 @@
 /** One grounding question: its options, and a button that draws them on the plot. */
-import type { GroundingV002 } from '../../../schemas/benchmark-sample';
+import type { GroundingV002 } from '../../schemas/benchmark-sample';
 import { QuestionOptions } from './question-options';
 
 const TYPE_TEXT = {

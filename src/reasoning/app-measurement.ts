@@ -6,10 +6,10 @@ import type {
   MeasurementUnit,
   SecondsWindow,
   StepInput,
-} from '../../domain/benchmark/grounding';
-import { measureGrounding } from '../../domain/benchmark/grounding';
-import type { StandardLead } from '../../domain/leads';
-import type { Measurements } from '../../domain/measure/types';
+} from '../domain/benchmark/grounding';
+import { measureGrounding } from '../domain/benchmark/grounding';
+import type { StandardLead } from '../domain/leads';
+import type { Measurements } from '../domain/measure/types';
 
 /** What the app measured for a question: value in the question's unit, what it is, or why not. */
 export interface AppMeasurement {

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convertSample } from '../../domain/benchmark/convert';
-import { parseMeasurementRange, parseTimeWindow } from '../../domain/benchmark/options';
-import { measureRecord } from '../../domain/measure/measure-record';
-import { decodeWfdbRecord } from '../../domain/wfdb/decode';
-import { parseWfdbHeader } from '../../domain/wfdb/header';
-import { BenchmarkSampleV001Schema } from '../../schemas/benchmark-sample';
+import { convertSample } from '../domain/benchmark/convert';
+import { parseMeasurementRange, parseTimeWindow } from '../domain/benchmark/options';
+import { measureRecord } from '../domain/measure/measure-record';
+import { decodeWfdbRecord } from '../domain/wfdb/decode';
+import { parseWfdbHeader } from '../domain/wfdb/header';
+import { BenchmarkSampleV001Schema } from '../schemas/benchmark-sample';
 import { appMeasurement } from './app-measurement';
 
-const shared = resolve(import.meta.dirname, '../../../../shared/data');
+const shared = resolve(import.meta.dirname, '../../../shared/data');
 const samples = readFileSync(resolve(shared, 'benchmark/ptbxl.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean)

@@ -5,12 +5,12 @@
  * it (list shape), the check reads the file's own lines (scalar shape).
  */
 import { describe, expect, it } from 'vitest';
-import { convertSample } from '../../domain/benchmark/convert';
-import { optionWindows, readGrounding } from '../../domain/benchmark/grounding';
-import type { CheckedSample } from '../../domain/measure/benchmark-check';
-import { checkSample } from '../../domain/measure/benchmark-check';
-import { BenchmarkSampleV001Schema } from '../../schemas/benchmark-sample';
-import { measuredBenchmarkSamples } from '../../testing/benchmark-records';
+import { convertSample } from '../domain/benchmark/convert';
+import { optionWindows, readGrounding } from '../domain/benchmark/grounding';
+import type { CheckedSample } from '../domain/measure/benchmark-check';
+import { checkSample } from '../domain/measure/benchmark-check';
+import { BenchmarkSampleV001Schema } from '../schemas/benchmark-sample';
+import { measuredBenchmarkSamples } from '../testing/benchmark-records';
 import { appMeasurement } from './app-measurement';
 import { groundingOverlays, measurementContext } from './grounding-overlays';
 

@@ -1,13 +1,11 @@
-/** The plot area of the sample view: loads the record, draws the selected grounding, or says why not. */
-import { Message } from '../../../components/ui/message';
-import { isWfdbError } from '../../../domain/wfdb/errors';
-import type { DecodedRecord } from '../../../domain/wfdb/decode';
-import { ApiRequestError } from '../../../lib/api-client';
-import { EcgPlot } from '../../../plot/ecg-plot';
-import type { PlotStore } from '../../../plot/viewport-store';
-import type { AppMeasurement } from '../app-measurement';
-import type { GroundingOverlays } from '../grounding-overlays';
-import { MeasurementRanges } from './measurement-ranges';
+/** The plot area of any ECG screen: the record's plot with what is drawn on it, or why there is none. */
+import type { ReactNode } from 'react';
+import { Message } from '../components/ui/message';
+import { isWfdbError } from '../domain/wfdb/errors';
+import type { DecodedRecord } from '../domain/wfdb/decode';
+import { ApiRequestError } from '../lib/api-client';
+import { EcgPlot, type EcgPlotProps } from '../plot/ecg-plot';
+import type { PlotStore } from '../plot/viewport-store';
 
 /** Words for why a record could not be shown, and what to do about it. */
 export function recordErrorText(error: unknown): { title: string; detail: string } {
@@ -32,29 +30,28 @@ export function recordErrorText(error: unknown): { title: string; detail: string
   };
 }
 
-/** The plot with its overlays, or a clear message where the plot would be. */
+/**
+ * The plot with its overlays (`plot`: bands, highlights, beats, plugins), and `children` under it
+ * (a screen's own panels); or a clear message where the plot would be.
+ */
 export function RecordPanel({
   record,
   error,
   loading,
   recordAvailable,
-  overlays,
-  beatTimesS,
-  showBeats,
   plotStore,
-  measurement,
+  plot,
+  children,
 }: {
   record: DecodedRecord | undefined;
   error: unknown;
   loading: boolean;
   recordAvailable: boolean;
-  overlays: GroundingOverlays | null;
-  beatTimesS: readonly number[] | null;
-  showBeats: boolean;
   plotStore: PlotStore;
-  measurement: AppMeasurement | null;
+  plot?: Omit<EcgPlotProps, 'record' | 'store' | 'className'>;
+  children?: ReactNode;
 }) {
-  let body: React.ReactNode;
+  let body: ReactNode;
   if (!recordAvailable) {
     body = (
       <Message tone="error" title="No ECG record for this sample">
@@ -88,22 +85,8 @@ export function RecordPanel({
   }
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <EcgPlot
-        className="min-h-0 flex-1"
-        record={record!}
-        store={plotStore}
-        highlights={overlays?.highlights}
-        bands={overlays?.bands}
-        beatTimesS={showBeats && beatTimesS ? beatTimesS : undefined}
-      />
-      {overlays && overlays.ranges.length > 0 && (
-        <MeasurementRanges ranges={overlays.ranges} store={plotStore} app={measurement} />
-      )}
-      {overlays && overlays.problems.length > 0 && (
-        <div className="border-t border-slate-200 bg-orange-50 px-2 py-1 text-[13px]" role="status">
-          Not drawn: {overlays.problems.join('; ')}
-        </div>
-      )}
+      <EcgPlot className="min-h-0 flex-1" record={record!} store={plotStore} {...plot} />
+      {children}
     </div>
   );
 }

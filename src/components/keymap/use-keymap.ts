@@ -1,0 +1,55 @@
+/** Binds a keymap's commands to key presses on the page or on one element, and lists it for `?`. */
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { dispatchKey, isTypingTarget, type Keymap } from './keymap';
+import { registerKeymap } from './keymap-registry';
+
+/** Where a keymap listens. */
+export interface KeymapBinding {
+  /** Scopes heard on the page (window), unless the key comes from inside `element`. */
+  readonly pageScopes?: readonly string[];
+  /** An element and the scopes heard while it (or something in it) has focus. */
+  readonly element?: RefObject<HTMLElement | null>;
+  readonly elementScopes?: readonly string[];
+}
+
+/**
+ * Runs `keymap`'s commands with `context` (the latest one given) and registers the keymap for the
+ * `?` list while mounted. A command that handles a key on the element stops it there, so the
+ * page's keymaps do not act on it too.
+ */
+export function useKeymap<C>(keymap: Keymap<C>, context: C, binding: KeymapBinding): void {
+  const latest = useRef(context);
+  useLayoutEffect(() => {
+    latest.current = context;
+  });
+  const { pageScopes, element, elementScopes } = binding;
+  const pageKey = pageScopes?.join(' ') ?? '';
+  const elementKey = elementScopes?.join(' ') ?? '';
+
+  useEffect(() => registerKeymap(keymap), [keymap]);
+
+  useEffect(() => {
+    if (!pageKey) return;
+    const scopes = pageKey.split(' ');
+    const onKey = (e: KeyboardEvent) => {
+      const inside = element?.current;
+      if (e.target instanceof Node && inside?.contains(e.target)) return;
+      if (isTypingTarget(e.target)) return;
+      dispatchKey(keymap, scopes, latest.current, e);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [keymap, pageKey, element]);
+
+  useEffect(() => {
+    const el = element?.current;
+    if (!el || !elementKey) return;
+    const scopes = elementKey.split(' ');
+    const onKey = (e: KeyboardEvent) => {
+      if (isTypingTarget(e.target)) return;
+      if (dispatchKey(keymap, scopes, latest.current, e)) e.stopPropagation();
+    };
+    el.addEventListener('keydown', onKey);
+    return () => el.removeEventListener('keydown', onKey);
+  }, [keymap, elementKey, element]);
+}
