@@ -19,7 +19,7 @@ import {
 } from '../src/schemas/api/releases';
 import { SampleListResponseSchema, SampleResponseSchema } from '../src/schemas/api/samples';
 import type { BenchmarkSampleV002 } from '../src/schemas/benchmark-sample';
-import { loginAs } from './support/e2e-users';
+import { loginAs, sameOrigin } from './support/e2e-users';
 import { repoRoot } from './support/real-data';
 
 const FIXED_ID = 7; // first_degree_av_block
@@ -58,7 +58,10 @@ async function write(
   );
   const sample = structuredClone(current.sample) as BenchmarkSampleV002;
   change(sample);
-  const options = { data: { sample }, headers: { 'if-match': String(current.version) } };
+  const options = {
+    data: { sample },
+    headers: sameOrigin({ 'if-match': String(current.version) }),
+  };
   const response =
     kind === 'fix'
       ? await api.put(`/api/samples/${publicId}`, options)
@@ -236,7 +239,7 @@ test('a curator cuts two releases, reads the generated notes and the diff, and p
     const theirs = `${b.notes}\nTheirs.\n`;
     const other = await api.put(`/api/releases/${b.id}/notes`, {
       data: { notes: theirs },
-      headers: { 'if-match': '1' },
+      headers: sameOrigin({ 'if-match': '1' }),
     });
     expect(other.status()).toBe(200);
     await page.getByRole('button', { name: 'Save notes' }).click();
@@ -268,7 +271,7 @@ test('a curator cuts two releases, reads the generated notes and the diff, and p
     expect(published.status).toBe('published');
     const refused = await api.put(`/api/releases/${b.id}/notes`, {
       data: { notes: 'late' },
-      headers: { 'if-match': String(published.version) },
+      headers: sameOrigin({ 'if-match': String(published.version) }),
     });
     expect(refused.status()).toBe(409);
     const axe = await new AxeBuilder({ page }).analyze();
@@ -291,9 +294,13 @@ test('a curator cuts two releases, reads the generated notes and the diff, and p
   await test.step('a reviewer reads releases but may not cut one', async () => {
     const reviewer = await page.context().request;
     await loginAs(reviewer, 'reviewer');
-    expect((await reviewer.post('/api/releases', { data: { name: `R-${suffix}` } })).status()).toBe(
-      403,
-    );
+    const refusedCut = await reviewer.post('/api/releases', {
+      data: { name: `R-${suffix}` },
+      headers: sameOrigin(),
+    });
+    expect(refusedCut.status()).toBe(403);
+    // Refused for the role, not for a missing Origin.
+    expect(((await refusedCut.json()) as { error: { code: string } }).error.code).toBe('forbidden');
     expect((await reviewer.get(`/api/releases/${b.id}`)).status()).toBe(200);
     // The page offers a reviewer no cut and no editor, even on a draft (A).
     await page.goto(`/releases?release=${a.id}`);

@@ -16,6 +16,14 @@ export const E2E_USERS: Readonly<
 };
 
 /**
+ * Headers a test's own API write needs: the server refuses a browser request (Playwright's
+ * request context sends the browser's User-Agent) that names no Origin, as a page's fetch would.
+ */
+export function sameOrigin(headers: Record<string, string> = {}): Record<string, string> {
+  return { origin: new URL(E2E_BASE_URL).origin, ...headers };
+}
+
+/**
  * Signs a request context in as the role's e2e user (page.request and context.request share
  * the browser's cookies, so the page is signed in too). Throws with the server's answer. The
  * request carries the browser's User-Agent but no Origin of its own, so it names the server's
@@ -24,7 +32,7 @@ export const E2E_USERS: Readonly<
 export async function loginAs(request: APIRequestContext, role: Role): Promise<void> {
   const response = await request.post('/api/session', {
     data: E2E_USERS[role],
-    headers: { origin: new URL(E2E_BASE_URL).origin },
+    headers: sameOrigin(),
   });
   if (response.status() !== 200) {
     throw new Error(`e2e login as ${role} failed: ${response.status()} ${await response.text()}`);
