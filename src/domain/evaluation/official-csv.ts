@@ -94,7 +94,7 @@ export function forcedCommitRow(model: string, c: ForcedCommitCounts): FrameCell
 /** A model's pool, named as its row will be. */
 export interface NamedPool<Counts> {
   readonly model: string;
-  readonly pool: MetricPool<Counts, unknown>;
+  readonly pool: Pick<MetricPool<Counts, never>, 'total' | 'byDx'>;
 }
 
 /**
