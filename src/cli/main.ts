@@ -11,6 +11,8 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   record: async () => (await import('./commands/record')).recordCommand,
   measure: async () => (await import('./commands/measure')).measureCommand,
   user: async () => (await import('./commands/user')).userCommand,
+  evaluate: async () => (await import('./commands/evaluate')).evaluateCommand,
+  'evaluate-labels': async () => (await import('./commands/evaluate-labels')).evaluateLabelsCommand,
 };
 
 const io: CliIo = {
@@ -22,7 +24,7 @@ async function help(): Promise<string> {
   const lines = ['Usage: ecg-workbench <command> [options]', '', 'Commands:'];
   for (const load of Object.values(commands)) {
     const command = await load();
-    lines.push(`  ${command.name.padEnd(12)} ${command.summary}`);
+    lines.push(`  ${command.name.padEnd(16)} ${command.summary}`);
   }
   return lines.join('\n');
 }

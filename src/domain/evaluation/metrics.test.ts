@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerSample, rightLoop, rightWave, wrongWave } from '../../testing/answer-fixtures';
 import { FURTHER_FINDINGS as FURTHER } from '../../schemas/benchmark-sample';
 import { coverageBin, scoreForcedCommit } from './forced-commit';
-import { accuracy, forcedCommitPool, meanDepth, reasoningPool } from './metrics';
+import { accuracy, depthSum, forcedCommitPool, meanDepth, reasoningPool } from './metrics';
 import { scoreSample } from './score-sample';
 
 describe('pooled metrics (micro averages)', () => {
@@ -49,9 +49,45 @@ describe('pooled metrics (micro averages)', () => {
     expect(c.stages.lead_grounding).toEqual({ total: 0, correct: 0 });
     expect(c.loops).toBe(3);
     expect(c.depthLoops).toBe(2);
-    expect(c.depthSum).toBe(2.5 + 4);
+    expect(depthSum(c)).toBe(2.5 + 4);
     expect(meanDepth(c)).toBe(3.25);
     expect(c.completedHard).toBe(1);
+  });
+
+  it('sums depth exactly, whatever the order of the loops', () => {
+    const loop = (right: number, items: number) =>
+      scoreSample(
+        answerSample({
+          dxLabel: true,
+          idqReply: 'Yes',
+          loops: [
+            rightLoop('Yes', [
+              ...Array.from({ length: right }, () => rightWave()),
+              wrongWave(),
+              ...Array.from({ length: items - right - 1 }, () => rightWave()),
+            ]),
+          ],
+        }),
+      );
+    // Depths 2 + 1/3, 2 + 1/3, 2 + 5/9: float adds give ...222 one way and ...223 the other.
+    const [third, fifth] = [2 + 1 / 3, 2 + 5 / 9];
+    expect(third + third + fifth).not.toBe(fifth + third + third);
+    const forward = reasoningPool();
+    for (const [right, items] of [
+      [1, 3],
+      [1, 3],
+      [5, 9],
+    ] as const)
+      forward.addScore('a', loop(right, items));
+    const backward = reasoningPool();
+    for (const [right, items] of [
+      [5, 9],
+      [1, 3],
+      [1, 3],
+    ] as const)
+      backward.addScore('a', loop(right, items));
+    expect(depthSum(forward.total)).toBe(65 / 9);
+    expect(depthSum(backward.total)).toBe(65 / 9);
   });
 
   it('gives 0 for an empty pool', () => {

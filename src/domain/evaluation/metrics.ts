@@ -24,8 +24,10 @@ export interface ReasoningCounts {
   loops: number;
   /** Loops with grounding items (the ones depth counts). */
   depthLoops: number;
-  /** Summed in the order the samples came, as the official tool sums (floats). */
-  depthSum: number;
+  /** Whole steps of the depth loops, summed. */
+  depthSteps: number;
+  /** Per grounding block size, the items right before the first error, summed (exact sums). */
+  readonly depthGrounding: Record<number, number>;
   readonly stages: Record<Stage, Tally>;
 }
 
@@ -52,7 +54,8 @@ export function emptyReasoningCounts(): ReasoningCounts {
     completedSoft: 0,
     loops: 0,
     depthLoops: 0,
-    depthSum: 0,
+    depthSteps: 0,
+    depthGrounding: {},
     stages: Object.fromEntries(STAGES.map((s) => [s, tally()])) as Record<Stage, Tally>,
   };
 }
@@ -70,7 +73,9 @@ export function addSampleScore(counts: ReasoningCounts, score: SampleScore): voi
     counts.loops += 1;
     if (depth !== null) {
       counts.depthLoops += 1;
-      counts.depthSum += depth;
+      counts.depthSteps += depth.steps;
+      counts.depthGrounding[depth.groundingItems] =
+        (counts.depthGrounding[depth.groundingItems] ?? 0) + depth.groundingRight;
     }
   }
 }
@@ -91,9 +96,26 @@ export function accuracy(t: Tally): number {
   return t.total > 0 ? t.correct / t.total : 0;
 }
 
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+
+/**
+ * The summed depth of the loops that count, exact until one final rounding: the official tool
+ * adds floats in the order its file system lists the files, so its last digit can differ from
+ * run to run; this sum is the same for any order of the same files.
+ */
+export function depthSum(counts: ReasoningCounts): number {
+  const sizes = Object.keys(counts.depthGrounding).map(BigInt);
+  const common = sizes.reduce((l, n) => (l * n) / gcd(l, n), 1n);
+  let numerator = BigInt(counts.depthSteps) * common;
+  for (const n of sizes) numerator += BigInt(counts.depthGrounding[Number(n)]!) * (common / n);
+  const divisor = gcd(numerator, common);
+  // Both parts are far below 2^53 for any real benchmark, so one IEEE division rounds once.
+  return Number(numerator / divisor) / Number(common / divisor);
+}
+
 /** Mean depth over the loops that count, or 0 when none does. */
 export function meanDepth(counts: ReasoningCounts): number {
-  return counts.depthLoops > 0 ? counts.depthSum / counts.depthLoops : 0;
+  return counts.depthLoops > 0 ? depthSum(counts) / counts.depthLoops : 0;
 }
 
 /** Counts for the whole dataset ("total") and per diagnosis, pooled as samples arrive. */

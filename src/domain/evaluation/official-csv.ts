@@ -4,7 +4,7 @@
  */
 import { writeCsv } from '../csv/write-csv';
 import type { ForcedCommitCounts, MetricPool, ReasoningCounts } from './metrics';
-import { accuracy, meanDepth } from './metrics';
+import { accuracy, depthSum, meanDepth } from './metrics';
 import { COVERAGE_BINS } from './forced-commit';
 import type { FrameCell } from './py-float';
 import { float, formatFrame, int, text } from './py-float';
@@ -68,7 +68,7 @@ export function reasoningRow(model: string, c: ReasoningCounts): FrameCell[] {
     int(c.loops),
     int(c.depthLoops),
     // The official sum starts as the integer 0 and turns float with the first loop that counts.
-    c.depthLoops > 0 ? float(c.depthSum) : int(0),
+    c.depthLoops > 0 ? float(depthSum(c)) : int(0),
     float(meanDepth(c)),
     ...STAGES.flatMap((s) => {
       const t = c.stages[s];

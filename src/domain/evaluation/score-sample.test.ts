@@ -8,7 +8,9 @@ import {
   type LoopQA,
 } from '../../testing/answer-fixtures';
 import { FURTHER_FINDINGS as FURTHER } from '../../schemas/benchmark-sample';
-import { missingReplies, scoreSample } from './score-sample';
+import { depthOf, missingReplies, scoreSample, type SampleScore } from './score-sample';
+
+const depths = (s: SampleScore) => s.loopDepths.map((d) => (d === null ? null : depthOf(d)));
 
 const yesSample = (loops: LoopQA[], idqReply: string | null = 'Yes') =>
   answerSample({ dxLabel: true, idqReply, loops });
@@ -22,8 +24,8 @@ describe('scoreSample (default protocol)', () => {
       selfRdaCorrect: true,
       completedHard: true,
       completedSoft: true,
-      loopDepths: [null, 4],
     });
+    expect(depths(score)).toEqual([null, 4]);
     expect(score.steps.map((s) => `${s.loop}:${s.stage}:${s.correct}`)).toEqual([
       '0:criterion_selection:true',
       '0:finding_identification:true',
@@ -67,7 +69,7 @@ describe('scoreSample (default protocol)', () => {
     );
     // Loop 2: criterion 1 + finding 1 + 1/3 of the block; the decision after the error does not count.
     // Loop 3: 1 + 1 + 0/2.
-    expect(score.loopDepths).toEqual([null, 2 + 1 / 3, 2]);
+    expect(depths(score)).toEqual([null, 2 + 1 / 3, 2]);
   });
 
   it('counts depth from each loop start: an error ends the loop, not the next loop', () => {
@@ -77,7 +79,7 @@ describe('scoreSample (default protocol)', () => {
         rightLoop('Yes', [rightWave(), rightWave()]),
       ]),
     );
-    expect(score.loopDepths).toEqual([0, 4]);
+    expect(depths(score)).toEqual([0, 4]);
     expect(score.completedHard).toBe(false);
   });
 

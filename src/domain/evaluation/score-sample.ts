@@ -18,6 +18,21 @@ export interface StepOutcome {
   readonly correct: boolean;
 }
 
+/**
+ * A loop's depth in parts, so sums stay exact: whole steps (criterion, finding, decision) plus
+ * the grounding items right before the first wrong one, out of the block's items.
+ */
+export interface LoopDepth {
+  readonly steps: number;
+  readonly groundingRight: number;
+  readonly groundingItems: number;
+}
+
+/** A loop's depth as a number (0-4). */
+export function depthOf(d: LoopDepth): number {
+  return d.steps + d.groundingRight / d.groundingItems;
+}
+
 /** Everything the official metrics need from one sample, plus each step's outcome for drill-down. */
 export interface SampleScore {
   readonly idqCorrect: boolean;
@@ -27,7 +42,7 @@ export interface SampleScore {
   readonly completedHard: boolean;
   readonly completedSoft: boolean;
   /** Per loop, steps right from the loop's start until its first error; null without grounding. */
-  readonly loopDepths: readonly (number | null)[];
+  readonly loopDepths: readonly (LoopDepth | null)[];
   readonly steps: readonly StepOutcome[];
 }
 
@@ -61,7 +76,7 @@ export function scoreSample(sample: ModelAnswerSample): SampleScore {
   const { metadata, data } = sample;
   const dxWord = metadata.dx_label ? 'yes' : 'no';
   const steps: StepOutcome[] = [];
-  const loopDepths: (number | null)[] = [];
+  const loopDepths: (LoopDepth | null)[] = [];
   let brokenHard = false;
   let brokenSoft = false;
   // Self-RDA walks the model's own chain until its first commitment.
@@ -73,6 +88,7 @@ export function scoreSample(sample: ModelAnswerSample): SampleScore {
   data.reasoning.forEach((loop, loopIdx) => {
     let loopBroken = false;
     let depth = 0;
+    let groundingRight = 0;
     const fail = (forgivenBySoft: boolean) => {
       brokenHard = true;
       loopBroken = true;
@@ -116,7 +132,7 @@ export function scoreSample(sample: ModelAnswerSample): SampleScore {
           if (!selfResolved) selfBroken = true;
         }
       });
-      depth += rightBeforeError / grounding.length;
+      groundingRight = rightBeforeError;
     }
 
     const decision = loop.diagnostic_decision;
@@ -144,7 +160,11 @@ export function scoreSample(sample: ModelAnswerSample): SampleScore {
       }
     }
 
-    loopDepths.push(grounding.length > 0 ? depth : null);
+    loopDepths.push(
+      grounding.length > 0
+        ? { steps: depth, groundingRight, groundingItems: grounding.length }
+        : null,
+    );
     if (loopIdx === data.reasoning.length - 1) gtRdaCorrect = correct;
   });
 
