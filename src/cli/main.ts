@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   user: async () => (await import('./commands/user')).userCommand,
   evaluate: async () => (await import('./commands/evaluate')).evaluateCommand,
   'evaluate-labels': async () => (await import('./commands/evaluate-labels')).evaluateLabelsCommand,
+  'import-answers': async () => (await import('./commands/import-answers')).importAnswersCommand,
 };
 
 const io: CliIo = {

@@ -1,6 +1,8 @@
 /** Reads model answers for the evaluate commands: the official directory layout or one JSONL file. */
 import { createReadStream, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJsonText } from '../../domain/jsonl/json-syntax';
+import type { SourceEntry } from '../../domain/jsonl/source-entry';
 import { jsonlEntryBatches } from '../../domain/jsonl/source-entry';
 import { addAnswerEntries } from '../../domain/evaluation/answer-jsonl';
 import type { AnswerSetEvaluator } from '../../domain/evaluation/answer-set';
@@ -11,6 +13,57 @@ function folders(dir: string): string[] {
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => e.name)
     .sort();
+}
+
+/** Model folders of a results folder (the official layout's first level). */
+export const modelFolders = folders;
+
+/**
+ * One model's answer files of every dataset as source entries (for the workspace import):
+ * `<root>/<model>/<dataset>/<target_dx>/<id>.json`; empty and unparsable files as problems.
+ */
+export async function* modelAnswerEntries(
+  root: string,
+  model: string,
+): AsyncGenerator<SourceEntry[]> {
+  for (const dataset of folders(join(root, model))) {
+    for (const targetDx of folders(join(root, model, dataset))) {
+      const dxDir = join(root, model, dataset, targetDx);
+      for (const name of answerFiles(dxDir)) {
+        const file = join(dxDir, name);
+        const location = { file, lineNumber: null };
+        const text = readFileSync(file, 'utf8');
+        if (text.trim() === '') {
+          yield [
+            {
+              kind: 'problem',
+              location,
+              problem: {
+                severity: 'error',
+                rule: 'answers.empty',
+                message: 'the file is empty (a lock left by an interrupted run?)',
+              },
+            },
+          ];
+          continue;
+        }
+        const parsed = parseJsonText(text);
+        yield [
+          parsed.ok
+            ? { kind: 'value', location, value: parsed.value }
+            : {
+                kind: 'problem',
+                location,
+                problem: {
+                  severity: 'error',
+                  rule: 'answers.syntax',
+                  message: `not JSON at line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.reason}`,
+                },
+              },
+        ];
+      }
+    }
+  }
 }
 
 /** `<id>.json` files of a folder, numeric ids first in number order, then the rest by name. */

@@ -44,6 +44,14 @@ export const ANSWER_RULES = {
     'error',
     'a JSONL line names its model (metadata.model) unless --model is given',
   ],
+  'answers.unknown-sample': [
+    'error',
+    'importing into the workspace: a sample with this data_source and id is in the workspace',
+  ],
+  'answers.question-mismatch': [
+    'error',
+    "importing into the workspace: the answer file's questions are those of the workspace sample",
+  ],
   'answers.layout': [
     'warning',
     '<target_dx>/<id>.json agrees with metadata (counted under metadata.target_dx, as the official tool does)',

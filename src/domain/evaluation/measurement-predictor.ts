@@ -17,8 +17,23 @@ import type {
 import { axisClass, rateClass } from '../taxonomy/label-checks';
 import type { LabelMeasurements } from '../taxonomy/label-checks';
 import { canonicalLabel } from '../taxonomy/serialize-label';
+import type { Measurements } from '../measure/types';
 import { axisValue } from './label-axes';
 import { majorityValue } from './label-metrics';
+
+/** The values the label checks and this predictor read from the engine's measurements. */
+export function labelMeasurementsOf(m: Measurements): LabelMeasurements {
+  const g = m.global;
+  return {
+    heartRateBpm: g.heartRate.value,
+    qrsAxisDeg: g.qrsAxis.value,
+    qrsDurationMs: g.qrs.value,
+    prIntervalMs: g.pr.value,
+    qtcBazettMs: g.qtcBazett.value,
+    qtcFridericiaMs: g.qtcFridericia.value,
+    sex: null,
+  };
+}
 
 /** The thresholds the predictor uses (docs/taxonomy.md's label checks, read as sufficient). */
 export const REFERENCE_THRESHOLDS = {

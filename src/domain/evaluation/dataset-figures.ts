@@ -1,0 +1,111 @@
+/** The dataset dashboard's figures: cells against the target distribution, label distributions, reviewer agreement. */
+import type { DenseLabel } from '../../schemas/dense-label';
+import type { AxisGroup, LabelAxis } from './label-axes';
+import { LABEL_AXES, axisGroup, axisValue, findingsCount } from './label-axes';
+import { majorityValue } from './label-metrics';
+
+/** Samples the benchmark aims for per (source, diagnosis, label), split evenly over paths (docs/templates.md). */
+export const TARGET_PER_LABEL = 100;
+
+/** One cell's count. */
+export interface CellCount {
+  readonly dataSource: string;
+  readonly targetDx: string;
+  readonly dxLabel: boolean;
+  readonly pathIdx: number;
+  readonly count: number;
+}
+
+/** Each cell with its target: 100 per (source, diagnosis, label) over the paths that key has. */
+export function withTargets<C extends CellCount>(cells: readonly C[]): (C & { target: number })[] {
+  const paths = new Map<string, number>();
+  const key = (c: CellCount) => `${c.dataSource}/${c.targetDx}/${c.dxLabel}`;
+  for (const c of cells) paths.set(key(c), (paths.get(key(c)) ?? 0) + 1);
+  return cells.map((c) => ({ ...c, target: TARGET_PER_LABEL / paths.get(key(c))! }));
+}
+
+/** One axis's value counts (most common first) with the majority value and its share. */
+export interface AxisDistribution {
+  readonly axis: LabelAxis;
+  readonly group: AxisGroup;
+  readonly counts: { value: string; count: number }[];
+  readonly majorityValue: string;
+  readonly majorityShare: number;
+}
+
+/** Value counts per axis over the labels. */
+export function labelDistributions(labels: readonly DenseLabel[]): AxisDistribution[] {
+  return LABEL_AXES.map((axis) => {
+    const values = labels.map((l) => axisValue(l, axis));
+    const counts = new Map<string, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const majority = majorityValue(values);
+    return {
+      axis,
+      group: axisGroup(axis),
+      counts: [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)),
+      majorityValue: majority,
+      majorityShare: values.length === 0 ? 0 : (counts.get(majority) ?? 0) / values.length,
+    };
+  });
+}
+
+/** How many labels hold 0, 1, 2, ... non-normal findings. */
+export function findingsHistogram(
+  labels: readonly DenseLabel[],
+): { findings: number; ecgs: number }[] {
+  const counts = new Map<number, number>();
+  for (const l of labels) {
+    const n = findingsCount(l);
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([findings, ecgs]) => ({ findings, ecgs }))
+    .sort((a, b) => a.findings - b.findings);
+}
+
+/** One reviewer's verdict on one sample in one pass. */
+export interface VerdictRow {
+  readonly passId: string;
+  readonly samplePk: string;
+  readonly reviewerId: string;
+  readonly verdict: string;
+}
+
+/**
+ * Agreement where two reviewers judged the same sample in the same pass: every pair of their
+ * verdicts counts once; Cohen's kappa over the pairs (first rater: the lower reviewer id), null
+ * when chance agreement is total. Null when no sample was judged twice.
+ */
+export function verdictAgreement(
+  rows: readonly VerdictRow[],
+): { pairs: number; agreeing: number; percent: number; kappa: number | null } | null {
+  const bySample = new Map<string, VerdictRow[]>();
+  for (const r of rows) {
+    const key = `${r.passId}/${r.samplePk}`;
+    bySample.set(key, [...(bySample.get(key) ?? []), r]);
+  }
+  const pairs: [string, string][] = [];
+  for (const group of bySample.values()) {
+    const sorted = [...group].sort((a, b) => (a.reviewerId < b.reviewerId ? -1 : 1));
+    for (let i = 0; i < sorted.length; i++)
+      for (let j = i + 1; j < sorted.length; j++)
+        if (sorted[i]!.reviewerId !== sorted[j]!.reviewerId)
+          pairs.push([sorted[i]!.verdict, sorted[j]!.verdict]);
+  }
+  if (pairs.length === 0) return null;
+  const agreeing = pairs.filter(([a, b]) => a === b).length;
+  const observed = agreeing / pairs.length;
+  const categories = [...new Set(pairs.flat())];
+  const share = (side: 0 | 1, c: string) =>
+    pairs.filter((p) => p[side] === c).length / pairs.length;
+  const chance = categories.reduce((sum, c) => sum + share(0, c) * share(1, c), 0);
+  return {
+    pairs: pairs.length,
+    agreeing,
+    percent: observed,
+    kappa: chance >= 1 ? null : (observed - chance) / (1 - chance),
+  };
+}
