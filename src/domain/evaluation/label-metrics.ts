@@ -40,6 +40,12 @@ export interface LabelReport {
   readonly withoutTruth: readonly string[];
   readonly axes: readonly AxisScore[];
   readonly findings: FindingsPerEcg;
+  /** Every scored ECG with its class on each axis, truth and predicted (for drill-down). */
+  readonly pairs: readonly {
+    readonly key: string;
+    readonly truth: Readonly<Record<LabelAxis, string>>;
+    readonly predicted: Readonly<Record<LabelAxis, string>>;
+  }[];
 }
 
 /** Accuracy and macro-F1 of predicted against true classes (same length, same order). */
@@ -120,6 +126,11 @@ export function labelReport(
       confusion: scores.confusion,
     };
   });
+  const classesOf = (label: DenseLabel) =>
+    Object.fromEntries(LABEL_AXES.map((axis) => [axis, axisValue(label, axis)])) as Record<
+      LabelAxis,
+      string
+    >;
   const truthFindings = pairs.map(([a]) => findingsCount(a));
   const predictedFindings = pairs.map(([, b]) => findingsCount(b));
   return {
@@ -133,5 +144,10 @@ export function labelReport(
       meanTruth: mean(truthFindings),
       meanPredicted: mean(predictedFindings),
     },
+    pairs: keys.map((key, i) => ({
+      key,
+      truth: classesOf(pairs[i]![0]),
+      predicted: classesOf(pairs[i]![1]),
+    })),
   };
 }

@@ -1,7 +1,6 @@
 /** API shapes of evaluation: model answer imports, runs, reports, drill-down, label predictions, the dataset dashboard. */
 import { z } from 'zod';
 import { DATA_SOURCES, BenchmarkSampleV002Schema } from '../benchmark-sample';
-import { DenseLabelSchema } from '../dense-label';
 import { INFERENCE_MODES } from '../model-answers';
 import { ModelRepliesSchema } from '../model-replies';
 import { PublicIdSchema, TimestampSchema } from './common';
@@ -283,6 +282,14 @@ export const LabelReportSchema = z.object({
     meanTruth: z.number(),
     meanPredicted: z.number(),
   }),
+  /** Every scored ECG ("source/ecg_id") with its class per axis, truth and predicted. */
+  pairs: z.array(
+    z.object({
+      key: z.string(),
+      truth: z.record(z.string(), z.string()),
+      predicted: z.record(z.string(), z.string()),
+    }),
+  ),
 });
 /** GET /api/evaluation/label-report response. */
 export type LabelReportBody = z.infer<typeof LabelReportSchema>;
@@ -329,10 +336,3 @@ export const DatasetDashboardSchema = z.object({
 });
 /** The dataset dashboard's figures. */
 export type DatasetDashboard = z.infer<typeof DatasetDashboardSchema>;
-
-/** A dense label prediction as the API shows one (for the label drill-down). */
-export const LabelPredictionSchema = z.object({
-  key: z.string(),
-  truth: DenseLabelSchema,
-  predicted: DenseLabelSchema,
-});

@@ -225,6 +225,11 @@ export async function predictorReport(db: Db, predictorId: string): Promise<Labe
     })),
     unpredicted: [...report.unpredicted],
     withoutTruth: [...report.withoutTruth],
+    pairs: report.pairs.map((p) => ({
+      key: p.key,
+      truth: { ...p.truth },
+      predicted: { ...p.predicted },
+    })),
     findings: {
       truth: Object.fromEntries(Object.entries(report.findings.truth)),
       predicted: Object.fromEntries(Object.entries(report.findings.predicted)),
