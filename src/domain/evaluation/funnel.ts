@@ -20,46 +20,44 @@ export function firstError(score: SampleScore): { loop: number; part: LoopPart }
   return step ? { loop: step.loop, part: partOf(step) } : null;
 }
 
-/** One funnel position: chains that reach it unbroken, and those still unbroken after it. */
+/** One funnel position: chains that reach it unbroken (and have it), and chains unbroken after it. */
 export interface FunnelStep {
   readonly loop: number;
   readonly part: LoopPart;
+  /** Chains that have this step and no error before it. */
   readonly reached: number;
+  /**
+   * Chains with no error up to and including this step; a chain without the step (no grounding
+   * in that loop, or fewer loops) passes it unbroken, so the count never rises along the chain
+   * and ends at the completed chains.
+   */
   readonly survived: number;
 }
 
-/** The funnel over loop positions that any chain has (a loop without grounding skips that part). */
+const order = (loop: number, part: LoopPart) => loop * LOOP_PARTS.length + LOOP_PARTS.indexOf(part);
+
+/** The funnel over the loop positions any chain has, in chain order. */
 export function completionFunnel(scores: readonly SampleScore[]): FunnelStep[] {
-  const steps = new Map<
-    string,
+  const positions = new Map<
+    number,
     { loop: number; part: LoopPart; reached: number; survived: number }
   >();
-  const at = (loop: number, part: LoopPart) => {
-    const key = `${loop}:${part}`;
-    let s = steps.get(key);
-    if (!s) {
-      s = { loop, part, reached: 0, survived: 0 };
-      steps.set(key, s);
-    }
-    return s;
-  };
-  for (const score of scores) {
-    // Steps come in chain order; a part is right when all its steps are.
-    const parts: { loop: number; part: LoopPart; correct: boolean }[] = [];
+  const chains = scores.map((score) => {
+    const first = firstError(score);
+    const has = new Set<number>();
     for (const step of score.steps) {
-      const part = partOf(step);
-      const last = parts[parts.length - 1];
-      if (last && last.loop === step.loop && last.part === part) last.correct &&= step.correct;
-      else parts.push({ loop: step.loop, part, correct: step.correct });
+      const at = order(step.loop, partOf(step));
+      has.add(at);
+      if (!positions.has(at))
+        positions.set(at, { loop: step.loop, part: partOf(step), reached: 0, survived: 0 });
     }
-    for (const p of parts) {
-      const s = at(p.loop, p.part);
-      s.reached += 1;
-      if (!p.correct) break;
-      s.survived += 1;
+    return { brokeAt: first === null ? Infinity : order(first.loop, first.part), has };
+  });
+  for (const [at, p] of positions) {
+    for (const chain of chains) {
+      if (chain.has.has(at) && chain.brokeAt >= at) p.reached += 1;
+      if (chain.brokeAt > at) p.survived += 1;
     }
   }
-  return [...steps.values()].sort(
-    (a, b) => a.loop - b.loop || LOOP_PARTS.indexOf(a.part) - LOOP_PARTS.indexOf(b.part),
-  );
+  return [...positions].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
 }

@@ -16,9 +16,9 @@ export function modelColor(models: readonly string[]) {
   };
 }
 
-/** A 0-1 axis written in percent. */
+/** A 0-1 share drawn as 0-100% (Plot's percent option multiplies the values by 100). */
 export const percentAxis = (label: string) => ({
-  domain: [0, 1],
+  domain: [0, 100],
   percent: true,
   grid: true,
   label,

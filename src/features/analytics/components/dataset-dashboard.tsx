@@ -10,9 +10,13 @@ import { ChartFrame } from '../../../components/charts/chart-frame';
 import { Button } from '../../../components/ui/button';
 import type { DatasetDashboard as Dashboard } from '../../../schemas/api/evaluation';
 import { useCellSamples, useDatasetDashboard } from '../api/evaluation-api';
-import { CHANCE_STROKE, dxName, pct } from './chart-style';
+import { dxName, pct } from './chart-style';
 
-type Cell = Dashboard['cells'][number] & { readonly key: string; readonly dxLabelText: string };
+type Cell = Dashboard['cells'][number] & {
+  readonly key: string;
+  readonly dxLabelText: string;
+  readonly ratio: number;
+};
 type AxisCount = { axis: string; value: string; count: number; share: number; majority: boolean };
 
 function CellSamples({ cell, onClose }: { cell: Cell; onClose: () => void }) {
@@ -55,42 +59,64 @@ function Charts({ data }: { data: Dashboard }) {
       data.cells.map((c) => ({
         ...c,
         dxLabelText: c.dxLabel ? 'present' : 'absent',
-        key: `${c.dataSource} ${c.dxLabel ? '+' : '−'} p${c.pathIdx}`,
+        key: `${c.dxLabel ? 'present' : 'absent'} p${c.pathIdx}`,
+        ratio: c.target > 0 ? c.count / c.target : 0,
       })),
     [data],
   );
   const dxs = useMemo(() => [...new Set(cells.map((c) => c.targetDx))].sort(), [cells]);
-  const keys = useMemo(() => [...new Set(cells.map((c) => c.key))].sort(), [cells]);
+  const keys = useMemo(
+    () =>
+      [...new Set(cells.map((c) => c.key))].sort((a, b) =>
+        a.startsWith('present') === b.startsWith('present')
+          ? a < b
+            ? -1
+            : 1
+          : a.startsWith('present')
+            ? -1
+            : 1,
+      ),
+    [cells],
+  );
+  const sources = useMemo(() => [...new Set(cells.map((c) => c.dataSource))], [cells]);
   const drawCells = useCallback(
     (width: number) =>
       Plot.plot({
-        width,
-        height: 40 + dxs.length * (keys.length * 11 + 8),
+        width: Math.min(width, 260 + sources.length * keys.length * 70),
+        height: 90 + dxs.length * 26,
         marginLeft: 230,
-        fy: { label: null, domain: dxs, tickFormat: dxName },
-        y: { label: null, domain: keys, tickSize: 0 },
-        x: { grid: true, label: 'samples (dash: target)' },
-        color: { domain: ['present', 'absent'], range: ['#D55E00', '#0072B2'], legend: true },
+        marginBottom: 40,
+        fx: { label: null, domain: sources },
+        x: { label: null, domain: keys, axis: 'top', tickRotate: -20 },
+        y: { label: null, domain: dxs, tickFormat: dxName },
+        color: {
+          type: 'diverging',
+          pivot: 1,
+          domain: [0, 2],
+          scheme: 'PuOr',
+          legend: true,
+          label: 'samples / target',
+        },
         marks: [
-          Plot.barX(cells, {
-            fy: 'targetDx',
-            y: 'key',
-            x: 'count',
-            fill: 'dxLabelText',
+          Plot.cell(cells, {
+            fx: 'dataSource',
+            x: 'key',
+            y: 'targetDx',
+            fill: 'ratio',
+            inset: 1,
             tip: true,
+            channels: { samples: 'count', target: 'target' },
           }),
-          Plot.tickX(cells, {
-            fy: 'targetDx',
-            y: 'key',
-            x: 'target',
-            stroke: CHANCE_STROKE,
-            strokeDasharray: '2,2',
-            strokeWidth: 2,
+          Plot.text(cells, {
+            fx: 'dataSource',
+            x: 'key',
+            y: 'targetDx',
+            text: (d: Cell) => `${d.count}/${Math.round(d.target)}`,
+            fontSize: 10,
           }),
-          Plot.ruleX([0]),
         ],
       }),
-    [cells, dxs, keys],
+    [cells, dxs, keys, sources],
   );
 
   const axisCounts = useMemo<AxisCount[]>(
@@ -177,7 +203,7 @@ function Charts({ data }: { data: Dashboard }) {
     <div className="flex flex-col gap-3">
       <ChartFrame<Cell>
         title="Samples per cell against the target"
-        description="Bars: samples per source x diagnosis x label (+ present, − absent) x path; dashes: the target (100 per source, diagnosis and label, split over its paths). Click a bar for its samples."
+        description="Each cell: samples / target for a source x diagnosis x label x path (the target: 100 per source, diagnosis and label, split over its paths); purple below target, orange above. Click a cell for its samples."
         fileName="dataset-cells"
         rows={cells}
         columns={[

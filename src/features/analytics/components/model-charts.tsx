@@ -156,10 +156,10 @@ export function ModelCharts({ report }: { report: EvaluationReport }) {
     (width: number) =>
       Plot.plot({
         width,
-        height: 280,
-        marginBottom: 60,
-        x: { label: 'reasoning step (L = loop)', domain: steps, tickRotate: -35 },
-        y: { grid: true, label: 'chains still unbroken', zero: true },
+        height: 300,
+        marginBottom: 70,
+        x: { label: 'reasoning step (L = loop)', labelOffset: 62, domain: steps, tickRotate: -35 },
+        y: { grid: true, label: 'chains unbroken after the step', zero: true },
         color: modelColor(models),
         marks: [
           Plot.lineY(funnel, { x: 'step', y: 'survived', stroke: 'model' }),
@@ -252,7 +252,7 @@ export function ModelCharts({ report }: { report: EvaluationReport }) {
       </ChartFrame>
       <ChartFrame<FunnelRow>
         title="Completion funnel"
-        description="How many chains are still unbroken after each step, in chain order. Click a point for the chains that broke there."
+        description="Chains with no wrong step so far, in chain order (a chain without a step passes it; the last point is the completed chains). Click a point for the chains that broke there."
         fileName="funnel"
         rows={funnel}
         columns={[
