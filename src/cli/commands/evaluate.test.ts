@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerSample, rightLoop, rightWave } from '../../testing/answer-fixtures';
 import { makeTempDir } from '../../testing/test-database';
+import { ANSWER_RULES } from '../../domain/evaluation/answer-set';
 import { EXIT } from '../command';
 import { evaluateCommand } from './evaluate';
 import { evaluateLabelsCommand } from './evaluate-labels';
@@ -129,6 +130,13 @@ describe('evaluate', () => {
       /5\.json: error: metadata\.data_source is mimic_iv_ecg.*\[answers\.dataset\]/,
     );
     expect(err).toMatch(/7\.json: error: m already answered sample 1 .*\[answers\.duplicate\]/);
+  });
+
+  it('lists every answer rule in the README', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
+    expect(Object.keys(ANSWER_RULES).filter((rule) => !readme.includes(`\`${rule}\``))).toEqual([]);
+    expect(readme).toContain('| `evaluate-labels <truth.jsonl>');
+    expect(readme).toContain('| `import-answers <results-dir');
   });
 
   it('runs as the real CLI, listed in help', async () => {

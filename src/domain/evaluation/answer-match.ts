@@ -1,10 +1,10 @@
 /**
  * Answer files against the workspace's samples: the first question that differs (so a file
- * about another version of a sample is reported, never scored), the replies apart from the
- * questions (what the workspace stores), and an answer file rebuilt from a sample and replies.
+ * about another version of a sample is reported, never scored), and the replies apart from the
+ * questions (what the workspace stores).
  */
 import type { BenchmarkSampleV002 } from '../../schemas/benchmark-sample';
-import type { InferenceMode, ModelAnswerSample } from '../../schemas/model-answers';
+import type { ModelAnswerSample } from '../../schemas/model-answers';
 import type { ModelReplies } from '../../schemas/model-replies';
 
 type Q = {
@@ -93,31 +93,5 @@ export function repliesOf(answer: ModelAnswerSample): ModelReplies {
       grounding: step.ecg_grounding.map(replyOf),
       decision: replyOf(step.diagnostic_decision),
     })),
-  };
-}
-
-const withReply = <T extends object>(q: T, reply: string | null | undefined) =>
-  reply === null || reply === undefined ? { ...q } : { ...q, model_response: reply };
-
-/** The answer file a sample and replies make (to score stored replies again, or show them). */
-export function answerFromSample(
-  sample: BenchmarkSampleV002,
-  replies: ModelReplies,
-  mode: InferenceMode,
-): ModelAnswerSample {
-  return {
-    metadata: { ...sample.metadata, ...(mode === 'forced-commit' ? { inference_mode: mode } : {}) },
-    data: {
-      initial_diagnostic_question: withReply(sample.data.initial_diagnostic_question, replies.idq),
-      reasoning: sample.data.reasoning.map((step, i) => {
-        const r = replies.loops[i];
-        return {
-          criterion_selection: withReply(step.criterion_selection, r?.criterion),
-          finding_identification: withReply(step.finding_identification, r?.finding),
-          ecg_grounding: step.ecg_grounding.map((g, j) => withReply(g, r?.grounding[j])),
-          diagnostic_decision: withReply(step.diagnostic_decision, r?.decision),
-        };
-      }),
-    },
   };
 }

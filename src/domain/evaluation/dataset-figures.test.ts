@@ -28,20 +28,20 @@ describe('dataset figures', () => {
   });
 
   it('counts values per axis with the majority share, and findings per label', () => {
-    const labels = [
-      normal,
-      normal,
-      { ...normal, rate: 'bradycardia' as const, other_findings: ['pvc' as const] },
-    ];
+    const labels = new Map<string, DenseLabel>([
+      ['ptbxl/1', normal],
+      ['ptbxl/2', normal],
+      ['ptbxl/3', { ...normal, rate: 'bradycardia', other_findings: ['pvc'] }],
+    ]);
     const rate = labelDistributions(labels).find((d) => d.axis === 'rate')!;
     expect(rate.counts).toEqual([
-      { value: 'normal', count: 2 },
-      { value: 'bradycardia', count: 1 },
+      { value: 'normal', count: 2, ecgs: ['ptbxl/1', 'ptbxl/2'] },
+      { value: 'bradycardia', count: 1, ecgs: ['ptbxl/3'] },
     ]);
     expect(rate.majorityShare).toBe(2 / 3);
     expect(findingsHistogram(labels)).toEqual([
-      { findings: 0, ecgs: 2 },
-      { findings: 2, ecgs: 1 },
+      { findings: 0, ecgs: 2, keys: ['ptbxl/1', 'ptbxl/2'] },
+      { findings: 2, ecgs: 1, keys: ['ptbxl/3'] },
     ]);
   });
 

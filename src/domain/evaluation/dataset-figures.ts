@@ -28,41 +28,44 @@ export function withTargets<C extends CellCount>(cells: readonly C[]): (C & { ta
 export interface AxisDistribution {
   readonly axis: LabelAxis;
   readonly group: AxisGroup;
-  readonly counts: { value: string; count: number }[];
+  readonly counts: { value: string; count: number; ecgs: string[] }[];
   readonly majorityValue: string;
   readonly majorityShare: number;
 }
 
-/** Value counts per axis over the labels. */
-export function labelDistributions(labels: readonly DenseLabel[]): AxisDistribution[] {
+/** Value counts per axis over labels keyed by "source/ecg_id", with each value's ECGs. */
+export function labelDistributions(labels: ReadonlyMap<string, DenseLabel>): AxisDistribution[] {
   return LABEL_AXES.map((axis) => {
-    const values = labels.map((l) => axisValue(l, axis));
-    const counts = new Map<string, number>();
-    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const values = [...labels.values()].map((l) => axisValue(l, axis));
+    const ecgs = new Map<string, string[]>();
+    for (const [key, label] of labels) {
+      const v = axisValue(label, axis);
+      ecgs.set(v, [...(ecgs.get(v) ?? []), key]);
+    }
     const majority = majorityValue(values);
     return {
       axis,
       group: axisGroup(axis),
-      counts: [...counts]
-        .map(([value, count]) => ({ value, count }))
+      counts: [...ecgs]
+        .map(([value, keys]) => ({ value, count: keys.length, ecgs: keys }))
         .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)),
       majorityValue: majority,
-      majorityShare: values.length === 0 ? 0 : (counts.get(majority) ?? 0) / values.length,
+      majorityShare: values.length === 0 ? 0 : (ecgs.get(majority)?.length ?? 0) / values.length,
     };
   });
 }
 
-/** How many labels hold 0, 1, 2, ... non-normal findings. */
+/** How many labels hold 0, 1, 2, ... non-normal findings, with their ECGs. */
 export function findingsHistogram(
-  labels: readonly DenseLabel[],
-): { findings: number; ecgs: number }[] {
-  const counts = new Map<number, number>();
-  for (const l of labels) {
-    const n = findingsCount(l);
-    counts.set(n, (counts.get(n) ?? 0) + 1);
+  labels: ReadonlyMap<string, DenseLabel>,
+): { findings: number; ecgs: number; keys: string[] }[] {
+  const byCount = new Map<number, string[]>();
+  for (const [key, label] of labels) {
+    const n = findingsCount(label);
+    byCount.set(n, [...(byCount.get(n) ?? []), key]);
   }
-  return [...counts]
-    .map(([findings, ecgs]) => ({ findings, ecgs }))
+  return [...byCount]
+    .map(([findings, keys]) => ({ findings, ecgs: keys.length, keys }))
     .sort((a, b) => a.findings - b.findings);
 }
 

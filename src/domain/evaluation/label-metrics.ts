@@ -45,6 +45,8 @@ export interface LabelReport {
     readonly key: string;
     readonly truth: Readonly<Record<LabelAxis, string>>;
     readonly predicted: Readonly<Record<LabelAxis, string>>;
+    readonly truthFindings: number;
+    readonly predictedFindings: number;
   }[];
 }
 
@@ -148,6 +150,8 @@ export function labelReport(
       key,
       truth: classesOf(pairs[i]![0]),
       predicted: classesOf(pairs[i]![1]),
+      truthFindings: truthFindings[i]!,
+      predictedFindings: predictedFindings[i]!,
     })),
   };
 }

@@ -3,7 +3,7 @@
  * does: every step on its own, completion hard and soft, depth per loop, GT-RDA and Self-RDA.
  */
 import { FURTHER_FINDINGS } from '../../schemas/benchmark-sample';
-import type { AnsweredQuestion, ModelAnswerSample } from '../../schemas/model-answers';
+import type { AnsweredGrounding, ModelAnswerSample } from '../../schemas/model-answers';
 import { matchDecision, matchFinding, matchIdq } from './match-yes-no';
 import { matchLeads } from './match-leads';
 import { matchCriterion, matchMeasurement, matchWave } from './match-text';
@@ -49,132 +49,166 @@ export interface SampleScore {
 /** Where a reply the protocol needs is missing, e.g. "data.reasoning[1].criterion_selection". */
 export function missingReplies(sample: ModelAnswerSample): string[] {
   const missing: string[] = [];
-  const check = (q: { model_response?: string | null }, path: string) => {
-    if (typeof q.model_response !== 'string') missing.push(path);
-  };
-  check(sample.data.initial_diagnostic_question, 'data.initial_diagnostic_question');
-  sample.data.reasoning.forEach((step, i) => {
-    const at = `data.reasoning[${i}]`;
-    check(step.criterion_selection, `${at}.criterion_selection`);
-    check(step.finding_identification, `${at}.finding_identification`);
-    step.ecg_grounding.forEach((g, j) => check(g, `${at}.ecg_grounding[${j}]`));
-    check(step.diagnostic_decision, `${at}.diagnostic_decision`);
-  });
+  if (!hasReply(sample.data.initial_diagnostic_question))
+    missing.push('data.initial_diagnostic_question');
+  const loops = sample.data.reasoning;
+  for (let i = 0; i < loops.length; i++) {
+    const step = loops[i]!;
+    // Paths are built only for what is missing: this runs on every answer file.
+    if (!hasReply(step.criterion_selection))
+      missing.push(`data.reasoning[${i}].criterion_selection`);
+    if (!hasReply(step.finding_identification))
+      missing.push(`data.reasoning[${i}].finding_identification`);
+    for (let j = 0; j < step.ecg_grounding.length; j++)
+      if (!hasReply(step.ecg_grounding[j]!))
+        missing.push(`data.reasoning[${i}].ecg_grounding[${j}]`);
+    if (!hasReply(step.diagnostic_decision))
+      missing.push(`data.reasoning[${i}].diagnostic_decision`);
+  }
   return missing;
 }
 
-const FURTHER_LOWER = FURTHER_FINDINGS.toLowerCase();
-const reply = (q: { model_response?: string | null }) => q.model_response ?? '';
+function hasReply(q: { model_response?: string | null }): boolean {
+  return typeof q.model_response === 'string';
+}
 
-/** True when the decision's right answer is "Further findings…" (its wrong reply is forgiven by soft completion). */
-function isFurtherFindings(decision: AnsweredQuestion): boolean {
-  return decision.answer.toLowerCase() === FURTHER_LOWER;
+const FURTHER_LOWER = FURTHER_FINDINGS.toLowerCase();
+
+function reply(q: { model_response?: string | null }): string {
+  return q.model_response ?? '';
+}
+
+function groundingCorrect(g: AnsweredGrounding): boolean {
+  const text = reply(g);
+  if (g.question_type === 'lead_grounding')
+    return matchLeads(typeof g.answer === 'string' ? [g.answer] : g.answer, text);
+  if (g.question_type === 'wave_grounding') return matchWave(g.answer, text);
+  return matchMeasurement(g.answer, text);
+}
+
+/**
+ * The walk along one chain: hard and soft breaks, the current loop's depth, and Self-RDA, which
+ * follows the model's own replies until its first commitment. (A class, not closures: this runs
+ * for every answer file and per-call closures cost more than the matching.)
+ */
+class ChainWalk {
+  readonly steps: StepOutcome[] = [];
+  readonly loopDepths: (LoopDepth | null)[] = [];
+  brokenHard = false;
+  brokenSoft = false;
+  selfBroken = false;
+  selfResolved = false;
+  selfCorrect = false;
+  private loopBroken = false;
+  private depth = 0;
+
+  startLoop(): void {
+    this.loopBroken = false;
+    this.depth = 0;
+  }
+
+  /** Records a step; `forgiven` marks a wrong decision that soft completion forgives. */
+  record(
+    stage: Stage,
+    loop: number,
+    item: number | null,
+    correct: boolean,
+    forgiven: boolean,
+  ): void {
+    this.steps.push({ stage, loop, item, correct });
+    if (correct) {
+      if (!this.loopBroken && item === null) this.depth += 1;
+      return;
+    }
+    this.brokenHard = true;
+    this.loopBroken = true;
+    if (!forgiven) this.brokenSoft = true;
+  }
+
+  /** A wrong criterion, finding or grounding reply before the commitment breaks Self-RDA. */
+  breakSelf(correct: boolean): void {
+    if (!correct && !this.selfResolved) this.selfBroken = true;
+  }
+
+  /** Right grounding items before the loop's first error (call before recording them). */
+  get unbroken(): boolean {
+    return !this.loopBroken;
+  }
+
+  /** Self-RDA at a decision: resolves unless a right "Further findings" keeps the walk going. */
+  decide(correct: boolean, further: boolean, saysDx: () => boolean): void {
+    if (this.selfResolved) return;
+    if (this.selfBroken) {
+      this.selfResolved = true;
+    } else if (correct) {
+      if (!further) {
+        this.selfResolved = true;
+        this.selfCorrect = true;
+      }
+    } else {
+      this.selfResolved = true;
+      // Anything but "Further findings" where it was due is an early commitment, against dx_label.
+      this.selfCorrect = further && saysDx();
+    }
+  }
+
+  endLoop(groundingRight: number, groundingItems: number): void {
+    this.loopDepths.push(
+      groundingItems > 0 ? { steps: this.depth, groundingRight, groundingItems } : null,
+    );
+  }
 }
 
 /** Scores a default-protocol sample; every reply must be present (see missingReplies). */
 export function scoreSample(sample: ModelAnswerSample): SampleScore {
   const { metadata, data } = sample;
   const dxWord = metadata.dx_label ? 'yes' : 'no';
-  const steps: StepOutcome[] = [];
-  const loopDepths: (LoopDepth | null)[] = [];
-  let brokenHard = false;
-  let brokenSoft = false;
-  // Self-RDA walks the model's own chain until its first commitment.
-  let selfBroken = false;
-  let selfResolved = false;
-  let selfCorrect = false;
+  const walk = new ChainWalk();
   let gtRdaCorrect = false;
-
-  data.reasoning.forEach((loop, loopIdx) => {
-    let loopBroken = false;
-    let depth = 0;
-    let groundingRight = 0;
-    const fail = (forgivenBySoft: boolean) => {
-      brokenHard = true;
-      loopBroken = true;
-      if (!forgivenBySoft) brokenSoft = true;
-    };
-    const plainStep = (stage: Stage, correct: boolean) => {
-      steps.push({ stage, loop: loopIdx, item: null, correct });
-      if (correct) {
-        if (!loopBroken) depth += 1;
-      } else {
-        fail(false);
-        if (!selfResolved) selfBroken = true;
-      }
-    };
-
-    plainStep(
-      'criterion_selection',
-      matchCriterion(loop.criterion_selection.answer, reply(loop.criterion_selection)),
+  const loops = data.reasoning;
+  for (let loopIdx = 0; loopIdx < loops.length; loopIdx++) {
+    const loop = loops[loopIdx]!;
+    walk.startLoop();
+    const criterion = matchCriterion(
+      loop.criterion_selection.answer,
+      reply(loop.criterion_selection),
     );
-    plainStep(
-      'finding_identification',
-      matchFinding(loop.finding_identification.answer, reply(loop.finding_identification)),
+    walk.record('criterion_selection', loopIdx, null, criterion, false);
+    walk.breakSelf(criterion);
+    const finding = matchFinding(
+      loop.finding_identification.answer,
+      reply(loop.finding_identification),
     );
+    walk.record('finding_identification', loopIdx, null, finding, false);
+    walk.breakSelf(finding);
 
     const grounding = loop.ecg_grounding;
-    if (grounding.length > 0) {
-      let rightBeforeError = 0;
-      grounding.forEach((g, item) => {
-        const text = reply(g);
-        const correct =
-          g.question_type === 'lead_grounding'
-            ? matchLeads(typeof g.answer === 'string' ? [g.answer] : g.answer, text)
-            : g.question_type === 'wave_grounding'
-              ? matchWave(g.answer, text)
-              : matchMeasurement(g.answer, text);
-        steps.push({ stage: g.question_type, loop: loopIdx, item, correct });
-        if (correct) {
-          if (!loopBroken) rightBeforeError += 1;
-        } else {
-          fail(false);
-          if (!selfResolved) selfBroken = true;
-        }
-      });
-      groundingRight = rightBeforeError;
+    let rightBeforeError = 0;
+    for (let item = 0; item < grounding.length; item++) {
+      const g = grounding[item]!;
+      const correct = groundingCorrect(g);
+      if (correct && walk.unbroken) rightBeforeError += 1;
+      walk.record(g.question_type, loopIdx, item, correct, false);
+      walk.breakSelf(correct);
     }
 
     const decision = loop.diagnostic_decision;
-    const further = isFurtherFindings(decision);
-    const correct = matchDecision(decision.answer, reply(decision));
-    steps.push({ stage: 'diagnostic_decision', loop: loopIdx, item: null, correct });
-    if (correct) {
-      if (!loopBroken) depth += 1;
-    } else {
-      fail(further);
-    }
-    if (!selfResolved) {
-      if (selfBroken) {
-        selfResolved = true;
-      } else if (correct) {
-        // A right "Further findings" keeps walking; a right Yes/No is the commitment.
-        if (!further) {
-          selfResolved = true;
-          selfCorrect = true;
-        }
-      } else {
-        selfResolved = true;
-        // Anything but "Further findings" where it was due is an early commitment, scored against dx_label.
-        selfCorrect = further && matchDecision(dxWord, reply(decision));
-      }
-    }
-
-    loopDepths.push(
-      grounding.length > 0
-        ? { steps: depth, groundingRight, groundingItems: grounding.length }
-        : null,
-    );
-    if (loopIdx === data.reasoning.length - 1) gtRdaCorrect = correct;
-  });
+    const decisionReply = reply(decision);
+    const further = decision.answer.toLowerCase() === FURTHER_LOWER;
+    const correct = matchDecision(decision.answer, decisionReply);
+    walk.record('diagnostic_decision', loopIdx, null, correct, further);
+    walk.decide(correct, further, () => matchDecision(dxWord, decisionReply));
+    walk.endLoop(rightBeforeError, grounding.length);
+    if (loopIdx === loops.length - 1) gtRdaCorrect = correct;
+  }
 
   return {
     idqCorrect: matchIdq(metadata.dx_label, reply(data.initial_diagnostic_question)),
     gtRdaCorrect,
-    selfRdaCorrect: selfCorrect,
-    completedHard: !brokenHard,
-    completedSoft: !brokenSoft,
-    loopDepths,
-    steps,
+    selfRdaCorrect: walk.selfCorrect,
+    completedHard: !walk.brokenHard,
+    completedSoft: !walk.brokenSoft,
+    loopDepths: walk.loopDepths,
+    steps: walk.steps,
   };
 }

@@ -288,6 +288,8 @@ export const LabelReportSchema = z.object({
       key: z.string(),
       truth: z.record(z.string(), z.string()),
       predicted: z.record(z.string(), z.string()),
+      truthFindings: z.int(),
+      predictedFindings: z.int(),
     }),
   ),
 });
@@ -313,16 +315,25 @@ export const DatasetDashboardSchema = z.object({
       z.object({
         axis: z.string(),
         group: z.enum(['measurement', 'waveform']),
-        counts: z.array(z.object({ value: z.string(), count: z.int() })),
+        /** Each value with its labels' ECGs ("source/ecg_id"). */
+        counts: z.array(z.object({ value: z.string(), count: z.int(), ecgs: z.array(z.string()) })),
         majorityValue: z.string(),
         majorityShare: z.number(),
       }),
     ),
-    findings: z.array(z.object({ findings: z.int(), ecgs: z.int() })),
+    findings: z.array(z.object({ findings: z.int(), ecgs: z.int(), keys: z.array(z.string()) })),
   }),
   review: z.object({
     /** Verdicts per day (UTC), with the running total. */
-    progress: z.array(z.object({ day: z.string(), verdicts: z.int(), cumulative: z.int() })),
+    progress: z.array(
+      z.object({
+        day: z.string(),
+        verdicts: z.int(),
+        cumulative: z.int(),
+        /** The samples judged that day (at most 200). */
+        samples: z.array(z.object({ id: PublicIdSchema, sampleId: z.int() })),
+      }),
+    ),
     /** Samples two reviewers judged in the same pass; null when none. */
     agreement: z
       .object({

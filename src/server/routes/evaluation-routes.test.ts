@@ -403,8 +403,15 @@ describe.each(DB_KINDS)('evaluation API on %s', (kind) => {
     expect(dashboard.labels.submitted).toBe(8);
     expect(dashboard.labels.axes.find((a) => a.axis === 'rate')!.majorityShare).toBe(0.5);
     expect(dashboard.review.progress).toEqual([
-      { day: now.slice(0, 10), verdicts: 2, cumulative: 2 },
+      {
+        day: now.slice(0, 10),
+        verdicts: 2,
+        cumulative: 2,
+        samples: [{ id: pk, sampleId: realSamples[0]!.metadata.id }],
+      },
     ]);
+    const rateValues = dashboard.labels.axes.find((a) => a.axis === 'rate')!.counts;
+    expect(rateValues.flatMap((c) => c.ecgs)).toHaveLength(8);
     expect(dashboard.review.agreement).toMatchObject({ pairs: 1, agreeing: 0, percent: 0 });
   });
 

@@ -11,13 +11,21 @@ import { Button } from '../../../components/ui/button';
 import type { DatasetDashboard as Dashboard } from '../../../schemas/api/evaluation';
 import { useCellSamples, useDatasetDashboard } from '../api/evaluation-api';
 import { dxName, pct } from './chart-style';
+import { EcgList, type EcgPick } from './ecg-list';
 
 type Cell = Dashboard['cells'][number] & {
   readonly key: string;
   readonly dxLabelText: string;
   readonly ratio: number;
 };
-type AxisCount = { axis: string; value: string; count: number; share: number; majority: boolean };
+type AxisCount = {
+  axis: string;
+  value: string;
+  count: number;
+  share: number;
+  majority: boolean;
+  ecgs: readonly string[];
+};
 
 function CellSamples({ cell, onClose }: { cell: Cell; onClose: () => void }) {
   const samples = useCellSamples(cell);
@@ -54,6 +62,8 @@ function CellSamples({ cell, onClose }: { cell: Cell; onClose: () => void }) {
 
 function Charts({ data }: { data: Dashboard }) {
   const [cellPick, setCellPick] = useState<Cell | null>(null);
+  const [ecgPick, setEcgPick] = useState<EcgPick | null>(null);
+  const [dayPick, setDayPick] = useState<Dashboard['review']['progress'][number] | null>(null);
   const cells = useMemo<Cell[]>(
     () =>
       data.cells.map((c) => ({
@@ -128,6 +138,7 @@ function Charts({ data }: { data: Dashboard }) {
           count: c.count,
           share: data.labels.submitted > 0 ? c.count / data.labels.submitted : 0,
           majority: c.value === a.majorityValue,
+          ecgs: c.ecgs,
         })),
       ),
     [data],
@@ -239,6 +250,8 @@ function Charts({ data }: { data: Dashboard }) {
               { key: 'majority', label: 'majority' },
             ]}
             draw={drawAxes}
+            pickLabel="ECGs"
+            onPick={(row) => setEcgPick({ title: `${row.axis}: ${row.value}`, keys: row.ecgs })}
           />
           <ChartFrame
             title="Findings per ECG"
@@ -250,7 +263,12 @@ function Charts({ data }: { data: Dashboard }) {
               { key: 'ecgs', label: 'ECGs' },
             ]}
             draw={drawFindings}
+            pickLabel="ECGs"
+            onPick={(row) =>
+              setEcgPick({ title: `${row.findings} non-normal findings`, keys: row.keys })
+            }
           />
+          {ecgPick && <EcgList pick={ecgPick} onClose={() => setEcgPick(null)} />}
         </>
       )}
       {progress.length === 0 ? (
@@ -269,6 +287,8 @@ function Charts({ data }: { data: Dashboard }) {
             { key: 'cumulative', label: 'cumulative' },
           ]}
           draw={drawProgress}
+          pickLabel="Samples"
+          onPick={(row) => setDayPick(data.review.progress.find((p) => p.day === row.day) ?? null)}
         >
           <p className="text-[13px]" data-testid="agreement">
             {agreement
@@ -276,6 +296,33 @@ function Charts({ data }: { data: Dashboard }) {
               : 'Reviewer agreement: no sample was judged by two reviewers in the same pass yet.'}
           </p>
         </ChartFrame>
+      )}
+      {dayPick && (
+        <section
+          aria-label="Samples judged that day"
+          className="rounded border border-slate-200 bg-white p-3 text-[13px]"
+        >
+          <div className="flex items-center gap-2">
+            <h3 className="font-semibold">
+              Samples judged on {dayPick.day}: {dayPick.samples.length}
+              {dayPick.samples.length < dayPick.verdicts
+                ? ` (of ${dayPick.verdicts} verdicts)`
+                : ''}
+            </h3>
+            <Button className="ml-auto" onClick={() => setDayPick(null)}>
+              Close
+            </Button>
+          </div>
+          <ul className="mt-1 flex max-h-32 flex-wrap gap-2 overflow-auto">
+            {dayPick.samples.map((s) => (
+              <li key={s.id}>
+                <Link className="underline" to={`/samples/${s.id}`}>
+                  #{s.sampleId}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </div>
   );

@@ -20,6 +20,7 @@ import { uploadLabels } from '../api/upload';
 import { useAnalyticsStore } from '../analytics-store';
 import { labelAxisRows, type LabelAxisRow } from '../chart-data';
 import { pct, percentAxis } from './chart-style';
+import { EcgList, type EcgPick } from './ecg-list';
 
 const WHO_COLORS = {
   domain: ['predictor', 'majority'],
@@ -102,7 +103,7 @@ function LabelReportCharts({ report }: { report: LabelReportBody }) {
   const setAxis = useAnalyticsStore((s) => s.setConfusionAxis);
   const rows = useMemo(() => labelAxisRows(report), [report]);
   const axes = report.axes.map((a) => a.axis);
-  const [ecgPick, setEcgPick] = useState<{ title: string; keys: string[] } | null>(null);
+  const [ecgPick, setEcgPick] = useState<EcgPick | null>(null);
 
   const drawAxes = useCallback(
     (width: number) =>
@@ -257,6 +258,18 @@ function LabelReportCharts({ report }: { report: LabelReportBody }) {
           { key: 'ecgs', label: 'ECGs' },
         ]}
         draw={drawFindings}
+        pickLabel="ECGs"
+        onPick={(row) =>
+          setEcgPick({
+            title: `${row.findings} non-normal findings in the ${row.who === 'truth' ? 'ground truth' : 'prediction'}`,
+            keys: report.pairs
+              .filter(
+                (p) =>
+                  (row.who === 'truth' ? p.truthFindings : p.predictedFindings) === row.findings,
+              )
+              .map((p) => p.key),
+          })
+        }
       />
       <ChartFrame
         title={`Confusion matrix: ${chosen.axis}`}
@@ -290,25 +303,7 @@ function LabelReportCharts({ report }: { report: LabelReportBody }) {
           onChange={setAxis}
         />
       </ChartFrame>
-      {ecgPick && (
-        <section
-          aria-label="ECGs behind the figure"
-          data-testid="ecg-list"
-          className="rounded border border-slate-200 bg-white p-3 text-[13px]"
-        >
-          <div className="flex items-center gap-2">
-            <h3 className="font-semibold">
-              {ecgPick.title}: {ecgPick.keys.length} ECGs
-            </h3>
-            <Button className="ml-auto" onClick={() => setEcgPick(null)}>
-              Close
-            </Button>
-          </div>
-          <p className="mt-1 max-h-32 overflow-auto font-mono text-[12px]">
-            {ecgPick.keys.join(', ') || 'none'}
-          </p>
-        </section>
-      )}
+      {ecgPick && <EcgList pick={ecgPick} onClose={() => setEcgPick(null)} />}
     </div>
   );
 }

@@ -10,6 +10,9 @@ import type { DataSource } from '../../../schemas/benchmark-sample';
 import type { Db } from '../../storage/database';
 import { truthLabels } from './truth-labels';
 
+/** Samples listed per day of review progress. */
+const MAX_SAMPLES_PER_DAY = 200;
+
 /** Every figure of the dashboard, from one read of each table. */
 export async function datasetDashboard(db: Db): Promise<DatasetDashboard> {
   const cellRows = await db
@@ -32,7 +35,7 @@ export async function datasetDashboard(db: Db): Promise<DatasetDashboard> {
     })),
   );
 
-  const labels = [...(await truthLabels(db)).labels.values()];
+  const labels = (await truthLabels(db)).labels;
 
   const days = await db
     .selectFrom('review_verdicts')
@@ -41,20 +44,41 @@ export async function datasetDashboard(db: Db): Promise<DatasetDashboard> {
     .groupBy('day')
     .orderBy('day')
     .execute();
+  const verdicts = await db
+    .selectFrom('review_verdicts')
+    .innerJoin('samples', 'samples.id', 'review_verdicts.sample_pk')
+    .select([
+      'review_verdicts.pass_id',
+      'review_verdicts.sample_pk',
+      'review_verdicts.reviewer_id',
+      'review_verdicts.verdict',
+      'review_verdicts.created_at',
+      'samples.sample_id',
+    ])
+    .orderBy('samples.sample_id')
+    .execute();
+  const samplesByDay = new Map<string, Map<string, number>>();
+  for (const v of verdicts) {
+    const day = v.created_at.slice(0, 10);
+    const seen = samplesByDay.get(day) ?? new Map<string, number>();
+    if (seen.size < MAX_SAMPLES_PER_DAY) seen.set(v.sample_pk, v.sample_id);
+    samplesByDay.set(day, seen);
+  }
   let cumulative = 0;
   const progress = days.map((d) => {
     cumulative += Number(d.n);
-    return { day: d.day, verdicts: Number(d.n), cumulative };
+    return {
+      day: d.day,
+      verdicts: Number(d.n),
+      cumulative,
+      samples: [...(samplesByDay.get(d.day) ?? [])].map(([id, sampleId]) => ({ id, sampleId })),
+    };
   });
-  const verdicts = await db
-    .selectFrom('review_verdicts')
-    .select(['pass_id', 'sample_pk', 'reviewer_id', 'verdict'])
-    .execute();
 
   return {
     cells,
     labels: {
-      submitted: labels.length,
+      submitted: labels.size,
       axes: labelDistributions(labels),
       findings: findingsHistogram(labels),
     },

@@ -226,7 +226,7 @@ export async function predictorReport(db: Db, predictorId: string): Promise<Labe
     unpredicted: [...report.unpredicted],
     withoutTruth: [...report.withoutTruth],
     pairs: report.pairs.map((p) => ({
-      key: p.key,
+      ...p,
       truth: { ...p.truth },
       predicted: { ...p.predicted },
     })),
