@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { evaluateLayout } from '../cli/commands/evaluate-parallel';
+import { addAnswerLayout } from '../cli/commands/answer-input';
 import { AnswerSetEvaluator } from '../domain/evaluation/answer-set';
 import { createPrng } from '../domain/synth/prng';
 import { generateAnswer } from '../testing/answer-generator';
@@ -34,10 +34,9 @@ function layoutFiles(root: string): string[] {
 /**
  * Suite `evaluate`: ptbxl.jsonl's samples repeated to 6,443 (new ids), answered by 10 generated
  * models (seeded mix of right, wrong and oddly formatted replies) and written in the official
- * layout, pretty-printed; then the evaluator as the CLI runs it (walk, read, parse, check,
- * score, pool, CSV text; models shared out over one worker thread per core) and on one thread,
- * against reading and JSON.parse-ing the same files on one thread, interleaved in the same run;
- * plus the same from memory (texts already read), which leaves the file system out.
+ * layout, pretty-printed; then the evaluator (walk, read, parse, check, score, pool, CSV
+ * text) against reading and JSON.parse-ing the same files, interleaved in the same run; plus the
+ * same two from memory (texts already read), which leaves the file system out.
  */
 export const evaluateSuite: BenchSuite = {
   name: 'evaluate',
@@ -75,9 +74,9 @@ export const evaluateSuite: BenchSuite = {
       };
       let csvFiles = 0;
       let scored = 0;
-      const threads = os.availableParallelism();
-      const evaluateFiles = async (on: number) => {
-        const { evaluator } = await evaluateLayout('ptbxl', root, null, on);
+      const evaluateFiles = () => {
+        const evaluator = new AnswerSetEvaluator('ptbxl');
+        addAnswerLayout(evaluator, root, null);
         csvFiles = evaluator.csvFiles().size;
         scored = evaluator.summary().reduce((n, m) => n + m.default, 0);
         if (evaluator.problems.length > 0) throw new Error('evaluate bench: unexpected problems');
@@ -93,10 +92,10 @@ export const evaluateSuite: BenchSuite = {
       // Wall time, and this process's CPU time: on a shared machine the CPU figure shows the
       // work itself when other processes stretch the wall clock.
       const cpuSeries: Record<string, number[]> = {};
-      const time = async (name: string, fn: () => unknown) => {
+      const time = (name: string, fn: () => void) => {
         const cpu = process.cpuUsage();
         const start = performance.now();
-        await fn();
+        fn();
         const wall = performance.now() - start;
         const used = process.cpuUsage(cpu);
         (cpuSeries[name] ??= []).push((used.user + used.system) / 1000);
@@ -107,18 +106,16 @@ export const evaluateSuite: BenchSuite = {
       const series: Record<string, number[]> = {
         parseFiles: [],
         evaluateFiles: [],
-        evaluateFilesOneThread: [],
         parseMemory: [],
         evaluateMemory: [],
       };
       // One untimed round, then interleaved rounds so load changes hit both sides alike.
       for (let i = 0; i <= runs; i++) {
         const round = {
-          parseFiles: await time('parseFiles', parseFiles),
-          evaluateFiles: await time('evaluateFiles', () => evaluateFiles(threads)),
-          evaluateFilesOneThread: await time('evaluateFilesOneThread', () => evaluateFiles(1)),
-          parseMemory: await time('parseMemory', parseMemory),
-          evaluateMemory: await time('evaluateMemory', evaluateMemory),
+          parseFiles: time('parseFiles', parseFiles),
+          evaluateFiles: time('evaluateFiles', evaluateFiles),
+          parseMemory: time('parseMemory', parseMemory),
+          evaluateMemory: time('evaluateMemory', evaluateMemory),
         };
         if (i > 0) for (const [k, v] of Object.entries(round)) series[k]!.push(v);
         else for (const v of Object.values(cpuSeries)) v.pop();
@@ -148,16 +145,7 @@ export const evaluateSuite: BenchSuite = {
             round(Math.max(...series['evaluateFiles']!)),
           ],
           ratioParseToEvaluate: ratioFiles,
-          threads,
-          oneThreadMedianMs: round(m['evaluateFilesOneThread']!),
-          ratioParseToEvaluateOneThread:
-            Math.round((m['parseFiles']! / m['evaluateFilesOneThread']!) * 100) / 100,
-          // The process's CPU time, worker threads included.
-          cpuMedianMs: {
-            readAndJsonParse: cpu['parseFiles'],
-            evaluate: cpu['evaluateFiles'],
-            evaluateOneThread: cpu['evaluateFilesOneThread'],
-          },
+          cpuMedianMs: { readAndJsonParse: cpu['parseFiles'], evaluate: cpu['evaluateFiles'] },
         },
         fromMemory: {
           jsonParseMedianMs: round(m['parseMemory']!),

@@ -77,44 +77,6 @@ describe('evaluate', () => {
     expect(io.stderr.join('\n')).toContain('empty_model: no ptbxl folder; model left out');
   });
 
-  it('writes the same files on worker threads as on one thread, problems in model order', async () => {
-    const root = join(temp.dir, 'threads');
-    for (const [m, model] of ['m1', 'm2', 'm3'].entries()) {
-      layout(root, model, {
-        '1.json': JSON.stringify(sample(1, m % 2 ? 'Yes' : 'No')),
-        '2.json': JSON.stringify(sample(2, 'Yes')),
-        '3.json': '',
-      });
-    }
-    const run = async (threads: string) => {
-      const out = join(temp.dir, `threads-${threads}`);
-      const io = captureIo();
-      await evaluateCommand.run(
-        [root, '--dataset', 'ptbxl', '--out', out, '--threads', threads],
-        io,
-      );
-      const total = readFileSync(join(out, 'heuristic', 'ptbxl', 'total.csv'), 'utf8');
-      return { total, stderr: io.stderr.join('\n') };
-    };
-    const one = await run('1');
-    const three = await run('3');
-    expect(three).toEqual(one);
-    expect(
-      one.total
-        .split('\n')
-        .slice(1, 4)
-        .map((l) => l.split(',')[0]),
-    ).toEqual(['m1', 'm2', 'm3']);
-    expect(one.stderr.indexOf('m1/ptbxl')).toBeLessThan(one.stderr.indexOf('m3/ptbxl'));
-    const bad = captureIo();
-    expect(
-      await evaluateCommand.run(
-        [root, '--dataset', 'ptbxl', '--out', join(temp.dir, 'x'), '--threads', '0'],
-        bad,
-      ),
-    ).toBe(EXIT.usage);
-  });
-
   it('reads a JSONL: the model from --model or metadata.model; a line naming none is left out', async () => {
     const file = join(temp.dir, 'answers.jsonl');
     writeFileSync(

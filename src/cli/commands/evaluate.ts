@@ -1,17 +1,15 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AnswerProblem } from '../../domain/evaluation/answer-set';
 import { AnswerSetEvaluator } from '../../domain/evaluation/answer-set';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
-import { addAnswerJsonl } from './answer-input';
-import { evaluateLayout } from './evaluate-parallel';
+import { addAnswerJsonl, addAnswerLayout } from './answer-input';
 import { parseArgs, plural, usageError } from './benchmark-input';
 
 const usage =
-  'ecg-workbench evaluate <results-dir|answers.jsonl> --dataset ptbxl|mimic_iv_ecg --out <dir> [--models a,b] [--model <name>] [--threads N] [--json]';
+  'ecg-workbench evaluate <results-dir|answers.jsonl> --dataset ptbxl|mimic_iv_ecg --out <dir> [--models a,b] [--model <name>] [--json]';
 
 /** One problem as a line: `file:3: error: message [rule]`. */
 export function formatAnswerProblem(p: AnswerProblem): string {
@@ -32,7 +30,7 @@ export const evaluateCommand: CliCommand = {
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, {
       flags: ['json'],
-      values: ['dataset', 'out', 'models', 'model', 'threads'],
+      values: ['dataset', 'out', 'models', 'model'],
     });
     if (typeof parsed === 'string') return usageError(io, usage, parsed);
     if (parsed.positional.length !== 1)
@@ -63,24 +61,13 @@ export const evaluateCommand: CliCommand = {
     if (!info.isDirectory() && parsed.values.has('models'))
       return usageError(io, usage, '--models picks model folders; a JSONL file takes --model');
 
-    const threadsText = parsed.values.get('threads');
-    const threads = threadsText === undefined ? availableParallelism() : Number(threadsText);
-    if (!Number.isInteger(threads) || threads < 1 || threads > 64)
-      return usageError(
-        io,
-        usage,
-        `--threads must be a whole number from 1 to 64, not "${threadsText}"`,
-      );
-
-    let evaluator: AnswerSetEvaluator;
+    const evaluator = new AnswerSetEvaluator(dataset);
     const notes: string[] = [];
     if (info.isDirectory()) {
-      const layout = await evaluateLayout(dataset, input, models, threads);
-      evaluator = layout.evaluator;
-      for (const model of layout.notes.modelsWithoutDataset)
+      const layout = addAnswerLayout(evaluator, input, models);
+      for (const model of layout.modelsWithoutDataset)
         notes.push(`${join(input, model)}: no ${dataset} folder; model left out`);
     } else {
-      evaluator = new AnswerSetEvaluator(dataset);
       await addAnswerJsonl(evaluator, input, parsed.values.get('model') ?? null);
     }
 

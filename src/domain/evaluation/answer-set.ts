@@ -10,7 +10,7 @@ import { parseJsonText } from '../jsonl/json-syntax';
 import { isAnswerSampleShape } from './answer-shape';
 import type { ForcedCommitScore } from './forced-commit';
 import { scoreForcedCommit } from './forced-commit';
-import type { ForcedCommitCounts, MetricPool, PoolCounts, ReasoningCounts } from './metrics';
+import type { ForcedCommitCounts, MetricPool, ReasoningCounts } from './metrics';
 import { forcedCommitPool, reasoningPool } from './metrics';
 import type { NamedPool } from './official-csv';
 import {
@@ -139,18 +139,6 @@ interface ModelPools {
   readonly diagnoses: Set<string>;
 }
 
-/** An evaluator's pools and problems as plain, structured-cloneable data. */
-export interface AnswerSetSnapshot {
-  readonly problems: readonly AnswerProblem[];
-  readonly models: readonly {
-    readonly model: string;
-    readonly diagnoses: readonly string[];
-    readonly default: PoolCounts<ReasoningCounts> | null;
-    readonly forcedCommit: PoolCounts<ForcedCommitCounts> | null;
-    readonly scored: { readonly default: number; readonly forcedCommit: number };
-  }[];
-}
-
 /** How many answer files a model has scored under each protocol. */
 export interface ModelSummary {
   readonly model: string;
@@ -164,6 +152,8 @@ export class AnswerSetEvaluator {
   private readonly models = new Map<string, ModelPools>();
   private readonly seen = new Set<string>();
   private readonly scoredCounts = new Map<string, { default: number; forcedCommit: number }>();
+  /** Called with each scored file (the server keeps them); none by default. */
+  onScored: ((model: string, answer: ScoredAnswer, location: AnswerLocation) => void) | null = null;
 
   constructor(readonly dataset: string) {}
 
@@ -253,10 +243,11 @@ export class AnswerSetEvaluator {
         `the file sits at ${place.targetDx}/${place.fileId}.json but its metadata says ${metadata.target_dx}/${metadata.id}; counted under ${metadata.target_dx}`,
       );
     }
-    this.addScored(model, scoreAnswer(sample, mode));
+    this.addScored(model, scoreAnswer(sample, mode), location);
   }
 
-  private addScored(model: string, answer: ScoredAnswer): void {
+  /** Adds an already scored answer (the server re-pools stored scores). */
+  addScored(model: string, answer: ScoredAnswer, location: AnswerLocation): void {
     const pools = this.pools(model);
     const dx = answer.sample.metadata.target_dx;
     const counts = this.scoredCounts.get(model) ?? { default: 0, forcedCommit: 0 };
@@ -268,36 +259,7 @@ export class AnswerSetEvaluator {
       (pools['forced-commit'] ??= forcedCommitPool()).addScore(dx, answer.score);
       counts.forcedCommit += 1;
     }
-  }
-
-  /** Everything pooled so far as plain data (to send from a worker thread). */
-  snapshot(): AnswerSetSnapshot {
-    return {
-      problems: [...this.problems],
-      models: [...this.models].map(([model, pools]) => ({
-        model,
-        diagnoses: [...pools.diagnoses],
-        default: pools.default ? { total: pools.default.total, byDx: pools.default.byDx } : null,
-        forcedCommit: pools['forced-commit']
-          ? { total: pools['forced-commit'].total, byDx: pools['forced-commit'].byDx }
-          : null,
-        scored: this.scoredCounts.get(model) ?? { default: 0, forcedCommit: 0 },
-      })),
-    };
-  }
-
-  /** Takes over another evaluator's models and problems (models it does not have yet). */
-  absorb(snapshot: AnswerSetSnapshot): void {
-    this.problems.push(...snapshot.problems);
-    for (const m of snapshot.models) {
-      if (this.models.has(m.model)) throw new Error(`model ${m.model} is pooled twice`);
-      this.models.set(m.model, {
-        diagnoses: new Set(m.diagnoses),
-        ...(m.default ? { default: reasoningPool(m.default) } : {}),
-        ...(m.forcedCommit ? { 'forced-commit': forcedCommitPool(m.forcedCommit) } : {}),
-      });
-      this.scoredCounts.set(m.model, { ...m.scored });
-    }
+    this.onScored?.(model, answer, location);
   }
 
   /** Models in name order with how many files each scored. */

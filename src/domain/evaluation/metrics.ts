@@ -126,11 +126,8 @@ export class MetricPool<Counts, Score> {
   constructor(
     private readonly empty: () => Counts,
     private readonly add: (counts: Counts, score: Score) => void,
-    /** Counts pooled elsewhere (another thread) to continue from. */
-    from?: { readonly total: Counts; readonly byDx: ReadonlyMap<string, Counts> },
   ) {
-    this.total = from?.total ?? empty();
-    if (from) for (const [dx, counts] of from.byDx) this.byDx.set(dx, counts);
+    this.total = empty();
   }
 
   /** Makes sure a diagnosis has counts (the official tool writes a CSV for each folder, even empty). */
@@ -150,19 +147,12 @@ export class MetricPool<Counts, Score> {
   }
 }
 
-/** Plain counts of a pool (structured-cloneable), to move pools between threads. */
-export interface PoolCounts<Counts> {
-  readonly total: Counts;
-  readonly byDx: ReadonlyMap<string, Counts>;
-}
-
-/** A pool of default-protocol scores (continuing from `from` when given). */
-export const reasoningPool = (from?: PoolCounts<ReasoningCounts>) =>
-  new MetricPool<ReasoningCounts, SampleScore>(emptyReasoningCounts, addSampleScore, from);
-/** A pool of forced-commit scores (continuing from `from` when given). */
-export const forcedCommitPool = (from?: PoolCounts<ForcedCommitCounts>) =>
+/** A pool of default-protocol scores. */
+export const reasoningPool = () =>
+  new MetricPool<ReasoningCounts, SampleScore>(emptyReasoningCounts, addSampleScore);
+/** A pool of forced-commit scores. */
+export const forcedCommitPool = () =>
   new MetricPool<ForcedCommitCounts, ForcedCommitScore>(
     emptyForcedCommitCounts,
     addForcedCommitScore,
-    from,
   );
