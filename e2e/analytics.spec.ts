@@ -148,6 +148,9 @@ test('import two models, read the stage chart, open a failing sample from a bar,
   const list = page.getByTestId('sample-list');
   await expect(list).toContainText('beta: wave wrong');
   await page.screenshot({ path: screenshotPath('analytics-models.png') });
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  await clickBar(page, 'chart-stages', ['beta', 'wave']);
   await list.getByRole('link', { name: new RegExp(`#${WAVE_SAMPLE}\\b`) }).click();
   await expect(page.getByTestId('answer-drilldown')).toBeVisible();
   await page.waitForFunction(() => (window.__ECG_PLOT__?.getState().bands.length ?? 0) >= 2, null, {

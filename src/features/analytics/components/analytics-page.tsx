@@ -1,4 +1,5 @@
 /** /analytics: model answers (charts per stage, diagnosis, funnel, forced commit), dense-label predictions and the dataset. */
+import { useEffect } from 'react';
 import { Segmented } from '../../../components/ui/segmented';
 import { Message } from '../../../components/ui/message';
 import { DATA_SOURCES } from '../../../schemas/benchmark-sample';
@@ -29,9 +30,17 @@ function ReportTabs({ forced }: { forced: boolean }) {
   return forced ? <ForcedCommitChart report={report.data} /> : <ModelCharts report={report.data} />;
 }
 
-/** The analytics screen. */
+/** The analytics screen; Escape closes the list of samples behind a figure. */
 export function AnalyticsPage() {
-  const { tab, setTab, dataset, setDataset, pick } = useAnalyticsStore();
+  const { tab, setTab, dataset, setDataset, pick, setPick } = useAnalyticsStore();
+  useEffect(() => {
+    if (!pick) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setPick(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pick, setPick]);
   return (
     <div className="flex h-full flex-col">
       <div className="flex flex-wrap items-center gap-4 border-b border-slate-200 bg-white px-4 py-2">
