@@ -123,6 +123,8 @@ function Charts({ data }: { data: Dashboard }) {
             y: 'targetDx',
             text: (d: Cell) => `${d.count}/${Math.round(d.target)}`,
             fontSize: 10,
+            // Dark cells at both ends of the scale take white text.
+            fill: (d: Cell) => (d.ratio < 0.4 || d.ratio > 1.6 ? 'white' : 'black'),
           }),
         ],
       }),
