@@ -28,6 +28,14 @@ const SampleViewRoute = lazy(async () => ({
   default: (await import('../features/samples/components/sample-view')).SampleViewRoute,
 }));
 
+// Analytics carries the charting library, and its drill-down the plot: their own chunks too.
+const AnalyticsPage = lazy(async () => ({
+  default: (await import('../features/analytics/components/analytics-page')).AnalyticsPage,
+}));
+const AnswerDrilldownRoute = lazy(async () => ({
+  default: (await import('../features/analytics/components/answer-drilldown')).AnswerDrilldownRoute,
+}));
+
 function Loading({ children }: { children: ReactNode }) {
   return (
     <Suspense
@@ -62,6 +70,22 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'releases', element: <ReleasesPage /> },
+      {
+        path: 'analytics',
+        element: (
+          <Loading>
+            <AnalyticsPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'analytics/runs/:runId/samples/:samplePk',
+        element: (
+          <Loading>
+            <AnswerDrilldownRoute />
+          </Loading>
+        ),
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -19,6 +19,9 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   regenerate: async () => (await import('./commands/regenerate')).regenerateCommand,
   'regenerate-check': async () =>
     (await import('./commands/regenerate-check')).regenerateCheckCommand,
+  evaluate: async () => (await import('./commands/evaluate')).evaluateCommand,
+  'evaluate-labels': async () => (await import('./commands/evaluate-labels')).evaluateLabelsCommand,
+  'import-answers': async () => (await import('./commands/import-answers')).importAnswersCommand,
 };
 
 const io: CliIo = {

@@ -1,4 +1,5 @@
 import { ecgRoutes } from './ecg-routes';
+import { evaluationRoutes } from './evaluation-routes';
 import { recordsRoutes } from './records-routes';
 import { releaseRoutes } from './release-routes';
 import { reviewRoutes } from './review-routes';
@@ -18,4 +19,5 @@ export const apiRoutes: readonly Route[] = [
   ...releaseRoutes,
   ...recordsRoutes,
   ...transferRoutes,
+  ...evaluationRoutes,
 ];

@@ -227,6 +227,49 @@ export interface AuditLogTable {
   at: ColumnType<Timestamp, Timestamp, never>;
 }
 
+/** model_runs: one model's imported answers under one protocol (default or forced-commit). */
+export interface ModelRunsTable {
+  id: string;
+  model: string;
+  mode: string;
+  file_name: string;
+  /** The import report (counts, problems), as JSON. */
+  report: JsonText;
+  imported_by: string | null;
+  created_at: Timestamp;
+}
+
+/** model_answers: a run's replies to one workspace sample and their score (JSON). */
+export interface ModelAnswersTable {
+  id: string;
+  run_id: string;
+  sample_pk: string;
+  data_source: string;
+  sample_id: number;
+  target_dx: string;
+  /** The sample's version the replies were matched against. */
+  sample_version: number;
+  replies: JsonText;
+  score: JsonText;
+}
+
+/** label_predictors: a named set of predicted dense labels (imported, or the built-in reference). */
+export interface LabelPredictorsTable {
+  id: string;
+  name: string;
+  kind: string;
+  report: JsonText;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+/** label_predictions: one predictor's dense label for one ECG. */
+export interface LabelPredictionsTable {
+  predictor_id: string;
+  ecg_record_id: string;
+  content: JsonText;
+}
+
 /** The one database type SQLite and PostgreSQL share. */
 export interface Database {
   users: UsersTable;
@@ -245,6 +288,10 @@ export interface Database {
   release_samples: ReleaseSamplesTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
+  model_runs: ModelRunsTable;
+  model_answers: ModelAnswersTable;
+  label_predictors: LabelPredictorsTable;
+  label_predictions: LabelPredictionsTable;
 }
 
 /** A Kysely handle on the workbench database (either dialect). */

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import type { DbKind } from '../database';
+import { evaluationMigration } from './evaluation-schema';
 import { hardeningMigration } from './hardening';
 import { initialMigration } from './initial-schema';
 import { releasesMigration } from './releases-schema';
@@ -10,6 +11,7 @@ import { templatesMigration } from './templates';
 export function allMigrations(kind: DbKind): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(kind),
+    '0003-evaluation': evaluationMigration(),
     '0004-hardening': hardeningMigration(kind),
     '0006-releases': releasesMigration,
     '0007-review-passes': reviewPassesMigration(),
