@@ -11,7 +11,7 @@ import type { Page } from '@playwright/test';
 import { AnswerSetEvaluator } from '../src/domain/evaluation/answer-set';
 import { generateAnswers } from '../src/testing/answer-generator';
 import { expect, test } from './support/fixtures';
-import { loginAs } from './support/e2e-users';
+import { loginAs, sameOrigin } from './support/e2e-users';
 import { benchmarkFile, ptbxlRecordBase } from './support/real-data';
 
 const WAVE_SAMPLE = 476; // LBBB, ECG 338: its first loop with grounding has a wave question
@@ -239,7 +239,7 @@ test('score predicted dense labels and the measurements-only reference against s
     const content = { ...normal, rate: i % 3 === 0 ? 'bradycardia' : 'normal' };
     const saved = await api.put(`/api/ecgs/${ecg.id}/label`, {
       data: { status: 'submitted', content },
-      headers: { 'if-match': `"${own.label?.version ?? 0}"` },
+      headers: sameOrigin({ 'if-match': `"${own.label?.version ?? 0}"` }),
     });
     expect(saved.status(), await saved.text()).toBe(200);
   }

@@ -8,13 +8,14 @@ import { errorBody } from '../routes/mount-routes';
 /**
  * The Content-Security-Policy of every response: scripts, styles, workers and connections from
  * this origin only (no inline script or style, no eval), images also as data: URLs (the
- * favicon, canvas read-backs), no plugins, no <base>, forms post here, and no framing.
+ * favicon, canvas read-backs) and blob: URLs (a chart's SVG drawn into its PNG), no plugins, no <base>, forms post here, and no framing.
  */
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
+  // blob: for the charts' PNGs, drawn from an SVG blob this page made.
+  imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
   workerSrc: ["'self'"],

@@ -7,7 +7,10 @@ import {
   LabelReportQuerySchema,
   StartAnswerImportRequestSchema,
 } from '../../schemas/api/evaluation';
-import { answerImportJobsFor } from '../services/evaluation/answer-import-jobs';
+import {
+  MAX_ANSWER_UPLOAD_BYTES,
+  answerImportJobsFor,
+} from '../services/evaluation/answer-import-jobs';
 import { answerDetail } from '../services/evaluation/answer-detail';
 import { datasetDashboard } from '../services/evaluation/dataset-dashboard';
 import {
@@ -77,6 +80,9 @@ export const evaluationRoutes: Route[] = [
     access: EVALUATION_ROLES,
     summary: 'Upload the answers of an import',
     noIdempotency: true,
+    // Streamed into the import as it arrives; the job counts the bytes against this limit.
+    maxBodyBytes: MAX_ANSWER_UPLOAD_BYTES,
+    streamedBody: true,
     async handler({ c, deps, params, actor }) {
       const job = await answerImportJobsFor(deps).receive(
         deps.db,
@@ -153,6 +159,8 @@ export const evaluationRoutes: Route[] = [
     summary: 'Import predicted dense labels',
     query: LabelImportQuerySchema,
     noIdempotency: true,
+    maxBodyBytes: MAX_LABEL_UPLOAD_BYTES,
+    streamedBody: true,
     async handler({ c, db, query, actor }) {
       const body = c.req.raw.body;
       if (!body) throw new ServiceError('invalid', 'Send the label JSONL as the request body.');
