@@ -9,6 +9,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly path: string,
+    /** The whole error body as sent (a 412 carries the current state in `current`). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -30,8 +32,10 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   if (response.ok) return response;
   let code = `http_${response.status}`;
   let message = `${path} answered ${response.status} ${response.statusText}`;
+  let body: unknown;
   try {
-    const parsed = ApiErrorSchema.safeParse(await response.json());
+    body = await response.json();
+    const parsed = ApiErrorSchema.safeParse(body);
     if (parsed.success) {
       code = parsed.data.error.code;
       message = parsed.data.error.message;
@@ -39,7 +43,7 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   } catch {
     // A non-JSON error body keeps the status line as the message.
   }
-  throw new ApiRequestError(response.status, code, message, path);
+  throw new ApiRequestError(response.status, code, message, path, body);
 }
 
 /** GETs JSON and parses it; a body that does not match says which field is wrong. */
