@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   measure: async () => (await import('./measure.bench')).measureSuite,
   server: async () => (await import('./save-latency.bench')).saveLatencySuite,
   plot: async () => (await import('./plot.bench')).plotSuite,
+  review: async () => (await import('./review.bench')).reviewSuite,
 };
 
 async function main(argv: readonly string[]): Promise<void> {

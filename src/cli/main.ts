@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   record: async () => (await import('./commands/record')).recordCommand,
   measure: async () => (await import('./commands/measure')).measureCommand,
   user: async () => (await import('./commands/user')).userCommand,
+  review: async () => (await import('./commands/review')).reviewCommand,
 };
 
 const io: CliIo = {

@@ -528,7 +528,7 @@ describe.each(DB_KINDS)('API on %s', (kind) => {
       );
       expect(noReason.status).toBe(400);
       expect(noReason.body.error.issues[0]).toEqual({
-        path: 'body.reason',
+        path: 'body.reasons',
         message: 'a flag needs a reason',
       });
       const flags = await h

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { DbKind } from '../server/storage/database';
 import type { Storage } from '../server/storage/open-database';
-import { openMigratedDatabase } from '../server/storage/open-database';
+import { openDatabase, openMigratedDatabase } from '../server/storage/open-database';
 
 /** Both database kinds, for `describe.each(DB_KINDS)`. */
 export const DB_KINDS: readonly DbKind[] = ['sqlite', 'postgres'];
@@ -25,8 +25,14 @@ export function makeTempDir(prefix = 'ecg-test-'): { dir: string; remove(): void
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Creates a fresh database of the given kind (a new PostgreSQL database per call). */
-export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
+/**
+ * Creates a fresh database of the given kind (a new PostgreSQL database per call), migrated
+ * unless `migrate` is false (migration tests apply migrations themselves).
+ */
+export async function createTestDatabase(
+  kind: DbKind,
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const temp = makeTempDir();
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
@@ -45,7 +51,8 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
       await client.end();
     };
   }
-  const storage = await openMigratedDatabase({ dataDir: temp.dir, databaseUrl });
+  const target = { dataDir: temp.dir, databaseUrl };
+  const storage = migrate ? await openMigratedDatabase(target) : openDatabase(target);
   return {
     storage,
     dataDir: temp.dir,

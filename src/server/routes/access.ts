@@ -11,6 +11,8 @@ export const LABELLERS: readonly Role[] = ['cardiologist'];
 export const REVIEWERS: readonly Role[] = ['reviewer'];
 /** Only curators fix, re-sample and release. */
 export const CURATORS: readonly Role[] = ['curator'];
+/** Curators and admins oversee review passes: agreement, results, anyone's queue. */
+export const PASS_OVERSEERS: readonly Role[] = ['curator', 'admin'];
 /** Curators and admins read the audit log. */
 export const AUDITORS: readonly Role[] = ['curator', 'admin'];
 /** Only admins manage users. */

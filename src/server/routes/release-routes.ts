@@ -33,8 +33,8 @@ export const releaseRoutes: Route[] = [
     access: AUDITORS,
     summary: 'Read the audit log',
     query: AuditQuerySchema,
-    async handler({ db, query }) {
-      return { body: await listAudit(db, query) };
+    async handler({ db, query, actor }) {
+      return { body: await listAudit(db, actor(), query) };
     },
   }),
 ];

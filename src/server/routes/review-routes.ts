@@ -1,54 +1,23 @@
 import {
-  CreateReviewPassRequestSchema,
   FlagListQuerySchema,
   PutVerdictRequestSchema,
   ResolveFlagRequestSchema,
 } from '../../schemas/api/review';
 import {
-  createReviewPass,
   getOwnVerdict,
-  getReviewPass,
   listFlags,
-  listReviewPasses,
   listVerdicts,
   resolveFlag,
   saveVerdict,
 } from '../services/reviews';
 import { CURATORS, REVIEWERS, REVIEW_READERS, etag } from './access';
+import { reviewPassRoutes } from './review-pass-routes';
 import type { Route } from './route-table';
 import { defineRoute } from './route-table';
 
-/** Review passes, verdicts and flags. */
+/** Review passes (see review-pass-routes), verdicts and flags. */
 export const reviewRoutes: Route[] = [
-  defineRoute({
-    method: 'GET',
-    path: '/api/review-passes',
-    access: REVIEW_READERS,
-    summary: 'List review passes',
-    async handler({ db }) {
-      return { body: { items: await listReviewPasses(db) } };
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/api/review-passes',
-    access: CURATORS,
-    summary: 'Create a review pass',
-    body: CreateReviewPassRequestSchema,
-    async handler({ db, body, actor }) {
-      const pass = await createReviewPass(db, actor(), body);
-      return { status: 201, body: pass, headers: etag(pass.version) };
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/api/review-passes/:passId',
-    access: REVIEW_READERS,
-    summary: 'Read a review pass',
-    async handler({ db, params }) {
-      return { body: await getReviewPass(db, params['passId'] ?? '') };
-    },
-  }),
+  ...reviewPassRoutes,
   defineRoute({
     method: 'GET',
     path: '/api/review-passes/:passId/verdicts',
@@ -98,8 +67,8 @@ export const reviewRoutes: Route[] = [
     access: REVIEW_READERS,
     summary: 'List flags',
     query: FlagListQuerySchema,
-    async handler({ db, query }) {
-      return { body: { items: await listFlags(db, query) } };
+    async handler({ db, query, actor }) {
+      return { body: { items: await listFlags(db, actor(), query) } };
     },
   }),
   defineRoute({

@@ -1,8 +1,10 @@
+import type { ReviewWorkViewer } from '../../domain/review/visibility';
 import type { AuditEntry } from '../../schemas/api/audit';
 import { compileOnce } from '../storage/compiled-query';
 import type { Db } from '../storage/database';
 import { nowIso } from '../storage/ids';
 import type { Actor } from './actor';
+import { auditEntryVisibleTo } from './review-visibility';
 
 /** One change to record: written by the same transaction that makes the change. */
 export interface AuditRecord {
@@ -61,9 +63,13 @@ export async function writeAudit(trx: Db, actor: Actor | null, record: AuditReco
   });
 }
 
-/** Audit entries, newest first, optionally for one entity; cursor is the last seq seen. */
+/**
+ * Audit entries the viewer may read, newest first, optionally for one entity; cursor is the last
+ * seq seen. Entries about verdicts and flags follow the review-work reading rule.
+ */
 export async function listAudit(
   db: Db,
+  viewer: ReviewWorkViewer,
   query: {
     entity?: string | undefined;
     entityId?: string | undefined;
@@ -72,6 +78,8 @@ export async function listAudit(
   },
 ): Promise<{ items: AuditEntry[]; nextCursor: number | null }> {
   let select = db.selectFrom('audit_log').selectAll();
+  const visible = auditEntryVisibleTo(viewer);
+  if (visible) select = select.where(visible);
   if (query.entity !== undefined) select = select.where('entity', '=', query.entity);
   if (query.entityId !== undefined) select = select.where('entity_id', '=', query.entityId);
   if (query.cursor !== undefined) select = select.where('seq', '<', query.cursor);

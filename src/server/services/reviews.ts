@@ -1,130 +1,64 @@
 import { sql } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { ReviewWorkViewer } from '../../domain/review/visibility';
 import type {
-  CreateReviewPassRequest,
   Flag,
   FlagReason,
   PutVerdictRequest,
-  ReviewPass,
-  ReviewPassFilterSchema,
+  StepVerdict,
   Verdict,
 } from '../../schemas/api/review';
-import type { Db, FlagsTable, ReviewPassesTable, ReviewVerdictsTable } from '../storage/database';
+import {
+  FlagReasonSchema,
+  FlagResolutionSchema,
+  VerdictValueSchema,
+} from '../../schemas/api/review';
+import type { BenchmarkSampleV002 } from '../../schemas/benchmark-sample';
+import type { Db, FlagsTable, ReviewVerdictsTable } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
-import { getSample } from './samples';
+import { loadPassRow } from './review-passes';
+import { flagVisibleTo, verdictVisibleTo } from './review-visibility';
 import { ServiceError, notFound, versionConflict } from './service-error';
 import { inTransaction } from './transaction';
 
-type PassFilter = z.infer<typeof ReviewPassFilterSchema>;
-
-function samplesInPass(db: Db, filter: PassFilter) {
-  let select = db.selectFrom('samples');
-  if (filter.dataSource) select = select.where('data_source', '=', filter.dataSource);
-  if (filter.targetDx) select = select.where('target_dx', '=', filter.targetDx);
-  if (filter.dxLabel !== undefined) select = select.where('dx_label', '=', filter.dxLabel ? 1 : 0);
-  return select;
+/** Reasons as stored: a JSON list, or (rows from before lists) the single reason column. */
+function storedReasons(list: string | null, single: string | null): FlagReason[] {
+  if (list !== null) return z.array(FlagReasonSchema).catch([]).parse(JSON.parse(list));
+  const parsed = FlagReasonSchema.safeParse(single);
+  return parsed.success ? [parsed.data] : [];
 }
 
-async function toPass(db: Db, row: ReviewPassesTable): Promise<ReviewPass> {
-  const filter = JSON.parse(row.filter) as PassFilter;
-  const samples = await samplesInPass(db, filter)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirst();
-  const verdicts = await db
-    .selectFrom('review_verdicts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('pass_id', '=', row.id)
-    .executeTakeFirst();
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    filter,
-    status: row.status as 'open' | 'closed',
-    version: row.version,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    sampleCount: Number(samples?.n ?? 0),
-    verdictCount: Number(verdicts?.n ?? 0),
-  };
-}
+// Step verdicts as stored in review_verdicts.steps: `reason` in rows from before reason lists.
+const StoredStepSchema = z
+  .object({
+    stepIdx: z.int(),
+    verdict: VerdictValueSchema,
+    reasons: z.array(FlagReasonSchema).optional(),
+    reason: FlagReasonSchema.nullable().optional(),
+    comment: z.string().default(''),
+  })
+  .transform((step): StepVerdict => ({
+    stepIdx: step.stepIdx,
+    verdict: step.verdict,
+    reasons: step.reasons ?? (step.reason ? [step.reason] : []),
+    comment: step.comment,
+  }));
 
-/** Creates a review pass (curator); 409 if the name is taken. */
-export async function createReviewPass(
-  db: Db,
-  actor: Actor,
-  input: CreateReviewPassRequest,
-): Promise<ReviewPass> {
-  return inTransaction(db, async (trx) => {
-    const now = nowIso();
-    const row: ReviewPassesTable = {
-      id: newId(),
-      name: input.name,
-      description: input.description,
-      filter: JSON.stringify(input.filter),
-      status: 'open',
-      created_by: actor.id,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-    };
-    const inserted = await trx
-      .insertInto('review_passes')
-      .values(row)
-      .onConflict((oc) => oc.column('name').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) {
-      throw new ServiceError('conflict', `A review pass named "${input.name}" exists.`, {
-        code: 'pass_exists',
-      });
-    }
-    const pass = await toPass(trx, row);
-    await writeAudit(trx, actor, {
-      entity: 'review_pass',
-      entityId: row.id,
-      action: 'create',
-      before: null,
-      after: pass,
-      baseVersion: null,
-    });
-    return pass;
-  });
-}
-
-/** Every review pass, newest first, with progress counts. */
-export async function listReviewPasses(db: Db): Promise<ReviewPass[]> {
-  const rows = await db
-    .selectFrom('review_passes')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .execute();
-  return Promise.all(rows.map((row) => toPass(db, row)));
-}
-
-/** One review pass; 404 if unknown. */
-export async function getReviewPass(db: Db, id: string): Promise<ReviewPass> {
-  const row = await db
-    .selectFrom('review_passes')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('Review pass');
-  return toPass(db, row);
-}
-
-function toVerdict(row: ReviewVerdictsTable): Verdict {
+/** A verdict row as the API returns it (old single reasons read as one-element lists). */
+export function toVerdict(row: ReviewVerdictsTable): Verdict {
   return {
     id: row.id,
     passId: row.pass_id,
     sampleId: row.sample_pk,
     reviewerId: row.reviewer_id,
-    verdict: row.verdict as 'pass' | 'flag',
-    reason: row.reason as FlagReason | null,
+    verdict: VerdictValueSchema.parse(row.verdict),
+    reasons: storedReasons(row.reasons, row.reason),
     comment: row.comment,
-    steps: JSON.parse(row.steps) as Verdict['steps'],
+    steps: z.array(StoredStepSchema).parse(JSON.parse(row.steps)),
     version: row.version,
+    createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
@@ -139,6 +73,65 @@ async function findVerdict(db: Db, passId: string, sampleId: string, reviewerId:
     .executeTakeFirst();
 }
 
+/**
+ * Whether the reviewer may judge the sample in the pass: their item, or any sample of a pass
+ * with no assignments (open to every reviewer). 404 when the sample is not in the pass, 403 when
+ * it is someone else's item.
+ */
+async function checkItem(db: Db, passId: string, sampleId: string, reviewerId: string) {
+  const own = await db
+    .selectFrom('review_assignments')
+    .select('sample_pk')
+    .where('pass_id', '=', passId)
+    .where('sample_pk', '=', sampleId)
+    .where('reviewer_id', '=', reviewerId)
+    .executeTakeFirst();
+  if (own) return;
+  const inPass = await db
+    .selectFrom('review_pass_samples')
+    .select('sample_pk')
+    .where('pass_id', '=', passId)
+    .where('sample_pk', '=', sampleId)
+    .executeTakeFirst();
+  if (!inPass) throw notFound('Sample in this review pass');
+  const assigned = await db
+    .selectFrom('review_assignments')
+    .select('sample_pk')
+    .where('pass_id', '=', passId)
+    .limit(1)
+    .executeTakeFirst();
+  if (assigned) {
+    throw new ServiceError('forbidden', 'This sample is not in your queue for this pass.', {
+      code: 'not_assigned',
+    });
+  }
+}
+
+/** 400 naming each step verdict whose step the sample does not have. */
+async function checkSteps(db: Db, sampleId: string, steps: PutVerdictRequest['steps']) {
+  if (steps.length === 0) return;
+  const row = await db
+    .selectFrom('samples')
+    .select('content')
+    .where('id', '=', sampleId)
+    .executeTakeFirstOrThrow();
+  const count = (JSON.parse(row.content) as BenchmarkSampleV002).data.reasoning.length;
+  const issues = steps.flatMap((step, index) =>
+    step.stepIdx < count
+      ? []
+      : [
+          {
+            path: `body.steps[${index}].stepIdx`,
+            message: `this sample has ${count} reasoning steps (0-${count - 1})`,
+          },
+        ],
+  );
+  if (issues.length > 0)
+    throw new ServiceError('invalid', 'A step verdict names a step the sample does not have.', {
+      issues,
+    });
+}
+
 /** The caller's verdict on a sample in a pass (null before the first save). */
 export async function getOwnVerdict(
   db: Db,
@@ -146,15 +139,25 @@ export async function getOwnVerdict(
   passId: string,
   sampleId: string,
 ): Promise<{ verdict: Verdict | null }> {
-  await getReviewPass(db, passId);
-  await getSample(db, sampleId);
+  await loadPassRow(db, passId);
   const row = await findVerdict(db, passId, sampleId, actor.id);
+  if (!row) await checkItem(db, passId, sampleId, actor.id);
   return { verdict: row ? toVerdict(row) : null };
 }
 
+/** The flags a verdict raises: one for the sample if flagged, one per flagged step. */
+function raisedFlags(input: PutVerdictRequest) {
+  return [
+    ...(input.verdict === 'flag'
+      ? [{ stepIdx: null, reasons: input.reasons, comment: input.comment }]
+      : []),
+    ...input.steps.filter((step) => step.verdict === 'flag'),
+  ];
+}
+
 /**
- * Saves the caller's verdict (If-Match: 0 to create). Flags raised by the verdict are kept in
- * step: open flags of this verdict are replaced by the ones it now raises.
+ * Saves the caller's verdict on an item of theirs (If-Match: 0 to create). Flags raised by the
+ * verdict are kept in step: open flags of this verdict are replaced by the ones it now raises.
  */
 export async function saveVerdict(
   db: Db,
@@ -165,14 +168,11 @@ export async function saveVerdict(
   input: PutVerdictRequest,
 ): Promise<{ verdict: Verdict }> {
   return inTransaction(db, async (trx) => {
-    const pass = await getReviewPass(trx, passId);
+    const pass = await loadPassRow(trx, passId);
     if (pass.status !== 'open')
       throw new ServiceError('conflict', 'This review pass is closed.', { code: 'pass_closed' });
-    const inPass = await samplesInPass(trx, pass.filter)
-      .select('id')
-      .where('id', '=', sampleId)
-      .executeTakeFirst();
-    if (!inPass) throw notFound('Sample in this review pass');
+    await checkItem(trx, passId, sampleId, actor.id);
+    await checkSteps(trx, sampleId, input.steps);
     const current = await findVerdict(trx, passId, sampleId, actor.id);
     const conflict = async () => {
       const now = await findVerdict(trx, passId, sampleId, actor.id);
@@ -184,7 +184,8 @@ export async function saveVerdict(
     const now = nowIso();
     const fields = {
       verdict: input.verdict,
-      reason: input.reason,
+      reason: input.reasons[0] ?? null,
+      reasons: JSON.stringify(input.reasons),
       comment: input.comment,
       steps: JSON.stringify(input.steps),
       updated_at: now,
@@ -213,38 +214,31 @@ export async function saveVerdict(
           .executeTakeFirst();
     if (!saved) throw await conflict();
 
-    await trx
-      .deleteFrom('flags')
-      .where('verdict_id', '=', saved.id)
-      .where('status', '=', 'open')
-      .execute();
-    const raised = [
-      ...(input.verdict === 'flag'
-        ? [{ stepIdx: null, reason: input.reason, comment: input.comment }]
-        : []),
-      ...input.steps.filter((step) => step.verdict === 'flag'),
-    ];
-    for (const flag of raised) {
+    if (current) {
       await trx
-        .insertInto('flags')
-        .values({
-          id: newId(),
-          sample_pk: sampleId,
-          pass_id: passId,
-          verdict_id: saved.id,
-          raised_by: actor.id,
-          step_idx: flag.stepIdx,
-          reason: flag.reason ?? 'other',
-          comment: flag.comment,
-          status: 'open',
-          resolution: null,
-          resolved_by: null,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        })
+        .deleteFrom('flags')
+        .where('verdict_id', '=', saved.id)
+        .where('status', '=', 'open')
         .execute();
     }
+    const flags = raisedFlags(input).map((flag) => ({
+      id: newId(),
+      sample_pk: sampleId,
+      pass_id: passId,
+      verdict_id: saved.id,
+      raised_by: actor.id,
+      step_idx: flag.stepIdx,
+      reason: flag.reasons[0] ?? 'other',
+      reasons: JSON.stringify(flag.reasons),
+      comment: flag.comment,
+      status: 'open',
+      resolution: null,
+      resolved_by: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    }));
+    if (flags.length > 0) await trx.insertInto('flags').values(flags).execute();
     const verdict = toVerdict(saved);
     await writeAudit(trx, actor, {
       entity: 'review_verdict',
@@ -258,45 +252,58 @@ export async function saveVerdict(
   });
 }
 
-/** Verdicts in a pass: a reviewer sees their own, curators and admins see everyone's. */
-export async function listVerdicts(db: Db, actor: Actor, passId: string): Promise<Verdict[]> {
-  await getReviewPass(db, passId);
+/** Verdicts in a pass that the viewer may read (see domain/review/visibility.ts). */
+export async function listVerdicts(
+  db: Db,
+  viewer: ReviewWorkViewer,
+  passId: string,
+): Promise<Verdict[]> {
+  await loadPassRow(db, passId);
   let select = db.selectFrom('review_verdicts').selectAll().where('pass_id', '=', passId);
-  if (actor.role === 'reviewer') select = select.where('reviewer_id', '=', actor.id);
-  const rows = await select.orderBy('updated_at').execute();
+  const visible = verdictVisibleTo(viewer);
+  if (visible) select = select.where(visible);
+  const rows = await select.orderBy('updated_at').orderBy('id').execute();
   return rows.map(toVerdict);
 }
 
 function toFlag(row: FlagsTable): Flag {
+  const reasons = storedReasons(row.reasons, row.reason);
   return {
     id: row.id,
     sampleId: row.sample_pk,
     passId: row.pass_id,
     raisedBy: row.raised_by,
     stepIdx: row.step_idx,
-    reason: row.reason as FlagReason,
+    reason: reasons[0] ?? 'other',
+    reasons,
     comment: row.comment,
-    status: row.status as 'open' | 'resolved',
-    resolution: row.resolution as Flag['resolution'],
+    status: row.status === 'resolved' ? 'resolved' : 'open',
+    resolution: FlagResolutionSchema.nullable().parse(row.resolution),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** Flags, oldest first, filtered by status, reason or sample. */
+/** Flags the viewer may read, oldest first, filtered by status, reason, sample or pass. */
 export async function listFlags(
   db: Db,
+  viewer: ReviewWorkViewer,
   query: {
     status?: 'open' | 'resolved' | undefined;
     reason?: FlagReason | undefined;
     sample?: string | undefined;
+    pass?: string | undefined;
   },
 ): Promise<Flag[]> {
   let select = db.selectFrom('flags').selectAll();
+  const visible = flagVisibleTo(viewer);
+  if (visible) select = select.where(visible);
   if (query.status) select = select.where('status', '=', query.status);
-  if (query.reason) select = select.where('reason', '=', query.reason);
+  // Reason names are fixed identifiers, so a quoted name matches exactly one list element.
+  if (query.reason) select = select.where('reasons', 'like', `%"${query.reason}"%`);
   if (query.sample) select = select.where('sample_pk', '=', query.sample);
+  if (query.pass) select = select.where('pass_id', '=', query.pass);
   const rows = await select
     .orderBy('created_at')
     .orderBy(sql`coalesce(step_idx, -1)`)

@@ -91,6 +91,38 @@ export interface ReviewPassesTable {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** single or blind_double (0007). */
+  mode: string;
+  /** filter or ids: how the samples were chosen (0007). */
+  selection: string;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+}
+
+/** review_pass_samples: the samples a pass covers, fixed when it is made, in pass order. */
+export interface ReviewPassSamplesTable {
+  pass_id: string;
+  sample_pk: string;
+  position: number;
+}
+
+/** review_assignments: one item of a pass, a sample handed to a reviewer. */
+export interface ReviewAssignmentsTable {
+  pass_id: string;
+  sample_pk: string;
+  reviewer_id: string;
+  created_at: Timestamp;
+}
+
+/** sample_preflags: one automatic pre-flag on a sample, with the numbers behind it. */
+export interface SamplePreflagsTable {
+  sample_pk: string;
+  rule: string;
+  severity: string;
+  message: string;
+  numbers: JsonText;
+  engine_version: string;
+  created_at: Timestamp;
 }
 
 /** review_verdicts: one reviewer's verdict on one sample in one pass (and per step). */
@@ -100,7 +132,10 @@ export interface ReviewVerdictsTable {
   sample_pk: string;
   reviewer_id: string;
   verdict: string;
+  /** The first reason (kept for rows written before reason lists). */
   reason: string | null;
+  /** JSON list of reasons; null only in rows no migration has seen. */
+  reasons: JsonText | null;
   comment: string;
   steps: JsonText;
   version: number;
@@ -117,6 +152,8 @@ export interface FlagsTable {
   raised_by: string;
   step_idx: number | null;
   reason: string;
+  /** JSON list of reasons (0007); reason is its first. */
+  reasons: JsonText | null;
   comment: string;
   status: string;
   resolution: string | null;
@@ -174,6 +211,9 @@ export interface Database {
   sample_revisions: SampleRevisionsTable;
   review_passes: ReviewPassesTable;
   review_verdicts: ReviewVerdictsTable;
+  review_pass_samples: ReviewPassSamplesTable;
+  review_assignments: ReviewAssignmentsTable;
+  sample_preflags: SamplePreflagsTable;
   flags: FlagsTable;
   releases: ReleasesTable;
   idempotency_keys: IdempotencyKeysTable;
