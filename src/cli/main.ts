@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   measure: async () => (await import('./commands/measure')).measureCommand,
   user: async () => (await import('./commands/user')).userCommand,
   review: async () => (await import('./commands/review')).reviewCommand,
+  preflags: async () => (await import('./commands/preflags')).preflagsCommand,
 };
 
 const io: CliIo = {

@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/env';
 import { createApiApp } from './app';
 import { seedDemoWorkspace } from './services/demo-workspace';
 import { ensureFirstAdmin } from './services/first-admin';
+import { stopPreflagRunner } from './services/preflags/preflag-runner';
 import { lockDataDir } from './storage/data-dir-lock';
 import type { Storage } from './storage/open-database';
 import { openMigratedDatabase } from './storage/open-database';
@@ -63,7 +64,7 @@ export async function startServer(
     releaseLock();
     throw error;
   }
-  const { app } = createApiApp({ db: storage.db, kind: storage.kind, config });
+  const { app, deps } = createApiApp({ db: storage.db, kind: storage.kind, config });
   addSpa(app, distDir);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -89,6 +90,7 @@ export async function startServer(
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        await stopPreflagRunner(deps);
         await storage.close();
         releaseLock();
       })();

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppConfig } from '../config/env';
 import { createApiApp } from '../server/app';
 import { registerEcgRecord } from '../server/services/ecgs';
+import { stopPreflagRunner } from '../server/services/preflags/preflag-runner';
 import { createSample } from '../server/services/samples';
 import { hashPassword } from '../server/auth/password';
 import { SESSION_COOKIE, createSession } from '../server/auth/session-store';
@@ -135,7 +136,7 @@ export function testConfig(dataDir: string, databaseUrl: string | undefined): Ap
 export async function createApiHarness(kind: DbKind): Promise<ApiHarness> {
   const database = await createTestDatabase(kind);
   const config = testConfig(database.dataDir, database.databaseUrl);
-  const { app } = createApiApp({ db: database.storage.db, kind, config });
+  const { app, deps } = createApiApp({ db: database.storage.db, kind, config });
   const names = Object.keys(TEST_USERS) as TestUserName[];
   const userIds = {} as Record<TestUserName, string>;
   // One scrypt hash for every test user, and sessions made directly: scrypt is slow on purpose.
@@ -176,6 +177,10 @@ export async function createApiHarness(kind: DbKind): Promise<ApiHarness> {
           : null,
       }),
     addSample: async (sample) => (await createSample(database.storage.db, null, sample)).id,
-    dispose: () => database.dispose(),
+    async dispose() {
+      // A pre-flag run in the background stops before its database goes.
+      await stopPreflagRunner(deps);
+      await database.dispose();
+    },
   };
 }

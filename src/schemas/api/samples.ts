@@ -5,7 +5,9 @@ import {
   MetadataSchema,
   TARGET_DX,
 } from '../benchmark-sample';
+import { PreflagRuleSchema } from '../preflags';
 import { PageQuerySchema, PublicIdSchema, QueryBooleanSchema, TimestampSchema } from './common';
+import { PreflagFilterSchema } from './review';
 
 /** GET /api/samples query: filters, then cursor pagination (order: data_source, sample id). */
 export const SampleListQuerySchema = PageQuerySchema.extend({
@@ -14,6 +16,10 @@ export const SampleListQuerySchema = PageQuerySchema.extend({
   dx_label: QueryBooleanSchema.optional(),
   /** Only samples about this ECG (public id of the ECG record). */
   ecg: PublicIdSchema.optional(),
+  /** Samples with at least one automatic pre-flag, or none (a sample never checked counts as clean). */
+  preflag: PreflagFilterSchema.optional(),
+  /** Samples with a pre-flag of this rule. */
+  preflag_rule: PreflagRuleSchema.optional(),
 });
 /** GET /api/samples query. */
 export type SampleListQuery = z.infer<typeof SampleListQuerySchema>;

@@ -1,4 +1,5 @@
 import { ecgRoutes } from './ecg-routes';
+import { preflagRoutes } from './preflag-routes';
 import { recordsRoutes } from './records-routes';
 import { releaseRoutes } from './release-routes';
 import { reviewRoutes } from './review-routes';
@@ -15,6 +16,7 @@ export const apiRoutes: readonly Route[] = [
   ...ecgRoutes,
   ...sampleRoutes,
   ...reviewRoutes,
+  ...preflagRoutes,
   ...releaseRoutes,
   ...recordsRoutes,
   ...transferRoutes,

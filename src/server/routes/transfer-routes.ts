@@ -3,6 +3,7 @@ import type { DataSource, FormatVersion } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import { MANIFEST_FILE_NAME, buildExport, exportFileName, sha256Hex } from '../services/export';
 import { importJobsFor } from '../services/import-jobs';
+import { preflagRunnerOf } from '../services/preflags/preflag-runner';
 import { recordRoots, scanRegisteredRecords } from '../services/records';
 import { notFound } from '../services/service-error';
 import type { Role } from '../../schemas/api/common';
@@ -59,6 +60,9 @@ export const transferRoutes: Route[] = [
         c.req.raw.body,
         length === undefined || !/^\d+$/.test(length) ? null : Number(length),
       );
+      // Pre-flags for what landed, in the background: the import's response does not wait.
+      if (job.status === 'imported')
+        preflagRunnerOf(deps).startInBackground(actor(), 'import', { onlyStale: true });
       return { status: job.status === 'refused' ? 422 : 200, body: job };
     },
   }),

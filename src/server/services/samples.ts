@@ -217,6 +217,18 @@ export async function listSamples(
   if (query.target_dx) select = select.where('target_dx', '=', query.target_dx);
   if (query.dx_label !== undefined) select = select.where('dx_label', '=', query.dx_label ? 1 : 0);
   if (query.ecg) select = select.where('ecg_record_id', '=', query.ecg);
+  if (query.preflag === 'flagged' || query.preflag === 'clean' || query.preflag_rule) {
+    const wanted = query.preflag === 'clean' ? 'clean' : 'flagged';
+    const rule = query.preflag_rule;
+    select = select.where((eb) => {
+      let preflags = eb
+        .selectFrom('sample_preflags')
+        .select('sample_preflags.sample_pk')
+        .whereRef('sample_preflags.sample_pk', '=', 'samples.id');
+      if (rule) preflags = preflags.where('sample_preflags.rule', '=', rule);
+      return wanted === 'flagged' ? eb.exists(preflags) : eb.not(eb.exists(preflags));
+    });
+  }
   if (query.cursor) {
     const [source, sampleId] = decodeCursor(query.cursor, ['string', 'number']) as [string, number];
     select = select.where((eb) => beyondInListOrder(eb, '>', source, sampleId));
