@@ -43,13 +43,15 @@ function pathologicalQ(f: LeadFinding, p: LeadParts): Judged {
     (depth.mv === null || qMv > depth.mv + extraMv) &&
     (depth.fraction === null || qMv > (depth.fraction + extraFraction) * rMv);
   const qs = rMv < 0.05 && negativeMv >= 0.3;
+  // A wording that bounds only the depth sets no duration threshold to show.
+  const threshold = minMs > 0 ? minMs : null;
   if (qs || (qMs >= minMs + LEAD_MARGINS.qMs && qMv >= 0.1 && deepEnough(0.05, 0.05)))
-    return { value: qMs, unit: 'ms', threshold: minMs, verdict: 'shows' };
+    return { value: qMs, unit: 'ms', threshold, verdict: 'shows' };
   // A clear R with no Q of any size worth the name: no QS, no "deep S after a small r".
   const clearR = rMv >= 0.3 || rMv >= negativeMv;
   const noQ = qMs < minMs - LEAD_MARGINS.qMs || !deepEnough(-0.035, -0.05);
-  if (clearR && noQ) return { value: qMs, unit: 'ms', threshold: minMs, verdict: 'absent' };
-  return unclear(qMs, 'ms', minMs);
+  if (clearR && noQ) return { value: qMs, unit: 'ms', threshold, verdict: 'absent' };
+  return unclear(qMs, 'ms', threshold);
 }
 
 function dominance(p: LeadParts, upper: 'S' | 'R'): Judged {
