@@ -78,6 +78,7 @@ export async function listPreflagRuns(db: Db, limit = 20): Promise<PreflagRun[]>
 export class PreflagRunner {
   private pool: PreflagPool | null = null;
   private readonly running = new Map<string, Promise<void>>();
+  private readonly starting = new Set<Promise<unknown>>();
   private stopping = false;
   private readonly log: (line: string) => void;
   readonly workers: number;
@@ -141,19 +142,24 @@ export class PreflagRunner {
 
   /** Starts a run in the background without waiting for it (after an import: never delays it). */
   startInBackground(actor: Actor | null, trigger: RunTrigger, request: RunPreflagsRequest): void {
-    this.start(actor, trigger, request).catch((error: unknown) =>
-      this.log(`Pre-flags after ${trigger} not started: ${String(error)}`),
-    );
+    const starting: Promise<unknown> = this.start(actor, trigger, request)
+      .catch((error: unknown) => {
+        if (!this.stopping) this.log(`Pre-flags after ${trigger} not started: ${String(error)}`);
+      })
+      .finally(() => this.starting.delete(starting));
+    this.starting.add(starting);
   }
 
-  /** Resolves when no run is going on. */
+  /** Resolves when no run is starting or going on. */
   async whenIdle(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+    while (this.starting.size > 0 || this.running.size > 0)
+      await Promise.allSettled([...this.starting, ...this.running.values()]);
   }
 
-  /** Stops: running runs end as "stopped" and the workers are terminated. */
+  /** Stops: runs still going end as "stopped" and the workers are terminated. */
   async stop(): Promise<void> {
     this.stopping = true;
+    await Promise.allSettled([...this.starting]);
     const ids = [...this.running.keys()];
     await this.closePool();
     await this.whenIdle();
