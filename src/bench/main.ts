@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   server: async () => (await import('./save-latency.bench')).saveLatencySuite,
   plot: async () => (await import('./plot.bench')).plotSuite,
   review: async () => (await import('./review.bench')).reviewSuite,
+  preflags: async () => (await import('./preflags.bench')).preflagsSuite,
 };
 
 async function main(argv: readonly string[]): Promise<void> {
