@@ -12,7 +12,7 @@ const shared = path.resolve(import.meta.dirname, '../../../shared/data');
 const benchmarkFile = path.join(shared, 'benchmark/ptbxl.jsonl');
 const recordsDir = path.join(shared, 'ecg/ptbxl');
 /** Each timed run checks the real samples this many times over (a few seconds on one core). */
-const COPIES = 4;
+const COPIES = 8;
 const RUNS = 5;
 /** The goal: two cores check at least 1.6 times as many samples a second as one. */
 const GOAL_SPEEDUP = 1.6;

@@ -14,7 +14,7 @@ import { leadEvidence } from './lead-verdict';
 import type { PreflagRuleFn } from './preflag';
 import { at, preflag } from './preflag';
 import type { JudgedStep } from './steps';
-import { describeHolds, judgedSteps } from './steps';
+import { FINDING_NAMES, describeHolds, judgedSteps } from './steps';
 
 const NAMES: Readonly<Record<RecordQuantity, string>> = {
   pr_interval: 'PR',
@@ -73,7 +73,7 @@ function leadContradiction(step: JudgedStep, f: LeadFinding, m: Measurements): P
   const contradicted = step.yes ? possible < need : shows.length >= need;
   if (!contradicted) return [];
   const list = (xs: typeof leads) => xs.map((l) => l.lead).join(', ') || 'none';
-  const what = f.finding.replace(/_/g, ' ');
+  const what = FINDING_NAMES[f.finding];
   const message = step.yes
     ? `The finding (${what}) is answered Yes, needing ${need} of leads ${f.leads.join(', ')}, but the engine's median beat says ${list(absent)} do not show it beyond the margin, leaving ${possible}.`
     : `The finding (${what}) is answered No, but the engine's median beat shows it beyond the margin in ${list(shows)}: ${shows.length} of leads ${f.leads.join(', ')}, where ${need} suffice.`;

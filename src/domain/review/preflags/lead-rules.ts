@@ -14,20 +14,7 @@ import { leadEvidence } from './lead-verdict';
 import type { PreflagRuleFn } from './preflag';
 import { at, preflag } from './preflag';
 import type { JudgedStep, StepLeadQuestion } from './steps';
-import { judgedSteps } from './steps';
-
-const FINDING_NAMES: Readonly<Record<LeadFinding['finding'], string>> = {
-  st_elevation: 'ST elevation at J',
-  st_depression: 'ST depression at J',
-  t_inversion: 'an inverted T wave',
-  lv_strain: 'an LV strain pattern',
-  pathological_q: 'a pathological Q wave',
-  dominant_s: 'a dominant S wave',
-  dominant_r: 'a dominant R wave',
-  monophasic_r: 'a positive monophasic QRS without Q',
-  qr_pattern: 'a qR pattern',
-  rs_pattern: 'an rS pattern',
-};
+import { FINDING_NAMES, judgedSteps } from './steps';
 
 /** The options of a lead question with their leads; unreadable options left out. */
 function optionLeads(

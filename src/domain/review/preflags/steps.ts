@@ -1,6 +1,6 @@
 /** The steps of a sample whose finding the engine can judge, with their lead questions, read once. */
 import type { BenchmarkSample } from '../../../schemas/benchmark-sample';
-import type { ReadLeadGrounding, StatedFinding } from '../../benchmark/grounding';
+import type { LeadFinding, ReadLeadGrounding, StatedFinding } from '../../benchmark/grounding';
 import { readGrounding, readStatedFinding } from '../../benchmark/grounding';
 
 /** A lead question of a step, read. */
@@ -45,3 +45,17 @@ export function describeHolds(
   if (holds.lo !== null) return `${name} > ${holds.lo} ${unit}`;
   return `${name} < ${holds.hi} ${unit}`;
 }
+
+/** Per-lead findings in words, for messages. */
+export const FINDING_NAMES: Readonly<Record<LeadFinding['finding'], string>> = {
+  st_elevation: 'ST elevation at J',
+  st_depression: 'ST depression at J',
+  t_inversion: 'an inverted T wave',
+  lv_strain: 'an LV strain pattern',
+  pathological_q: 'a pathological Q wave',
+  dominant_s: 'a dominant S wave',
+  dominant_r: 'a dominant R wave',
+  monophasic_r: 'a positive monophasic QRS without Q',
+  qr_pattern: 'a qR pattern',
+  rs_pattern: 'an rS pattern',
+};
