@@ -1,7 +1,9 @@
 /**
- * A small pool of worker threads for pre-flag jobs: one job per worker at a time, the rest
- * queued. Workers load the TypeScript worker through tsx's loader, so the same code runs in the
- * server, the CLI, the bench and the tests. A worker that dies fails its job and is replaced.
+ * A small pool of worker threads for pre-flag jobs. Each worker holds up to PER_WORKER jobs (it
+ * runs them one after another), so it starts its next job at once instead of waiting for this
+ * thread to answer; the rest wait here. Workers load the TypeScript worker through tsx's loader,
+ * so the same code runs in the server, the CLI, the bench and the tests. A worker that dies
+ * fails its jobs and is replaced.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -29,8 +31,12 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  busy: Pending | null;
+  /** Jobs sent to the worker, oldest first (it answers in order). */
+  readonly busy: Pending[];
 }
+
+/** Jobs a worker holds at once: the one it runs and the next. */
+const PER_WORKER = 2;
 
 /** A fixed-size pool of pre-flag worker threads. */
 export class PreflagPool {
@@ -53,7 +59,7 @@ export class PreflagPool {
 
   /** Jobs waiting or running. */
   get pending(): number {
-    return this.queue.length + this.slots.filter((s) => s.busy).length;
+    return this.queue.length + this.slots.reduce((n, s) => n + s.busy.length, 0);
   }
 
   /** Stops every worker; queued and running jobs fail. */
@@ -63,8 +69,7 @@ export class PreflagPool {
     for (const p of this.queue.splice(0)) p.reject(stopped);
     await Promise.all(
       this.slots.splice(0).map(async (slot) => {
-        slot.busy?.reject(stopped);
-        slot.busy = null;
+        for (const p of slot.busy.splice(0)) p.reject(stopped);
         await slot.worker.terminate();
       }),
     );
@@ -72,10 +77,9 @@ export class PreflagPool {
 
   private spawn(): Slot {
     const worker = new Worker(BOOT, { eval: true, workerData: { entry: WORKER_ENTRY } });
-    const slot: Slot = { worker, busy: null };
+    const slot: Slot = { worker, busy: [] };
     worker.on('message', (reply: Reply) => {
-      const current = slot.busy;
-      slot.busy = null;
+      const current = slot.busy.shift();
       if (current) {
         if (reply.ok) current.resolve(reply.result);
         else current.reject(new Error(`pre-flag job ${reply.id} failed: ${reply.error}`));
@@ -86,8 +90,7 @@ export class PreflagPool {
       const index = this.slots.indexOf(slot);
       if (index < 0) return;
       this.slots.splice(index, 1);
-      slot.busy?.reject(error);
-      slot.busy = null;
+      for (const p of slot.busy.splice(0)) p.reject(error);
       this.pump();
     };
     worker.on('error', lost);
@@ -98,11 +101,16 @@ export class PreflagPool {
 
   private pump(): void {
     while (!this.closed && this.queue.length > 0) {
+      // The least loaded worker, a new one while the pool is not full, else one with room.
+      const idle = this.slots.find((s) => s.busy.length === 0);
       const slot =
-        this.slots.find((s) => !s.busy) ?? (this.slots.length < this.size ? this.spawn() : null);
+        idle ??
+        (this.slots.length < this.size
+          ? this.spawn()
+          : this.slots.find((s) => s.busy.length < PER_WORKER));
       if (!slot) return;
       const next = this.queue.shift()!;
-      slot.busy = next;
+      slot.busy.push(next);
       slot.worker.postMessage(next.job);
     }
   }
