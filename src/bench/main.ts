@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   plot: async () => (await import('./plot.bench')).plotSuite,
   review: async () => (await import('./review.bench')).reviewSuite,
   evaluate: async () => (await import('./evaluate.bench')).evaluateSuite,
+  preflags: async () => (await import('./preflags.bench')).preflagsSuite,
 };
 
 async function main(argv: readonly string[]): Promise<void> {

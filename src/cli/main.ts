@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   evaluate: async () => (await import('./commands/evaluate')).evaluateCommand,
   'evaluate-labels': async () => (await import('./commands/evaluate-labels')).evaluateLabelsCommand,
   'import-answers': async () => (await import('./commands/import-answers')).importAnswersCommand,
+  preflags: async () => (await import('./commands/preflags')).preflagsCommand,
 };
 
 const io: CliIo = {

@@ -59,6 +59,22 @@ describe('server process', () => {
     expect(server.output()).toMatch(/curator\s+username curator\s+password curator-demo/);
     const api = await fetch(`http://127.0.0.1:${port}/api/nope`);
     expect(api.status).toBe(404);
+    // The demo's samples are pre-flagged in the background after the start: the planted ones.
+    const login = await fetch(`http://127.0.0.1:${port}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'curator', password: 'curator-demo' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    let run: { trigger: string; status: string; total: number; flagged: number } | undefined;
+    while (run?.status !== 'done') {
+      const runs = await fetch(`http://127.0.0.1:${port}/api/preflags/runs`, {
+        headers: { cookie },
+      });
+      run = ((await runs.json()) as { items: NonNullable<typeof run>[] }).items[0];
+      expect(run === undefined || run.status === 'running' || run.status === 'done').toBe(true);
+    }
+    expect(run).toMatchObject({ trigger: 'import', total: 31, flagged: 7 });
     const page = await fetch(`http://127.0.0.1:${port}/samples/some-id`);
     expect([200, 503]).toContain(page.status);
     if (page.status === 200) expect(await page.text()).toContain('<div id="root"');

@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/env';
 import { createApiApp } from './app';
 import { seedDemoWorkspace } from './services/demo-workspace';
 import { ensureFirstAdmin } from './services/first-admin';
+import { preflagRunnerOf, stopPreflagRunner } from './services/preflags/preflag-runner';
 import { lockDataDir } from './storage/data-dir-lock';
 import type { Storage } from './storage/open-database';
 import { openMigratedDatabase } from './storage/open-database';
@@ -69,6 +70,8 @@ export async function startServer(
     throw error;
   }
   const { app, deps } = createApiApp({ db: storage.db, kind: storage.kind, config });
+  // The demo's samples were imported above, outside the API: pre-flag what is new or changed.
+  if (config.demo) preflagRunnerOf(deps).startInBackground(null, 'import', { onlyStale: true });
   addSpa(app, distDir);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -94,6 +97,7 @@ export async function startServer(
           // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
           (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        await stopPreflagRunner(deps);
         await deps.live.close();
         await storage.close();
         releaseLock();

@@ -4,6 +4,7 @@ import { createApiApp, throttleStoreFor } from '../server/app';
 import type { ThrottleSettings } from '../server/auth/login-throttle';
 import { LoginThrottle } from '../server/auth/login-throttle';
 import { registerEcgRecord } from '../server/services/ecgs';
+import { stopPreflagRunner } from '../server/services/preflags/preflag-runner';
 import { createSample } from '../server/services/samples';
 import { hashPassword } from '../server/auth/password';
 import { SESSION_COOKIE, createSession } from '../server/auth/session-store';
@@ -147,7 +148,7 @@ export async function createApiHarness(
 ): Promise<ApiHarness> {
   const database = await createTestDatabase(kind);
   const config = { ...testConfig(database.dataDir, database.databaseUrl), ...options.config };
-  const { app } = createApiApp({
+  const { app, deps } = createApiApp({
     db: database.storage.db,
     kind,
     config,
@@ -200,6 +201,10 @@ export async function createApiHarness(
           : null,
       }),
     addSample: async (sample) => (await createSample(database.storage.db, null, sample)).id,
-    dispose: () => database.dispose(),
+    async dispose() {
+      // A pre-flag run in the background stops before its database goes.
+      await stopPreflagRunner(deps);
+      await database.dispose();
+    },
   };
 }

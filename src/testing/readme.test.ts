@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FILE_RULES } from '../domain/benchmark/validate-file';
 import { SAMPLE_RULE_CATALOG } from '../domain/benchmark/validate-sample';
 import { LABEL_RULES } from '../domain/taxonomy/validate-label';
+import { PREFLAG_RULES } from '../domain/review/preflags/catalog';
 
 const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8');
 const cliMain = readFileSync(resolve(import.meta.dirname, '../cli/main.ts'), 'utf8');
@@ -17,6 +18,12 @@ describe('README', () => {
     ];
     expect(ids.length).toBeGreaterThan(60);
     expect(ids.filter((id) => !readme.includes(`\`${id}\``))).toEqual([]);
+  });
+
+  it('lists every pre-flag rule with its severity', () => {
+    expect(Object.keys(PREFLAG_RULES)).toHaveLength(11);
+    for (const [id, [severity]] of Object.entries(PREFLAG_RULES))
+      expect(readme, id).toMatch(new RegExp(`\\| \`${id}\`\\s+\\| ${severity}\\s+\\|`));
   });
 
   it('documents every registered CLI command', () => {

@@ -2,8 +2,10 @@
  * THE home of the grounding rules: turns any grounding question or option into structured data
  * (leads, windows in seconds, "Nth QRS wave" ranges through detected beats, the measured quantity
  * with its lead, beat and window, measurement bins) and measures a quantity on the engine's
- * Measurements. The plot's bands, the value a reviewer sees, the CLI's benchmark check, review
- * pre-flags and curator re-sampling all call it; nothing parses a display string back.
+ * Measurements, and reads the finding a step states (a threshold, or a per-lead finding over a lead
+ * group) with the engine's numbers for it. The plot's bands, the value a reviewer sees, the CLI's
+ * benchmark check, review pre-flags and curator re-sampling all call it; nothing parses a display
+ * string back.
  * The rules live in grounding/ (one small file each); this file is their one entry.
  */
 import type { Measurements } from '../measure/types';
@@ -36,6 +38,8 @@ export * from './grounding/bins';
 export * from './grounding/beats';
 export * from './grounding/target';
 export * from './grounding/measure';
+export * from './grounding/finding';
+export * from './grounding/finding-values';
 
 /** A measurement question measured and set against its options. */
 export interface MeasuredGrounding {

@@ -6,6 +6,7 @@ import {
   MetadataSchema,
   TARGET_DX,
 } from '../benchmark-sample';
+import { PreflagRuleSchema } from '../preflags';
 import { SampleProvenanceSchema } from '../sample-provenance';
 import {
   PageQuerySchema,
@@ -14,6 +15,7 @@ import {
   RuleProblemSchema,
   TimestampSchema,
 } from './common';
+import { PreflagFilterSchema } from './review';
 
 /** The sample list's filters, as query parameters (the worklist and its neighbours share them). */
 export const SampleFiltersSchema = z.strictObject({
@@ -22,6 +24,10 @@ export const SampleFiltersSchema = z.strictObject({
   dx_label: QueryBooleanSchema.optional(),
   /** Only samples about this ECG (public id of the ECG record). */
   ecg: PublicIdSchema.optional(),
+  /** Samples with at least one automatic pre-flag, or none (a sample never checked counts as clean). */
+  preflag: PreflagFilterSchema.optional(),
+  /** Samples with a pre-flag of this rule. */
+  preflag_rule: PreflagRuleSchema.optional(),
 });
 /** The sample list's filters. */
 export type SampleFilters = z.infer<typeof SampleFiltersSchema>;

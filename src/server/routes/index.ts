@@ -1,5 +1,6 @@
 import { ecgRoutes } from './ecg-routes';
 import { evaluationRoutes } from './evaluation-routes';
+import { preflagRoutes } from './preflag-routes';
 import { recordsRoutes } from './records-routes';
 import { releaseRoutes } from './release-routes';
 import { reviewRoutes } from './review-routes';
@@ -16,6 +17,7 @@ export const apiRoutes: readonly Route[] = [
   ...ecgRoutes,
   ...sampleRoutes,
   ...reviewRoutes,
+  ...preflagRoutes,
   ...releaseRoutes,
   ...recordsRoutes,
   ...transferRoutes,

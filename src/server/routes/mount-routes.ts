@@ -121,6 +121,10 @@ async function enforce(route: Route, deps: ServerDeps, c: Context): Promise<Resp
     }
   }
 
+  // A declared body over the limit is refused before anything else is read or parsed.
+  const maxBodyBytes = routeBodyLimit(route);
+  checkDeclaredLength(c, maxBodyBytes);
+
   let query: unknown = undefined;
   if (route.query) {
     const parsed = route.query.safeParse(c.req.query());
@@ -132,8 +136,6 @@ async function enforce(route: Route, deps: ServerDeps, c: Context): Promise<Resp
     query = parsed.data;
   }
 
-  const maxBodyBytes = routeBodyLimit(route);
-  checkDeclaredLength(c, maxBodyBytes);
   let bodyText = '';
   let body: unknown = undefined;
   if (route.body && !route.streamedBody) {

@@ -4,6 +4,7 @@ import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import { MANIFEST_FILE_NAME, exportFileName, manifestText, sha256Hex } from '../services/export';
 import { exportManifest, openExportDownload } from '../services/export-downloads';
 import { MAX_UPLOAD_BYTES, importJobsFor } from '../services/import-jobs';
+import { preflagRunnerOf } from '../services/preflags/preflag-runner';
 import { recordRoots, scanRegisteredRecords } from '../services/records';
 import { ServiceError, notFound } from '../services/service-error';
 import { REPLACE_IMPORTERS } from './access';
@@ -76,6 +77,9 @@ export const transferRoutes: Route[] = [
         c.req.raw.body,
         length === undefined || !/^\d+$/.test(length) ? null : Number(length),
       );
+      // Pre-flags for what landed, in the background: the import's response does not wait.
+      if (job.status === 'imported')
+        preflagRunnerOf(deps).startInBackground(actor(), 'import', { onlyStale: true });
       return { status: job.status === 'refused' ? 422 : 200, body: job };
     },
   }),

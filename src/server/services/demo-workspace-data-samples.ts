@@ -353,7 +353,7 @@ function prematureVentricular(id: number, ecg: DemoEcg): BenchmarkSampleV002 | n
       ...draft,
       grounding: [
         waveQuestion(
-          'In which of the following segments can you observe the premature ventricular complex? The options below refer to time ranges on the ECG signal, provided in seconds.',
+          'In which of the following segments can you observe the premature beat? The options below refer to time ranges on the ECG signal, provided in seconds.',
           qrsWindow(beat),
           others.map(qrsWindow),
         ),

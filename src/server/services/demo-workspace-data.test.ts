@@ -7,12 +7,14 @@ import type { TestDatabase } from '../../testing/test-database';
 import { DB_KINDS, createTestDatabase, makeTempDir } from '../../testing/test-database';
 import { readWfdbRecord } from '../io/read-wfdb';
 import { DEMO_ECG_SPECS, generateDemoEcg } from './demo-workspace-data-ecgs';
+import { plantDemoDefects } from './demo-workspace-data-planted';
 import { buildDemoSamples } from './demo-workspace-data-samples';
 import { seedDemoWorkspaceData } from './demo-workspace-data';
 import { readRecordFiles, recordRoots, resolveStoredPath } from './records';
 
 const ecgs = DEMO_ECG_SPECS.map(generateDemoEcg);
 const samples = buildDemoSamples(ecgs);
+const stored = [...samples, ...plantDemoDefects(samples).map((p) => p.sample)];
 
 describe('demo samples', () => {
   it('cover every synthetic condition with ECGs, and five diagnoses with both labels', () => {
@@ -101,20 +103,22 @@ describe.each(DB_KINDS)('demo workspace data on %s', (kind) => {
     expect(served.files).toEqual([`${rows[0]!.ecg_id}_hr.dat`]);
   });
 
-  it('imports the demo samples once, linked to their ECGs', async () => {
-    const stored = await database.storage.db
+  it('imports the demo samples (clean and planted) once, linked to their ECGs', async () => {
+    const rows = await database.storage.db
       .selectFrom('samples')
       .select(['sample_id', 'ecg_record_id'])
       .execute();
-    expect(stored).toHaveLength(samples.length);
-    expect(stored.every((s) => s.ecg_record_id !== null)).toBe(true);
+    expect(rows).toHaveLength(stored.length);
+    expect(rows.every((s) => s.ecg_record_id !== null)).toBe(true);
     await seedDemoWorkspaceData(database.storage.db, {
       dataDir: database.dataDir,
       recordsDir: recordsDir.dir,
       log: () => {},
     });
     const again = await database.storage.db.selectFrom('samples').select('id').execute();
-    expect(again).toHaveLength(samples.length);
-    expect(lines.join('\n')).toContain(`${samples.length} benchmark samples`);
+    expect(again).toHaveLength(stored.length);
+    expect(lines.join('\n')).toContain(
+      `${stored.length} benchmark samples (${stored.length - samples.length} with planted defects)`,
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { Db } from '../storage/database';
 import { newId, nowIso } from '../storage/ids';
 import type { DemoEcg } from './demo-workspace-data-ecgs';
 import { DEMO_ECG_SPECS, DEMO_SCP_CODES, generateDemoEcg } from './demo-workspace-data-ecgs';
+import { plantDemoDefects } from './demo-workspace-data-planted';
 import { buildDemoSamples } from './demo-workspace-data-samples';
 import { importSamples } from './import/import-samples';
 import { DEMO_PATH_PREFIX, demoRecordsDir, recordRoots } from './records';
@@ -78,7 +79,8 @@ export async function seedDemoWorkspaceData(db: Db, options: DemoDataOptions): P
       options.log(`Demo records: rewrote ${written} missing record(s) in ${demoDir}.`);
     return;
   }
-  const samples = buildDemoSamples(ecgs);
+  const clean = buildDemoSamples(ecgs);
+  const samples = [...clean, ...plantDemoDefects(clean).map((p) => p.sample)];
   const entries: SourceEntry[] = samples.map((sample, i) => ({
     kind: 'value',
     location: { file: 'demo-workspace', lineNumber: i + 1 },
@@ -120,6 +122,6 @@ export async function seedDemoWorkspaceData(db: Db, options: DemoDataOptions): P
     }
   });
   options.log(
-    `Demo workspace: ${ecgs.length} synthetic 12-lead ECGs (${demoDir}) and ${report.counts.created} benchmark samples.`,
+    `Demo workspace: ${ecgs.length} synthetic 12-lead ECGs (${demoDir}) and ${report.counts.created} benchmark samples (${samples.length - clean.length} with planted defects).`,
   );
 }

@@ -127,6 +127,15 @@ function matchingFilters(eb: ExpressionBuilder<Database, 'samples'>, filters: Sa
   if (filters.target_dx) kept.push(eb('target_dx', '=', filters.target_dx));
   if (filters.dx_label !== undefined) kept.push(eb('dx_label', '=', filters.dx_label ? 1 : 0));
   if (filters.ecg) kept.push(eb('ecg_record_id', '=', filters.ecg));
+  if (filters.preflag === 'flagged' || filters.preflag === 'clean' || filters.preflag_rule) {
+    // A sample never checked has no rows, so it counts as clean.
+    let preflags = eb
+      .selectFrom('sample_preflags')
+      .select('sample_preflags.sample_pk')
+      .whereRef('sample_preflags.sample_pk', '=', 'samples.id');
+    if (filters.preflag_rule) preflags = preflags.where('sample_preflags.rule', '=', filters.preflag_rule);
+    kept.push(filters.preflag === 'clean' ? eb.not(eb.exists(preflags)) : eb.exists(preflags));
+  }
   return eb.and(kept);
 }
 

@@ -125,6 +125,47 @@ export interface SamplePreflagsTable {
   numbers: JsonText;
   engine_version: string;
   created_at: Timestamp;
+  /** Where it points (0008; null on rows made before): step, part, grounding question, option. */
+  step_idx: number | null;
+  part: string | null;
+  question_idx: number | null;
+  option_idx: number | null;
+  /** The sample version the pre-flag was computed on. */
+  sample_version: number | null;
+}
+
+/** sample_preflag_checks: the last pre-flag check of a sample (checked, or why it could not be). */
+export interface SamplePreflagChecksTable {
+  sample_pk: string;
+  sample_version: number;
+  engine_version: string;
+  /** checked: the rules ran on the record; no-record / record-error: only the text rules ran. */
+  status: string;
+  note: string | null;
+  flag_count: number;
+  run_id: string | null;
+  checked_at: Timestamp;
+}
+
+/** preflag_runs: one pre-flag run (after an import, or asked for) and its progress. */
+export interface PreflagRunsTable {
+  id: string;
+  /** running, done, failed, stopped (the server stopped before it finished). */
+  status: string;
+  /** import or request. */
+  trigger: string;
+  /** What the run covers, as JSON (the request's filter, list or "stale"). */
+  scope: JsonText;
+  requested_by: string | null;
+  engine_version: string;
+  total: number;
+  done: number;
+  flagged: number;
+  failed: number;
+  workers: number;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
 }
 
 /** review_verdicts: one reviewer's verdict on one sample in one pass (and per step). */
@@ -283,6 +324,8 @@ export interface Database {
   review_pass_samples: ReviewPassSamplesTable;
   review_assignments: ReviewAssignmentsTable;
   sample_preflags: SamplePreflagsTable;
+  sample_preflag_checks: SamplePreflagChecksTable;
+  preflag_runs: PreflagRunsTable;
   flags: FlagsTable;
   releases: ReleasesTable;
   release_samples: ReleaseSamplesTable;

@@ -10,7 +10,7 @@
  * [0.36s - 0.46s] vs 0.374-0.454 s). So "[4th QRS wave - 5th QRS wave]" runs from the 4th QRS's
  * onset to the 5th's offset: both complexes and the RR interval between them.
  */
-import type { MeasuredBeat } from '../../measure/types';
+import type { MeasuredBeat, Measurements } from '../../measure/types';
 import type { BeatRangeOption } from '../options';
 import type { WaveKind } from './question-text';
 import type { ReadWaveGrounding } from './read';
@@ -228,4 +228,25 @@ export function waveInWindow(
       ? `after QRS ${prev.qrsOnsetS}-${prev.qrsOffsetS} s, T end ${prev.tOffsetS ?? '-'} s`
       : 'no QRS before it',
   };
+}
+
+/**
+ * The beats whose P or T wave peaks inside a window that holds no QRS: the strict reading a
+ * distractor is held to (an answer is read by waveInWindow, which is lenient). A P wave peaks at
+ * the beat's delineated P peak; a T wave (also for ST-T) at the R peak plus the median beat's T
+ * peak, since the engine's per-beat T peaks can land on the next P wave where T waves are flat.
+ */
+export function wavePeaksIn(
+  kind: 'p' | 't' | 'st_t',
+  window: SecondsWindow,
+  m: Pick<Measurements, 'beats' | 'medianBeat'>,
+): number[] {
+  if (qrsInWindow(m.beats, window)) return [];
+  const inside = (t: number | null) => t !== null && t >= window.startS && t <= window.endS;
+  const medianMs = kind === 'p' ? m.medianBeat?.pPeakMs : m.medianBeat?.tPeakMs;
+  const fromMedian = (b: MeasuredBeat) =>
+    medianMs === null || medianMs === undefined ? null : b.rPeakS + medianMs / 1000;
+  return m.beats
+    .filter((b) => inside(kind === 'p' ? (b.pPeakS ?? fromMedian(b)) : (fromMedian(b) ?? b.tPeakS)))
+    .map((b) => b.index);
 }

@@ -3,6 +3,7 @@ import type { DbKind } from '../database';
 import { evaluationMigration } from './evaluation-schema';
 import { hardeningMigration } from './hardening';
 import { initialMigration } from './initial-schema';
+import { preflagsMigration } from './preflags';
 import { releasesMigration } from './releases-schema';
 import { reviewPassesMigration } from './review-passes';
 import { templatesMigration } from './templates';
@@ -15,6 +16,7 @@ export function allMigrations(kind: DbKind): Record<string, Migration> {
     '0004-hardening': hardeningMigration(kind),
     '0006-releases': releasesMigration,
     '0007-review-passes': reviewPassesMigration(),
+    '0008-preflags': preflagsMigration(),
     '0009-templates': templatesMigration,
   };
 }
