@@ -234,6 +234,7 @@ export async function saveVerdict(
       comment: flag.comment,
       status: 'open',
       resolution: null,
+      resolution_note: null,
       resolved_by: null,
       version: 1,
       created_at: now,
@@ -289,6 +290,7 @@ function toFlag(row: FlagsTable): Flag {
     comment: row.comment,
     status: row.status === 'resolved' ? 'resolved' : 'open',
     resolution: FlagResolutionSchema.nullable().parse(row.resolution),
+    resolutionNote: row.resolution_note ?? null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -322,13 +324,17 @@ export async function listFlags(
   return rows.map(toFlag);
 }
 
-/** A curator resolves a flag (fixed, resampled, dismissed), based on its version. */
+/**
+ * A curator resolves a flag (fixed, resampled, dismissed), based on its version; a dismissal
+ * keeps its reason (`note`). An already resolved flag is not resolved again (409).
+ */
 export async function resolveFlag(
   db: Db,
   actor: Actor,
   flagId: string,
   baseVersion: number,
   resolution: 'fixed' | 'resampled' | 'dismissed',
+  note: string | null = null,
 ): Promise<Flag> {
   return inTransaction(db, async (trx) => {
     const row = await trx
@@ -339,11 +345,19 @@ export async function resolveFlag(
     if (!row) throw notFound('Flag');
     if (row.version !== baseVersion)
       throw versionConflict('The flag', baseVersion, row.version, toFlag(row));
+    if (row.status === 'resolved') {
+      throw new ServiceError(
+        'conflict',
+        `This flag was already closed (${row.resolution ?? 'resolved'}).`,
+        { code: 'flag_resolved' },
+      );
+    }
     const updated = await trx
       .updateTable('flags')
       .set({
         status: 'resolved',
         resolution,
+        resolution_note: resolution === 'dismissed' ? note : null,
         resolved_by: actor.id,
         version: row.version + 1,
         updated_at: nowIso(),

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import type { DbKind } from '../database';
+import { curateUiMigration } from './curate-ui';
 import { evaluationMigration } from './evaluation-schema';
 import { hardeningMigration } from './hardening';
 import { initialMigration } from './initial-schema';
@@ -16,5 +17,6 @@ export function allMigrations(kind: DbKind): Record<string, Migration> {
     '0006-releases': releasesMigration,
     '0007-review-passes': reviewPassesMigration(),
     '0009-templates': templatesMigration,
+    '0013-curate-ui': curateUiMigration,
   };
 }
