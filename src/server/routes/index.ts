@@ -1,3 +1,4 @@
+import { curationRoutes } from './curation-routes';
 import { ecgRoutes } from './ecg-routes';
 import { evaluationRoutes } from './evaluation-routes';
 import { recordsRoutes } from './records-routes';
@@ -17,6 +18,7 @@ export const apiRoutes: readonly Route[] = [
   ...sampleRoutes,
   ...reviewRoutes,
   ...releaseRoutes,
+  ...curationRoutes,
   ...recordsRoutes,
   ...transferRoutes,
   ...evaluationRoutes,

@@ -16,7 +16,7 @@ import { measureRecord } from '../../domain/measure/measure-record';
 import type { Measurements } from '../../domain/measure/types';
 import { ptbxlStatementsOf } from '../../domain/taxonomy/ptbxl-prefill';
 import { WfdbError } from '../../domain/wfdb/errors';
-import type { SampleResponse } from '../../schemas/api/samples';
+import type { SampleResponse, SampleWriteResponse } from '../../schemas/api/samples';
 import type { BenchmarkSampleV002, DataSource, TargetDx } from '../../schemas/benchmark-sample';
 import type { DenseLabel } from '../../schemas/dense-label';
 import type { SampleProvenance } from '../../schemas/sample-provenance';
@@ -198,7 +198,7 @@ export async function resampleCandidates(
 
 /** A re-sample done: the stored sample, what it was built from, the notes, the flags closed. */
 export interface ResampleOutcome {
-  readonly sample: SampleResponse;
+  readonly sample: SampleWriteResponse;
   readonly provenance: SampleProvenance;
   readonly notes: readonly string[];
   readonly closedFlags: number;
@@ -268,26 +268,24 @@ export async function prepareResample(
 }
 
 /**
- * Re-samples a sample onto a candidate ECG (the one named, else the best ranked) from its
- * template: generates, then in one transaction stores the 'resample' revision with its
- * provenance (the sample goes back to review) and closes its open flags as resampled. With
- * `baseVersion` (a client's If-Match) the write is refused (412) when the sample moved on.
+ * Stores a prepared re-sample in one transaction: the 'resample' revision with its provenance
+ * (the sample goes back to review), based on `baseVersion` (412 when the sample moved on), and
+ * the sample's open flags closed as resampled.
  */
-export async function resampleFromTemplate(
+export function writePreparedResample(
   db: Db,
-  roots: RecordRoots,
   actor: Actor,
   samplePk: string,
-  options: { readonly ecgId?: string; readonly seed?: number; readonly baseVersion?: number } = {},
+  baseVersion: number,
+  prepared: PreparedResample,
 ): Promise<ResampleOutcome> {
-  const prepared = await prepareResample(db, roots, samplePk, options);
   return inTransaction(db, async (trx) => {
     const flags = await listFlags(trx, actor, { status: 'open', sample: samplePk });
     const sample = await resampleSample(
       trx,
       actor,
       samplePk,
-      options.baseVersion ?? prepared.report.sample.version,
+      baseVersion,
       prepared.sample,
       prepared.provenance,
     );
@@ -300,4 +298,20 @@ export async function resampleFromTemplate(
       candidate: prepared.candidate,
     };
   });
+}
+
+/**
+ * Re-samples a sample onto a candidate ECG (the one named, else the best ranked) from its
+ * template: generates, then stores it (writePreparedResample) based on the version it was
+ * generated from.
+ */
+export async function resampleFromTemplate(
+  db: Db,
+  roots: RecordRoots,
+  actor: Actor,
+  samplePk: string,
+  options: { readonly ecgId?: string; readonly seed?: number } = {},
+): Promise<ResampleOutcome> {
+  const prepared = await prepareResample(db, roots, samplePk, options);
+  return writePreparedResample(db, actor, samplePk, prepared.report.sample.version, prepared);
 }

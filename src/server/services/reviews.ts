@@ -306,6 +306,8 @@ export async function listFlags(
     reason?: FlagReason | undefined;
     sample?: string | undefined;
     pass?: string | undefined;
+    /** At most this many (the oldest). */
+    limit?: number | undefined;
   },
 ): Promise<Flag[]> {
   let select = db.selectFrom('flags').selectAll();
@@ -316,12 +318,12 @@ export async function listFlags(
   if (query.reason) select = select.where('reasons', 'like', `%"${query.reason}"%`);
   if (query.sample) select = select.where('sample_pk', '=', query.sample);
   if (query.pass) select = select.where('pass_id', '=', query.pass);
-  const rows = await select
+  select = select
     .orderBy('created_at')
     .orderBy(sql`coalesce(step_idx, -1)`)
-    .orderBy('id')
-    .execute();
-  return rows.map(toFlag);
+    .orderBy('id');
+  if (query.limit !== undefined) select = select.limit(query.limit);
+  return (await select.execute()).map(toFlag);
 }
 
 /**
