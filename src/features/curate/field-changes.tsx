@@ -21,7 +21,12 @@ export function FieldChanges({
   return (
     <details className="min-w-0 flex-1 text-[12px]" data-testid="field-changes">
       <summary className="cursor-pointer text-slate-700">{summary}</summary>
-      <div className="max-h-56 overflow-auto">
+      <div
+        className="max-h-56 overflow-auto"
+        tabIndex={0}
+        role="region"
+        aria-label="Changed fields"
+      >
         <table className="w-full border-collapse text-left">
           <thead className="sticky top-0 bg-slate-100">
             <tr>

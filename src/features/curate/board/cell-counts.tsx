@@ -27,7 +27,12 @@ export function CellCounts({ cells }: { cells: readonly SampleCell[] }) {
   if (cells.length === 0)
     return <p className="text-slate-600">No samples yet: import a benchmark file.</p>;
   return (
-    <div className="overflow-auto">
+    <div
+      className="overflow-auto"
+      tabIndex={0}
+      role="region"
+      aria-label="Samples per cell, scrollable"
+    >
       <table
         className="w-full border-collapse text-left text-[13px]"
         data-testid="cell-counts"
@@ -38,7 +43,7 @@ export function CellCounts({ cells }: { cells: readonly SampleCell[] }) {
             <th className="px-2 py-1 font-medium">Source</th>
             <th className="px-2 py-1 font-medium">Diagnosis</th>
             {columns.map((c) => (
-              <th key={c} className="px-2 py-1 text-right font-medium whitespace-nowrap">
+              <th key={c} className="px-2 py-1 text-end font-medium whitespace-nowrap">
                 {c}
               </th>
             ))}
@@ -50,7 +55,7 @@ export function CellCounts({ cells }: { cells: readonly SampleCell[] }) {
               <td className="px-2 py-0.5">{r.source}</td>
               <td className="px-2 py-0.5">{dxName(r.dx)}</td>
               {columns.map((c) => (
-                <td key={c} className="px-2 py-0.5 text-right tabular-nums">
+                <td key={c} className="px-2 py-0.5 text-end tabular-nums">
                   {r.counts.get(c) ?? '–'}
                 </td>
               ))}
@@ -62,7 +67,7 @@ export function CellCounts({ cells }: { cells: readonly SampleCell[] }) {
             <td className="px-2 py-0.5" colSpan={2}>
               All cells
             </td>
-            <td className="px-2 py-0.5 text-right tabular-nums" colSpan={columns.length}>
+            <td className="px-2 py-0.5 text-end tabular-nums" colSpan={columns.length}>
               {total} samples
             </td>
           </tr>

@@ -21,6 +21,24 @@ const REASON_COLOURS = [
   '#999999',
 ];
 
+const REASON_NAMES = FLAG_REASONS.map((r) => FLAG_REASON_NAMES[r]);
+
+/** The reasons' colours, as an HTML legend (the page's style rules allow no injected styles). */
+function ReasonLegend({ shown }: { shown: ReadonlySet<string> }) {
+  return (
+    <ul className="mt-1 flex flex-wrap gap-x-3 text-[12px]" aria-label="Reasons">
+      {REASON_NAMES.filter((name) => shown.has(name)).map((name) => (
+        <li key={name} className="flex items-center gap-1">
+          <svg width="10" height="10" aria-hidden="true">
+            <rect width="10" height="10" fill={REASON_COLOURS[REASON_NAMES.indexOf(name)]} />
+          </svg>
+          {name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** People's name of a diagnosis code. */
 export const dxName = (dx: string) =>
   (TARGET_DX_NAMES as Readonly<Record<string, string>>)[dx] ?? dx;
@@ -69,17 +87,20 @@ export function FlagGroups({
   const draw = useCallback(
     (width: number) => {
       const diagnoses = [...new Set(rows.map((r) => `${r.diagnosis} (${r.source})`))];
+      const perDiagnosis = new Map<string, number>();
+      for (const r of rows) {
+        const key = `${r.diagnosis} (${r.source})`;
+        perDiagnosis.set(key, (perDiagnosis.get(key) ?? 0) + r.count);
+      }
+      const most = Math.max(1, ...perDiagnosis.values());
       return Plot.plot({
         width,
-        height: 70 + diagnoses.length * 28,
+        height: 50 + diagnoses.length * 26,
         marginLeft: 280,
-        x: { grid: true, label: 'open flags', tickFormat: 'd' },
+        // Whole flags only: at most ten ticks, never a fraction.
+        x: { grid: true, label: 'open flags', tickFormat: 'd', ticks: Math.min(most, 10) },
         y: { label: null, domain: diagnoses },
-        color: {
-          domain: FLAG_REASONS.map((r) => FLAG_REASON_NAMES[r]),
-          range: REASON_COLOURS,
-          legend: true,
-        },
+        color: { domain: REASON_NAMES, range: REASON_COLOURS },
         marks: [
           Plot.barX(rows, {
             y: (d: GroupRow) => `${d.diagnosis} (${d.source})`,
@@ -104,6 +125,8 @@ export function FlagGroups({
       draw={draw}
       onPick={(row) => onPick(row.group)}
       pickLabel="Show"
-    />
+    >
+      <ReasonLegend shown={new Set(rows.map((r) => r.reason))} />
+    </ChartFrame>
   );
 }

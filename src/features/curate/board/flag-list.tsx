@@ -19,10 +19,19 @@ export function FlagList({
   onSelect: (id: string) => void;
 }) {
   const selectedRow = useRef<HTMLTableRowElement>(null);
-  useEffect(() => selectedRow.current?.scrollIntoView({ block: 'nearest' }), [selectedId]);
+  useEffect(() => {
+    // A block body: scrollIntoView returns a promise in newer browsers, which is no cleanup.
+    void selectedRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
   if (flags.length === 0) return <p className="text-slate-600">No open flags in this view.</p>;
   return (
-    <div className="max-h-[22rem] overflow-auto rounded border border-slate-200">
+    <div
+      // Scrolls: the keyboard reaches it (arrows move the selection from anywhere on the page).
+      tabIndex={0}
+      aria-label="Open flags, scrollable"
+      role="region"
+      className="max-h-[22rem] overflow-auto rounded border border-slate-200"
+    >
       <table className="w-full border-collapse text-left text-[13px]" aria-label="Open flags">
         <thead className="sticky top-0 bg-slate-100">
           <tr>

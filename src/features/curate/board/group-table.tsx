@@ -30,7 +30,7 @@ export function GroupTable({
           <th className="px-2 py-1 font-medium">Diagnosis</th>
           <th className="px-2 py-1 font-medium">Source</th>
           <th className="px-2 py-1 font-medium">Reason</th>
-          <th className="px-2 py-1 text-right font-medium">Open</th>
+          <th className="px-2 py-1 text-end font-medium">Open</th>
         </tr>
       </thead>
       <tbody>
@@ -55,7 +55,7 @@ export function GroupTable({
               </td>
               <td className="px-2 py-0.5">{g.dataSource}</td>
               <td className="px-2 py-0.5">{FLAG_REASON_NAMES[g.reason]}</td>
-              <td className="px-2 py-0.5 text-right tabular-nums">{g.count}</td>
+              <td className="px-2 py-0.5 text-end tabular-nums">{g.count}</td>
             </tr>
           );
         })}

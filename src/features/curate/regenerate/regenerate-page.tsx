@@ -80,7 +80,11 @@ function PreviewTable({ preview }: { preview: RegenerationPreview }) {
           <summary className="cursor-pointer text-slate-700">
             Cannot be generated, left as they are ({skipped.length})
           </summary>
-          <ul className="mt-1 max-h-64 overflow-auto">
+          <ul
+            className="mt-1 max-h-64 overflow-auto"
+            tabIndex={0}
+            aria-label="Samples left as they are"
+          >
             {skipped.map((i) => (
               <li key={i.id}>
                 <span className="font-medium tabular-nums">{i.key}</span> (ECG {i.ecgId}):{' '}

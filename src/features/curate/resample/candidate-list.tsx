@@ -25,9 +25,14 @@ export function CandidateList({
   onSelect: (index: number) => void;
 }) {
   const selectedRow = useRef<HTMLLIElement>(null);
-  useEffect(() => selectedRow.current?.scrollIntoView({ block: 'nearest' }), [selected]);
+  useEffect(() => {
+    // A block body: scrollIntoView returns a promise in newer browsers, which is no cleanup.
+    void selectedRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   return (
     <ol
+      // Scrolls: the keyboard reaches it (arrows move the selection from anywhere on the page).
+      tabIndex={0}
       className="max-h-64 overflow-auto rounded border border-slate-200 bg-white"
       aria-label="Candidate ECGs, best first"
     >
@@ -42,7 +47,7 @@ export function CandidateList({
             onClick={() => onSelect(i)}
             className={`flex cursor-pointer items-baseline gap-2 border-t border-slate-100 px-2 py-0.5 text-[13px] first:border-t-0 ${current ? 'bg-sky-50 shadow-[inset_3px_0_0_#0072B2]' : 'hover:bg-slate-50'}`}
           >
-            <span className="w-6 text-right text-slate-500 tabular-nums">{c.rank}.</span>
+            <span className="w-6 text-end text-slate-600 tabular-nums">{c.rank}.</span>
             <span className="font-medium tabular-nums">ECG {c.ecgId}</span>
             <span className="tabular-nums">margin {formatMargin(c.margin)}</span>
             <span className="ml-auto text-[12px] text-slate-600">label: {c.labelFrom}</span>
@@ -139,7 +144,7 @@ export function RejectedSummary({ rejected }: { rejected: ResampleCandidates['re
         <tbody>
           {rejected.byReason.map((r) => (
             <tr key={r.reason} className="border-t border-slate-100 align-top">
-              <td className="w-14 pr-2 text-right tabular-nums">{r.count}</td>
+              <td className="w-14 pr-2 text-end tabular-nums">{r.count}</td>
               <td>{r.reason}</td>
             </tr>
           ))}

@@ -117,7 +117,7 @@ function ChooseCandidate({
       <header className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
         <ResampleHeader report={report} />
       </header>
-      <main className="min-h-0 min-w-0 border-r border-slate-300">
+      <section className="min-h-0 min-w-0 border-r border-slate-300" aria-label="Candidate ECG">
         {candidate ? (
           <RecordPanel
             record={record}
@@ -151,7 +151,7 @@ function ChooseCandidate({
             </Message>
           </div>
         )}
-      </main>
+      </section>
       <aside
         className="min-h-0 space-y-3 overflow-y-auto bg-slate-50 p-2"
         aria-label="Candidate ECGs"
@@ -194,7 +194,7 @@ function ChooseCandidate({
         )}
         <RejectedSummary rejected={report.rejected} />
       </aside>
-      <footer
+      <div
         className="col-span-2 flex flex-wrap gap-x-4 border-t border-slate-300 bg-white px-3 py-1 text-[12px] text-slate-600"
         role="status"
       >
@@ -214,7 +214,7 @@ function ChooseCandidate({
         >
           All keys <Kbd>?</Kbd>
         </button>
-      </footer>
+      </div>
       <ShortcutsDialog open={keysOpen} onClose={() => setKeysOpen(false)} />
     </div>
   );

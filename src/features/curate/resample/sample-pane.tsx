@@ -64,6 +64,13 @@ export function SamplePane({
         />
       </div>
       <div className="min-h-0 space-y-2 overflow-y-auto border-t border-slate-300 bg-slate-50 p-2">
+        <section className="rounded border border-slate-200 bg-white px-2 py-1 text-[13px]">
+          <h3 className="inline text-[11px] font-semibold tracking-wide text-slate-600 uppercase">
+            Initial question
+          </h3>{' '}
+          {sample.data.initial_diagnostic_question.question}{' '}
+          <strong>{sample.data.initial_diagnostic_question.answer}</strong>
+        </section>
         {steps.map((step, i) => (
           <div key={i} className="relative">
             {changedSteps.has(i) && (
