@@ -30,6 +30,8 @@ import { loginAs, sameOrigin } from './support/e2e-users';
 import { repoRoot } from './support/real-data';
 
 const FLAGGED = 2232;
+/** A second flag in the same pass, which the curator dismisses with a reason. */
+const DISMISSED = 2231;
 const DX = 'inferior_myocardial_infarction';
 const REGENERATED_DX = 'complete_right_bundle_branch_block';
 
@@ -114,10 +116,11 @@ test('a flagged sample is re-sampled from the board, reviewed and released; cell
   expect(cutA.status(), await cutA.text()).toBe(201);
   const releaseA = (await cutA.json()) as Release;
 
+  const dismissedPk = await publicIdOf(api, DISMISSED);
   let passId = '';
-  await test.step('a reviewer flags the sample in a pass', async () => {
+  await test.step('a reviewer flags two samples in a pass', async () => {
     const pass = await api.post('/api/review-passes', {
-      data: { name: `curate ${suffix}`, samples: [`ptbxl:${FLAGGED}`] },
+      data: { name: `curate ${suffix}`, samples: [`ptbxl:${FLAGGED}`, `ptbxl:${DISMISSED}`] },
       headers: sameOrigin(),
     });
     expect(pass.status(), await pass.text()).toBe(201);
@@ -131,6 +134,14 @@ test('a flagged sample is re-sampled from the board, reviewed and released; cell
       headers: sameOrigin({ 'if-match': '0' }),
     });
     expect(flagged.status(), await flagged.text()).toBe(200);
+    const wording = await reviewer.put(
+      `/api/review-passes/${passId}/samples/${dismissedPk}/verdict`,
+      {
+        data: { verdict: 'flag', reasons: ['wording'], comment: `Odd wording (${suffix})` },
+        headers: sameOrigin({ 'if-match': '0' }),
+      },
+    );
+    expect(wording.status(), await wording.text()).toBe(200);
   });
 
   let cellsText = '';
@@ -148,17 +159,39 @@ test('a flagged sample is re-sampled from the board, reviewed and released; cell
     cellsText = await page.getByTestId('cell-counts').innerText();
     expect(cellsText).toContain('Inferior myocardial infarction');
     const detail = page.getByTestId('flag-detail');
-    // Arrows move the selection down the list until it reaches the flag raised above.
-    for (let i = 0; i < 500; i++) {
-      const text = await detail.innerText();
-      if (text.includes(`Sample ptbxl:${FLAGGED}`) && text.includes(suffix)) break;
-      await page.keyboard.press('ArrowDown');
-      await expect(detail).not.toHaveText(text);
-    }
+    const selectedRow = page.locator('tr[aria-current="true"][data-testid="flag-row"]');
+    /** Up to the top of the list, then down the arrows to the flag raised on `sampleId` above. */
+    const selectFlag = async (sampleId: number) => {
+      const flags = (await board(api)).flags;
+      const index = flags.findIndex(
+        (f) => f.sample.key === `ptbxl:${sampleId}` && f.comment.includes(suffix),
+      );
+      expect(index).toBeGreaterThanOrEqual(0);
+      for (let i = 0; i < flags.length; i++) await page.keyboard.press('ArrowUp');
+      await expect(selectedRow).toContainText(flags[0]!.sample.key);
+      for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+      await expect(detail).toContainText(`Sample ptbxl:${sampleId}`);
+      await expect(detail).toContainText(suffix);
+    };
+    await selectFlag(DISMISSED);
+    await expect(detail).toContainText(`Odd wording (${suffix})`);
+    // D opens the reason field, Enter dismisses; the flag leaves the board with its reason.
+    await page.keyboard.press('d');
+    const reason = page.getByLabel('Why is this flag not a problem?');
+    await expect(reason).toBeFocused();
+    await page.keyboard.type('The wording is the benchmark’s own');
+    await page.keyboard.press('Enter');
+    await expect(detail).not.toContainText(`Odd wording (${suffix})`);
+    const closed = (await (await api.get(`/api/flags?sample=${dismissedPk}`)).json()) as {
+      items: { comment: string; resolution: string; resolutionNote: string }[];
+    };
+    expect(closed.items.find((f) => f.comment.includes(suffix))).toMatchObject({
+      resolution: 'dismissed',
+      resolutionNote: 'The wording is the benchmark’s own',
+    });
+    await selectFlag(FLAGGED);
     await expect(detail).toContainText(`QRS window off the beat (${suffix})`);
-    await expect(page.locator('tr[aria-current="true"][data-testid="flag-row"]')).toContainText(
-      `ptbxl:${FLAGGED}`,
-    );
+    await expect(selectedRow).toContainText(`ptbxl:${FLAGGED}`);
     await expectAxeClean(page);
     await page.screenshot({ path: 'test-results/curate-board.png' });
     await page.keyboard.press('Enter');
@@ -290,6 +323,11 @@ test('a flagged sample is re-sampled from the board, reviewed and released; cell
       notes.indexOf('## Fixes in place'),
     );
     expect(resampled).toContain(`### ${DX}\n\n- ptbxl: ${FLAGGED}\n`);
+    // The notes scrolled to the re-sampled ids, as a curator reads them before publishing.
+    await page.getByTestId('release-notes-editor').evaluate((el: HTMLTextAreaElement) => {
+      const at = el.value.indexOf('## Re-sampled samples');
+      el.scrollTop = (el.scrollHeight * at) / el.value.length - 20;
+    });
     await page.setViewportSize({ width: 1600, height: 1600 });
     await page.screenshot({ path: 'test-results/curate-release-notes.png' });
     await page.setViewportSize({ width: 1600, height: 1000 });

@@ -77,7 +77,9 @@ function Board({ board }: { board: FlagBoard }) {
   const context = {
     move: (delta: number) => {
       if (flags.length === 0) return false;
-      setSelectedIndex(Math.max(0, Math.min(flags.length - 1, at + delta)));
+      // From the latest index: key presses faster than renders each count.
+      const last = flags.length - 1;
+      setSelectedIndex((i) => Math.max(0, Math.min(last, Math.min(i, last) + delta)));
       setDismissing(false);
     },
     resample: () => (selected ? void navigate(flagLinks(selected).resample) : false),
