@@ -20,9 +20,14 @@ export function AppLayout() {
             Releases
           </NavLink>
           {(role === 'curator' || role === 'admin') && (
-            <NavLink to="/analytics" className={navClass}>
-              Analytics
-            </NavLink>
+            <>
+              <NavLink to="/curate" className={navClass}>
+                Curate
+              </NavLink>
+              <NavLink to="/analytics" className={navClass}>
+                Analytics
+              </NavLink>
+            </>
           )}
         </nav>
         <div className="ml-auto">

@@ -36,6 +36,17 @@ const AnswerDrilldownRoute = lazy(async () => ({
   default: (await import('../features/analytics/components/answer-drilldown')).AnswerDrilldownRoute,
 }));
 
+// The curator's screens: the board draws charts, the re-sample view two plots.
+const CurateBoardPage = lazy(async () => ({
+  default: (await import('../features/curate/board/board-page')).CurateBoardPage,
+}));
+const ResampleRoute = lazy(async () => ({
+  default: (await import('../features/curate/resample/resample-page')).ResampleRoute,
+}));
+const RegeneratePage = lazy(async () => ({
+  default: (await import('../features/curate/regenerate/regenerate-page')).RegeneratePage,
+}));
+
 function Loading({ children }: { children: ReactNode }) {
   return (
     <Suspense
@@ -70,6 +81,30 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'releases', element: <ReleasesPage /> },
+      {
+        path: 'curate',
+        element: (
+          <Loading>
+            <CurateBoardPage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'curate/resample/:sampleId',
+        element: (
+          <Loading>
+            <ResampleRoute />
+          </Loading>
+        ),
+      },
+      {
+        path: 'curate/regenerate',
+        element: (
+          <Loading>
+            <RegeneratePage />
+          </Loading>
+        ),
+      },
       {
         path: 'analytics',
         element: (

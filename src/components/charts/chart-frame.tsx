@@ -56,6 +56,12 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
     const host = hostRef.current;
     if (!host || width === 0) return;
     const chart = draw(width);
+    // Plot labels each mark's <g> ("bar", "rule"): a label needs a role to be announced (axe).
+    for (const g of chart.querySelectorAll('g[aria-label]:not([role])'))
+      g.setAttribute('role', 'group');
+    // Plot's own <style> elements break the page's CSP (no inline styles): their rules live in
+    // styles.css under .chart-host instead.
+    for (const style of chart.querySelectorAll('style')) style.remove();
     host.replaceChildren(chart);
     // Plot's pointer interaction keeps the datum under the pointer as the chart's value.
     const onClick = () => {
@@ -127,7 +133,7 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
           Could not save: {error}
         </p>
       )}
-      <div ref={hostRef} className={`mt-2 w-full ${onPick ? 'cursor-pointer' : ''}`} />
+      <div ref={hostRef} className={`chart-host mt-2 w-full ${onPick ? 'cursor-pointer' : ''}`} />
       <details className="mt-2 text-[13px]">
         <summary className="cursor-pointer text-slate-600">Data ({rows.length} rows)</summary>
         <div className="max-h-64 overflow-auto">

@@ -2,6 +2,7 @@
 import type { EcgRef } from '../../ecg/use-ecg';
 import { RecordPanel } from '../../ecg/record-panel';
 import type { DecodedRecord } from '../../domain/wfdb/decode';
+import type { EcgPlotProps } from '../../plot/ecg-plot';
 import type { PlotPlugin } from '../../plot/interactions/plot-plugin';
 import type { PlotStore } from '../../plot/viewport-store';
 import type { GroundingView } from '../use-grounding-view';
@@ -18,6 +19,7 @@ export function GroundingPanel({
   beatTimesS,
   showBeats,
   plugins,
+  plotOptions,
 }: {
   ecg: EcgRef;
   record: DecodedRecord | undefined;
@@ -28,6 +30,8 @@ export function GroundingPanel({
   beatTimesS: readonly number[] | null;
   showBeats: boolean;
   plugins?: readonly PlotPlugin[];
+  /** A second plot on one screen: `pageKeys: false` leaves the page's keys to the first. */
+  plotOptions?: Pick<EcgPlotProps, 'pageKeys' | 'plotId'>;
 }) {
   const { overlays, measurement } = view;
   return (
@@ -42,6 +46,7 @@ export function GroundingPanel({
         bands: overlays?.bands,
         beatTimesS: (showBeats || view.usesBeats) && beatTimesS ? beatTimesS : undefined,
         plugins,
+        ...plotOptions,
       }}
     >
       {overlays && overlays.ranges.length > 0 && (

@@ -272,6 +272,8 @@ export const FlagSchema = z.object({
   comment: z.string(),
   status: z.enum(['open', 'resolved']),
   resolution: FlagResolutionSchema.nullable(),
+  /** Why a curator dismissed it; null otherwise. */
+  resolutionNote: z.string().nullable(),
   version: z.int().min(1),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
@@ -291,5 +293,26 @@ export const FlagListQuerySchema = z.strictObject({
 /** GET /api/flags response. */
 export const FlagListResponseSchema = z.object({ items: z.array(FlagSchema) });
 
-/** PUT /api/flags/:id body (curator, If-Match). */
-export const ResolveFlagRequestSchema = z.strictObject({ resolution: FlagResolutionSchema });
+/**
+ * PUT /api/flags/:id body (curator, If-Match): the action taken; a dismissal says why in `note`
+ * (the flag was not a problem, say), which only a dismissal carries.
+ */
+export const ResolveFlagRequestSchema = z
+  .strictObject({
+    resolution: FlagResolutionSchema,
+    note: z.string().trim().max(TEXT_LIMITS.comment).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.resolution === 'dismissed' && !value.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'a dismissal needs a reason' });
+    }
+    if (value.resolution !== 'dismissed' && value.note !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['note'],
+        message: 'only a dismissal carries a note (a fix or re-sample is its own record)',
+      });
+    }
+  });
+/** PUT /api/flags/:id body. */
+export type ResolveFlagRequest = z.infer<typeof ResolveFlagRequestSchema>;

@@ -1,3 +1,4 @@
+import { curationRoutes } from './curation-routes';
 import { ecgRoutes } from './ecg-routes';
 import { evaluationRoutes } from './evaluation-routes';
 import { preflagRoutes } from './preflag-routes';
@@ -19,6 +20,7 @@ export const apiRoutes: readonly Route[] = [
   ...reviewRoutes,
   ...preflagRoutes,
   ...releaseRoutes,
+  ...curationRoutes,
   ...recordsRoutes,
   ...transferRoutes,
   ...evaluationRoutes,

@@ -75,11 +75,18 @@ export const reviewRoutes: Route[] = [
     method: 'PUT',
     path: '/api/flags/:id',
     access: CURATORS,
-    summary: 'Resolve a flag',
+    summary: 'Resolve a flag (a dismissal with its reason)',
     body: ResolveFlagRequestSchema,
     versioned: true,
     async handler({ db, params, body, baseVersion, actor }) {
-      const flag = await resolveFlag(db, actor(), params['id'] ?? '', baseVersion, body.resolution);
+      const flag = await resolveFlag(
+        db,
+        actor(),
+        params['id'] ?? '',
+        baseVersion,
+        body.resolution,
+        body.note ?? null,
+      );
       return { body: flag, headers: etag(flag.version) };
     },
   }),

@@ -16,7 +16,7 @@ import { measureRecord } from '../../domain/measure/measure-record';
 import type { Measurements } from '../../domain/measure/types';
 import { ptbxlStatementsOf } from '../../domain/taxonomy/ptbxl-prefill';
 import { WfdbError } from '../../domain/wfdb/errors';
-import type { SampleResponse } from '../../schemas/api/samples';
+import type { SampleResponse, SampleWriteResponse } from '../../schemas/api/samples';
 import type { BenchmarkSampleV002, DataSource, TargetDx } from '../../schemas/benchmark-sample';
 import type { DenseLabel } from '../../schemas/dense-label';
 import type { SampleProvenance } from '../../schemas/sample-provenance';
@@ -198,7 +198,7 @@ export async function resampleCandidates(
 
 /** A re-sample done: the stored sample, what it was built from, the notes, the flags closed. */
 export interface ResampleOutcome {
-  readonly sample: SampleResponse;
+  readonly sample: SampleWriteResponse;
   readonly provenance: SampleProvenance;
   readonly notes: readonly string[];
   readonly closedFlags: number;
@@ -208,18 +208,25 @@ export interface ResampleOutcome {
 /** A 32-bit seed from a sample id when none is given. */
 export const defaultSeed = (sampleId: number) => sampleId >>> 0;
 
+/** A sample generated on a candidate ECG from its template, not yet written. */
+export interface PreparedResample {
+  readonly report: CandidateReport;
+  readonly candidate: RankedCandidate;
+  readonly sample: BenchmarkSampleV002;
+  readonly provenance: SampleProvenance;
+  readonly notes: readonly string[];
+}
+
 /**
- * Re-samples a sample onto a candidate ECG (the one named, else the best ranked) from its
- * template: generates, then in one transaction stores the 'resample' revision with its
- * provenance (the sample goes back to review) and closes its open flags as resampled.
+ * Generates a sample on a candidate ECG (the one named, else the best ranked) from its
+ * template, writing nothing: what a re-sample would store (a curator's preview).
  */
-export async function resampleFromTemplate(
+export async function prepareResample(
   db: Db,
   roots: RecordRoots,
-  actor: Actor,
   samplePk: string,
   options: { readonly ecgId?: string; readonly seed?: number } = {},
-): Promise<ResampleOutcome> {
+): Promise<PreparedResample> {
   const report = await resampleCandidates(db, roots, samplePk);
   const candidate = options.ecgId
     ? report.ranked.find((c) => c.ecgId === options.ecgId)
@@ -251,23 +258,60 @@ export async function resampleFromTemplate(
       { code: 'not_generated' },
     );
   }
+  return {
+    report,
+    candidate,
+    sample: result.sample,
+    provenance: result.provenance,
+    notes: result.notes.map((n) => n.message),
+  };
+}
+
+/**
+ * Stores a prepared re-sample in one transaction: the 'resample' revision with its provenance
+ * (the sample goes back to review), based on `baseVersion` (412 when the sample moved on), and
+ * the sample's open flags closed as resampled.
+ */
+export function writePreparedResample(
+  db: Db,
+  actor: Actor,
+  samplePk: string,
+  baseVersion: number,
+  prepared: PreparedResample,
+): Promise<ResampleOutcome> {
   return inTransaction(db, async (trx) => {
     const flags = await listFlags(trx, actor, { status: 'open', sample: samplePk });
     const sample = await resampleSample(
       trx,
       actor,
       samplePk,
-      report.sample.version,
-      result.sample,
-      result.provenance,
+      baseVersion,
+      prepared.sample,
+      prepared.provenance,
     );
     for (const flag of flags) await resolveFlag(trx, actor, flag.id, flag.version, 'resampled');
     return {
       sample,
-      provenance: result.provenance,
-      notes: result.notes.map((n) => n.message),
+      provenance: prepared.provenance,
+      notes: prepared.notes,
       closedFlags: flags.length,
-      candidate,
+      candidate: prepared.candidate,
     };
   });
+}
+
+/**
+ * Re-samples a sample onto a candidate ECG (the one named, else the best ranked) from its
+ * template: generates, then stores it (writePreparedResample) based on the version it was
+ * generated from.
+ */
+export async function resampleFromTemplate(
+  db: Db,
+  roots: RecordRoots,
+  actor: Actor,
+  samplePk: string,
+  options: { readonly ecgId?: string; readonly seed?: number } = {},
+): Promise<ResampleOutcome> {
+  const prepared = await prepareResample(db, roots, samplePk, options);
+  return writePreparedResample(db, actor, samplePk, prepared.report.sample.version, prepared);
 }

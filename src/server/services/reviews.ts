@@ -234,6 +234,7 @@ export async function saveVerdict(
       comment: flag.comment,
       status: 'open',
       resolution: null,
+      resolution_note: null,
       resolved_by: null,
       version: 1,
       created_at: now,
@@ -289,6 +290,7 @@ function toFlag(row: FlagsTable): Flag {
     comment: row.comment,
     status: row.status === 'resolved' ? 'resolved' : 'open',
     resolution: FlagResolutionSchema.nullable().parse(row.resolution),
+    resolutionNote: row.resolution_note ?? null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -304,6 +306,8 @@ export async function listFlags(
     reason?: FlagReason | undefined;
     sample?: string | undefined;
     pass?: string | undefined;
+    /** At most this many (the oldest). */
+    limit?: number | undefined;
   },
 ): Promise<Flag[]> {
   let select = db.selectFrom('flags').selectAll();
@@ -314,21 +318,25 @@ export async function listFlags(
   if (query.reason) select = select.where('reasons', 'like', `%"${query.reason}"%`);
   if (query.sample) select = select.where('sample_pk', '=', query.sample);
   if (query.pass) select = select.where('pass_id', '=', query.pass);
-  const rows = await select
+  select = select
     .orderBy('created_at')
     .orderBy(sql`coalesce(step_idx, -1)`)
-    .orderBy('id')
-    .execute();
-  return rows.map(toFlag);
+    .orderBy('id');
+  if (query.limit !== undefined) select = select.limit(query.limit);
+  return (await select.execute()).map(toFlag);
 }
 
-/** A curator resolves a flag (fixed, resampled, dismissed), based on its version. */
+/**
+ * A curator resolves a flag (fixed, resampled, dismissed), based on its version; a dismissal
+ * keeps its reason (`note`). An already resolved flag is not resolved again (409).
+ */
 export async function resolveFlag(
   db: Db,
   actor: Actor,
   flagId: string,
   baseVersion: number,
   resolution: 'fixed' | 'resampled' | 'dismissed',
+  note: string | null = null,
 ): Promise<Flag> {
   return inTransaction(db, async (trx) => {
     const row = await trx
@@ -339,11 +347,19 @@ export async function resolveFlag(
     if (!row) throw notFound('Flag');
     if (row.version !== baseVersion)
       throw versionConflict('The flag', baseVersion, row.version, toFlag(row));
+    if (row.status === 'resolved') {
+      throw new ServiceError(
+        'conflict',
+        `This flag was already closed (${row.resolution ?? 'resolved'}).`,
+        { code: 'flag_resolved' },
+      );
+    }
     const updated = await trx
       .updateTable('flags')
       .set({
         status: 'resolved',
         resolution,
+        resolution_note: resolution === 'dismissed' ? note : null,
         resolved_by: actor.id,
         version: row.version + 1,
         updated_at: nowIso(),

@@ -200,6 +200,8 @@ export interface FlagsTable {
   comment: string;
   status: string;
   resolution: string | null;
+  /** Why a curator dismissed the flag (0013); null otherwise. */
+  resolution_note: string | null;
   resolved_by: string | null;
   version: number;
   created_at: Timestamp;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { convertSample } from '../convert';
 import { loadRealSamples } from '../../../testing/sample-fixtures';
-import { changedPaths } from './changed-paths';
+import { changedFields, changedPaths } from './changed-paths';
 
 // A real sample with a wave or measurement question (their answers change shape).
 const real = loadRealSamples(50).find((s) =>
@@ -47,5 +47,22 @@ describe('changedPaths', () => {
     const paths = changedPaths(scalar, real);
     expect(paths.length).toBeGreaterThan(0);
     expect(paths.every((p) => /\.answer(_idx)?$/.test(p))).toBe(true);
+  });
+
+  it('gives each changed field its value on both sides (null for a step on one side only)', () => {
+    const after = clone();
+    const question = after.data.reasoning[0]!.criterion_selection.question;
+    after.data.reasoning[0]!.criterion_selection.question = 'Which criterion?';
+    const extra = structuredClone(after.data.reasoning[0]!);
+    after.data.reasoning.push(extra);
+    const steps = real!.data.reasoning.length;
+    expect(changedFields(real, after)).toEqual([
+      {
+        path: 'data.reasoning[0].criterion_selection.question',
+        before: question,
+        after: 'Which criterion?',
+      },
+      { path: `data.reasoning[${steps}]`, before: null, after: extra },
+    ]);
   });
 });

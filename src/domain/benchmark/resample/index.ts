@@ -17,3 +17,5 @@ export { answerBeats, compareWithReal, leaveOneOut, windowIou, WINDOW_IOU } from
 export type { AgreementMiss, AgreementSummary, HeldSample } from './agreement';
 export { findingRule } from './finding-rules';
 export type { FindingRule, FindingContext } from './finding-rules';
+export { findingBasis } from './finding-basis';
+export type { BasisLead, BasisWindow, FindingBasis } from './finding-basis';

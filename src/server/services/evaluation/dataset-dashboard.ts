@@ -6,8 +6,8 @@ import {
   withTargets,
 } from '../../../domain/evaluation/dataset-figures';
 import type { DatasetDashboard } from '../../../schemas/api/evaluation';
-import type { DataSource } from '../../../schemas/benchmark-sample';
 import type { Db } from '../../storage/database';
+import { sampleCells } from '../sample-cells';
 import { truthLabels } from './truth-labels';
 
 /** Samples listed per day of review progress. */
@@ -15,25 +15,7 @@ const MAX_SAMPLES_PER_DAY = 200;
 
 /** Every figure of the dashboard, from one read of each table. */
 export async function datasetDashboard(db: Db): Promise<DatasetDashboard> {
-  const cellRows = await db
-    .selectFrom('samples')
-    .select(['data_source', 'target_dx', 'dx_label', 'path_idx'])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .groupBy(['data_source', 'target_dx', 'dx_label', 'path_idx'])
-    .orderBy('data_source')
-    .orderBy('target_dx')
-    .orderBy('dx_label')
-    .orderBy('path_idx')
-    .execute();
-  const cells = withTargets(
-    cellRows.map((r) => ({
-      dataSource: r.data_source as DataSource,
-      targetDx: r.target_dx,
-      dxLabel: r.dx_label === 1,
-      pathIdx: r.path_idx,
-      count: Number(r.n),
-    })),
-  );
+  const cells = withTargets(await sampleCells(db));
 
   const labels = (await truthLabels(db)).labels;
 

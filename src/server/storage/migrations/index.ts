@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import type { DbKind } from '../database';
+import { curateUiMigration } from './curate-ui';
 import { evaluationMigration } from './evaluation-schema';
 import { hardeningMigration } from './hardening';
 import { initialMigration } from './initial-schema';
@@ -18,5 +19,6 @@ export function allMigrations(kind: DbKind): Record<string, Migration> {
     '0007-review-passes': reviewPassesMigration(),
     '0008-preflags': preflagsMigration(),
     '0009-templates': templatesMigration,
+    '0013-curate-ui': curateUiMigration,
   };
 }
