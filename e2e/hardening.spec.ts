@@ -117,6 +117,27 @@ test('the sample view runs under the CSP: canvas, Konva, styles and the measurem
     .first()
     .evaluate((el) => getComputedStyle(el).borderBottomWidth);
   expect(border).toBe('1px');
+  // No theme colour shares a name with a utility: `text-right` only aligns (a theme colour named
+  // "right" once made it colour text green too, as in the screen calibration's input).
+  const reading = await page.getByRole('status', { name: 'Cursor reading' }).evaluate((el) => {
+    const probe = (className: string) => {
+      const span = document.createElement('span');
+      span.className = className;
+      el.parentElement!.append(span);
+      const style = getComputedStyle(span);
+      const seen = { align: style.textAlign, color: style.color };
+      span.remove();
+      return seen;
+    };
+    return {
+      reading: { align: getComputedStyle(el).textAlign, color: getComputedStyle(el).color },
+      slate: probe('text-slate-700').color,
+      textRight: probe('text-right'),
+      inherited: getComputedStyle(el.parentElement!).color,
+    };
+  });
+  expect(reading.textRight).toEqual({ align: 'right', color: reading.inherited });
+  expect(reading.reading).toEqual({ align: 'right', color: reading.slate });
   expect(await watched.violations()).toEqual([]);
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'sample-view.png');

@@ -123,7 +123,7 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
       </div>
       {props.children}
       {error && (
-        <p role="alert" className="text-[13px] text-[var(--color-problem)]">
+        <p role="alert" className="text-[13px] text-ok-problem">
           Could not save: {error}
         </p>
       )}

@@ -71,7 +71,7 @@ export function MeasurementRanges({
           return (
             <span
               key={r.letter}
-              className={`rounded border px-1.5 tabular-nums ${r.isRight ? 'border-2 border-solid border-[#009E73] bg-emerald-50 font-semibold' : 'border-dashed border-[#E69F00]'}`}
+              className={`rounded border px-1.5 tabular-nums ${r.isRight ? 'border-2 border-solid border-ok-right bg-emerald-50 font-semibold' : 'border-dashed border-ok-distractor'}`}
             >
               {r.letter} {r.text}
               {r.isRight ? ' ✓' : ''}

@@ -80,14 +80,14 @@ function LabelImport() {
           : 'Compute the measurements-only reference'}
       </Button>
       {reference.isError && (
-        <span role="alert" className="text-[var(--color-problem)]">
+        <span role="alert" className="text-ok-problem">
           {reference.error.message}
         </span>
       )}
       {message && (
         <span
           role={message.tone === 'error' ? 'alert' : 'status'}
-          className={message.tone === 'error' ? 'text-[var(--color-problem)]' : 'text-slate-700'}
+          className={message.tone === 'error' ? 'text-ok-problem' : 'text-slate-700'}
         >
           {message.text}
         </span>
@@ -346,7 +346,7 @@ export function LabelCharts() {
         </p>
       )}
       {report.isError && (
-        <p role="alert" className="text-[var(--color-problem)]">
+        <p role="alert" className="text-ok-problem">
           Could not score the predictions: {report.error.message}
         </p>
       )}
