@@ -176,7 +176,7 @@ test('the releases page runs under the CSP and passes axe: list, a draft, its fi
   await screenshot(page, testInfo, 'releases.png');
 });
 
-test('analytics runs under the CSP: every tab with data, charts styled, the drill-down', async ({
+test('analytics runs under the CSP and passes axe: every tab with data, charts styled, the drill-down', async ({
   page,
   playwright,
   baseURL,
@@ -206,6 +206,7 @@ test('analytics runs under the CSP: every tab with data, charts styled, the dril
     await page.getByRole('radio', { name, exact: true }).click();
     await expect(page.getByTestId(`chart-${chart}`).locator(mark).first()).toBeVisible();
     expect(await watched.violations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, testInfo, `analytics-${chart}.png`);
   };
   await tab('Models', 'stages', 'svg g[aria-label="bar"] rect');
@@ -218,6 +219,8 @@ test('analytics runs under the CSP: every tab with data, charts styled, the dril
   const tip = stages.locator('svg g[aria-label="tip"] path').first();
   await expect(tip).toBeVisible();
   expect(await tip.evaluate((el) => getComputedStyle(el).fill)).toBe('rgb(255, 255, 255)');
+  // A tip drawn on hover is part of the chart's image too.
+  expect(await seriousViolations(page)).toEqual([]);
   expect(await stages.locator('style').count()).toBe(0);
   // A saved chart carries the same styles in a <style> of its own (a file has no page CSS).
   const svgFile = page.waitForEvent('download');
@@ -250,6 +253,7 @@ test('analytics runs under the CSP: every tab with data, charts styled, the dril
     timeout: 30_000,
   });
   expect(await watched.violations()).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, testInfo, 'analytics-drilldown.png');
 });
 

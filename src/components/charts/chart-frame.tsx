@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../ui/button';
+import { labelChart } from './chart-aria';
 import { download, mainSvg, rowsToCsv, svgText, svgToPng } from './save-chart';
 
 /** One column of the chart's data table and CSV. */
@@ -56,6 +57,7 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
     const host = hostRef.current;
     if (!host || width === 0) return;
     const chart = draw(width);
+    const stopLabelling = labelChart(chart, `${title}. ${description}`);
     host.replaceChildren(chart);
     // Plot's pointer interaction keeps the datum under the pointer as the chart's value.
     const onClick = () => {
@@ -65,9 +67,10 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
     chart.addEventListener('click', onClick);
     return () => {
       chart.removeEventListener('click', onClick);
+      stopLabelling();
       chart.remove();
     };
-  }, [draw, width]);
+  }, [draw, width, title, description]);
 
   const save = async (kind: 'svg' | 'png' | 'csv') => {
     setError(null);
@@ -123,7 +126,7 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
       </div>
       {props.children}
       {error && (
-        <p role="alert" className="text-[13px] text-ok-problem">
+        <p role="alert" className="text-[13px] text-ok-problem-ink">
           Could not save: {error}
         </p>
       )}

@@ -337,7 +337,7 @@ export function DatasetDashboard() {
   if (dashboard.isPending) return <p className="text-slate-500">Loading the dataset figures…</p>;
   if (dashboard.isError)
     return (
-      <p role="alert" className="text-ok-problem">
+      <p role="alert" className="text-ok-problem-ink">
         Could not load the dataset figures: {dashboard.error.message}
       </p>
     );

@@ -81,14 +81,14 @@ function LabelImport() {
           : 'Compute the measurements-only reference'}
       </Button>
       {reference.isError && (
-        <span role="alert" className="text-ok-problem">
+        <span role="alert" className="text-ok-problem-ink">
           {reference.error.message}
         </span>
       )}
       {message && (
         <span
           role={message.tone === 'error' ? 'alert' : 'status'}
-          className={message.tone === 'error' ? 'text-ok-problem' : 'text-slate-700'}
+          className={message.tone === 'error' ? 'text-ok-problem-ink' : 'text-slate-700'}
         >
           {message.text}
         </span>
@@ -347,7 +347,7 @@ export function LabelCharts() {
         </p>
       )}
       {report.isError && (
-        <p role="alert" className="text-ok-problem">
+        <p role="alert" className="text-ok-problem-ink">
           Could not score the predictions: {report.error.message}
         </p>
       )}

@@ -97,7 +97,7 @@ export function SampleWorklist() {
       <div className="flex-1 overflow-auto">
         {list.isPending && <p className="p-4 text-slate-500">Loading samples…</p>}
         {list.isError && (
-          <p role="alert" className="p-4 text-ok-problem">
+          <p role="alert" className="p-4 text-ok-problem-ink">
             Could not load samples: {list.error.message}
           </p>
         )}

@@ -48,7 +48,7 @@ export function LoginScreen() {
           />
         </label>
         {login.error && (
-          <p role="alert" className="text-ok-problem">
+          <p role="alert" className="text-ok-problem-ink">
             Sign-in refused: {login.error.message}
           </p>
         )}

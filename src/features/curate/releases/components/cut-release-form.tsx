@@ -39,7 +39,7 @@ export function CutReleaseForm({ onCut }: { onCut: (release: Release) => void })
       </Button>
       <span id="cut-release-hint" className="max-w-md text-xs text-slate-600">
         {cut.isError ? (
-          <span role="alert" className="text-ok-problem">
+          <span role="alert" className="text-ok-problem-ink">
             Not cut: {cut.error.message}
           </span>
         ) : (
