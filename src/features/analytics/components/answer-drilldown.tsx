@@ -6,10 +6,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Kbd } from '../../../components/ui/kbd';
 import { Message } from '../../../components/ui/message';
+import { useEcgRecord } from '../../../ecg/api/get-ecg-record';
 import { EcgPlot } from '../../../plot/ecg-plot';
 import type { AnswerDetail } from '../../../schemas/api/evaluation';
 import { useAnswerDetail } from '../api/evaluation-api';
-import { useDrilldownRecord } from '../api/get-record';
 import { chainSteps, type ChainStep } from '../chain-steps';
 import { drilldownOverlays } from '../drilldown-overlays';
 import { dxName } from './chart-style';
@@ -77,7 +77,7 @@ function Drilldown({
     ),
   );
   const [index, setIndex] = useState(start);
-  const record = useDrilldownRecord(
+  const record = useEcgRecord(
     detail.ecg.recordAvailable ? detail.ecg.source : undefined,
     detail.ecg.ecgId,
   );
