@@ -4,21 +4,19 @@
  * window beside the right one on the plot, download the chart's CSV. Screenshots of each chart
  * and of the drill-down go to SCREENS_DIR (or the test's output folder).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { AnswerSetEvaluator } from '../src/domain/evaluation/answer-set';
 import { generateAnswers } from '../src/testing/answer-generator';
 import { expect, test } from './support/fixtures';
-import { loginAs, sameOrigin } from './support/e2e-users';
-import { benchmarkFile, ptbxlRecordBase } from './support/real-data';
+import type { AnalyticsSample } from './support/analytics-data';
+import { NORMAL_LABEL, samplesWithRecords, submitLabels } from './support/analytics-data';
+import { loginAs } from './support/e2e-users';
 
 const WAVE_SAMPLE = 476; // LBBB, ECG 338: its first loop with grounding has a wave question
 
-type Json = Record<string, unknown> & {
-  metadata: { id: number; ecg_id: string; target_dx: string };
-};
 interface Wave {
   question_type: string;
   answer: string | string[];
@@ -27,13 +25,9 @@ interface Wave {
 }
 
 /** Samples whose records are in ../shared (the drill-down draws their ECG). */
-const samples: Json[] = readFileSync(benchmarkFile, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as Json)
-  .filter((s) => existsSync(`${ptbxlRecordBase(s.metadata.ecg_id)}.hea`));
+const samples = samplesWithRecords();
 
-function firstWave(answer: Json): Wave {
+function firstWave(answer: AnalyticsSample): Wave {
   const loops = (answer['data'] as { reasoning: { ecg_grounding: Wave[] }[] }).reasoning;
   return loops.flatMap((l) => l.ecg_grounding).find((g) => g.question_type === 'wave_grounding')!;
 }
@@ -50,7 +44,8 @@ const models = {
 };
 // Beta answers sample 476's first wave question with another window; alpha answers it right.
 const byId = (answers: typeof models.beta) =>
-  answers.find((a) => (a.value as Json).metadata.id === WAVE_SAMPLE)!.value as Json;
+  answers.find((a) => (a.value as AnalyticsSample).metadata.id === WAVE_SAMPLE)!
+    .value as AnalyticsSample;
 const betaWave = firstWave(byId(models.beta));
 const rightWindow = typeof betaWave.answer === 'string' ? betaWave.answer : betaWave.answer[0]!;
 const wrongWindow = betaWave.options.find((o) => o !== rightWindow)!;
@@ -91,7 +86,7 @@ test.beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'ecg-e2e-answers-'));
   for (const [model, answers] of Object.entries(models)) {
     for (const a of answers) {
-      const m = (a.value as Json).metadata;
+      const m = (a.value as AnalyticsSample).metadata;
       const dir = path.join(root, 'results', model, 'ptbxl', m.target_dx);
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, `${m.id}.json`), JSON.stringify(a.value, null, 4));
@@ -209,47 +204,14 @@ test('score predicted dense labels and the measurements-only reference against s
   // A cardiologist submits labels for ECGs with records: alternating rates, sinus, no findings.
   const api = await playwright.request.newContext({ baseURL });
   await loginAs(api, 'cardiologist');
-  const ecgs: { id: string; ecgId: string }[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = (await (
-      await api.get(`/api/ecgs?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
-    ).json()) as {
-      items: { id: string; ecgId: string; recordAvailable: boolean }[];
-      nextCursor: string | null;
-    };
-    ecgs.push(...page.items.filter((e) => e.recordAvailable));
-    cursor = page.nextCursor;
-  } while (cursor && ecgs.length < 12);
-  ecgs.splice(12);
-  expect(ecgs).toHaveLength(12);
-  const normal = {
-    rate: 'normal',
-    rhythm: 'sinus',
-    axis: 'normal',
-    conduction: ['none'],
-    ischemia: { stage: 'none', territory: ['none'] },
-    other_findings: [],
-    diagnosis: 'normal ECG',
-  };
-  for (const [i, ecg] of ecgs.entries()) {
-    const own = (await (await api.get(`/api/ecgs/${ecg.id}/label`)).json()) as {
-      label: { version: number } | null;
-    };
-    const content = { ...normal, rate: i % 3 === 0 ? 'bradycardia' : 'normal' };
-    const saved = await api.put(`/api/ecgs/${ecg.id}/label`, {
-      data: { status: 'submitted', content },
-      headers: sameOrigin({ 'if-match': `"${own.label?.version ?? 0}"` }),
-    });
-    expect(saved.status(), await saved.text()).toBe(200);
-  }
+  const ecgs = await submitLabels(api);
   await api.dispose();
 
   await loginAs(page.request, 'curator');
   await page.goto('/analytics');
   await page.getByRole('radio', { name: 'Dense labels' }).click();
   const lines = ecgs
-    .map((e) => JSON.stringify({ data_source: 'ptbxl', ecg_id: e.ecgId, label: normal }))
+    .map((e) => JSON.stringify({ data_source: 'ptbxl', ecg_id: e.ecgId, label: NORMAL_LABEL }))
     .join('\n');
   await page.getByLabel('Predicted labels (JSONL)').setInputFiles({
     name: 'all-normal.jsonl',

@@ -74,3 +74,20 @@ test("the PR shown beside the ranges is the check's: the beat of the P window (s
     path: screenshotPath('sample-pr-measurement.png', testInfo.outputPath('pr.png')),
   });
 });
+
+test('an amplitude measured on a beat offers its lead over the whole record in 3x4', async ({
+  page,
+  sampleIds,
+}) => {
+  await openSample(page, sampleIds, 1718); // LVH, ECG 367: R amplitude in aVL on a beat
+  const card = page.getByTestId('step-1').getByTestId('grounding-measurement_grounding').first();
+  if ((await card.getAttribute('aria-pressed')) !== 'true') await card.click();
+  const panel = page.getByTestId('measurement-ranges');
+  await expect(panel).toContainText(/App: R amplitude in aVL \(beat at [\d.]+–[\d.]+ s\)/);
+  expect((await plotState(page)).layout).toBe('3x4');
+  await expect(panel).toContainText('In 3×4, aVL shows only its own 2.5 s column.');
+  await panel.getByRole('button', { name: 'Show aVL over the whole record' }).click();
+  await expect.poll(async () => (await plotState(page)).layout).toBe('single');
+  expect((await plotState(page)).cells.map((c) => c.lead)).toContain('aVL');
+  await expect(panel.getByRole('button', { name: /Show .* over the whole record/ })).toHaveCount(0);
+});

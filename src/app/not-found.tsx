@@ -5,7 +5,7 @@ export function NotFound() {
   return (
     <div className="p-6">
       <p>There is nothing at this address.</p>
-      <Link className="text-[var(--color-selected)] underline" to="/">
+      <Link className="text-ok-selected underline" to="/">
         Back to the samples
       </Link>
     </div>

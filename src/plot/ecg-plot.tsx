@@ -152,7 +152,7 @@ export function EcgPlot(props: EcgPlotProps) {
         tabIndex={0}
         role="application"
         aria-label={`ECG plot of record ${record.recordName}: arrows pan, + and - zoom, 0 resets, C time caliper, M amplitude caliper, click a lead to select it`}
-        className="relative min-h-0 flex-1 cursor-crosshair touch-none overflow-hidden bg-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-[#0072B2]"
+        className="relative min-h-0 flex-1 cursor-crosshair touch-none overflow-hidden bg-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-ok-selected"
         {...pointerHandlers}
       >
         {size && (

@@ -125,7 +125,7 @@ export function ScreenCalibration() {
           <button
             type="button"
             onClick={save}
-            className="rounded border border-[#0072B2] bg-[#0072B2] px-2 py-0.5 text-[13px] text-white hover:bg-[#005f94]"
+            className="rounded border border-ok-selected bg-ok-selected px-2 py-0.5 text-[13px] text-white hover:bg-[#005f94]"
           >
             Save
           </button>

@@ -7,7 +7,8 @@ import { measureRecord } from '../domain/measure/measure-record';
 import { decodeWfdbRecord } from '../domain/wfdb/decode';
 import { parseWfdbHeader } from '../domain/wfdb/header';
 import { BenchmarkSampleV001Schema } from '../schemas/benchmark-sample';
-import { appMeasurement } from './app-measurement';
+import { measuredBenchmarkSamples } from '../testing/benchmark-records';
+import { amplitudeBeatLead, appMeasurement } from './app-measurement';
 
 const shared = resolve(import.meta.dirname, '../../../shared/data');
 const samples = readFileSync(resolve(shared, 'benchmark/ptbxl.jsonl'), 'utf8')
@@ -89,5 +90,30 @@ describe('appMeasurement on real samples', () => {
       value: 146,
       window: { startS: 1.09, endS: 1.24 },
     });
+  });
+});
+
+describe('amplitudeBeatLead', () => {
+  it('names the lead of an amplitude measured on a beat, and nothing else', async () => {
+    const seen = { onBeat: 0, other: 0 };
+    for (const { raw, measurements } of await measuredBenchmarkSamples()) {
+      const s = convertSample(BenchmarkSampleV001Schema.parse(raw), 'list');
+      s.data.reasoning.forEach((step, i) =>
+        step.ecg_grounding.forEach((g, j) => {
+          if (g.question_type !== 'measurement_grounding') return;
+          const app = appMeasurement(s.data.reasoning, { step: i, index: j }, measurements)!;
+          const lead = amplitudeBeatLead(app);
+          // The structured answer says what the panel's words say.
+          const shown = app.label.startsWith(
+            `${app.quantity === 'r_amplitude' ? 'R' : 'S'} amplitude in ${app.lead} (beat at `,
+          );
+          expect(lead !== null).toBe(shown);
+          if (lead) expect(lead).toBe(app.lead);
+          seen[lead ? 'onBeat' : 'other']++;
+        }),
+      );
+    }
+    expect(seen.onBeat).toBeGreaterThan(0);
+    expect(seen.other).toBeGreaterThan(0);
   });
 });

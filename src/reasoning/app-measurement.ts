@@ -87,3 +87,12 @@ export function appMeasurement(
     ...(v.note ? { note: v.note } : {}),
   };
 }
+
+/**
+ * The lead of an R or S amplitude measured on one detected beat (in 3x4 that beat may lie outside
+ * the lead's own 2.5 s column); null for any other measurement.
+ */
+export function amplitudeBeatLead(app: AppMeasurement | null): StandardLead | null {
+  if (!app || (app.quantity !== 'r_amplitude' && app.quantity !== 's_amplitude')) return null;
+  return app.beatIndex !== null && app.window !== null ? app.lead : null;
+}

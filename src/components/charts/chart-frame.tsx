@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../ui/button';
+import { labelChart } from './chart-aria';
 import { download, mainSvg, rowsToCsv, svgText, svgToPng } from './save-chart';
 
 /** One column of the chart's data table and CSV. */
@@ -56,12 +57,7 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
     const host = hostRef.current;
     if (!host || width === 0) return;
     const chart = draw(width);
-    // Plot labels each mark's <g> ("bar", "rule"): a label needs a role to be announced (axe).
-    for (const g of chart.querySelectorAll('g[aria-label]:not([role])'))
-      g.setAttribute('role', 'group');
-    // Plot's own <style> elements break the page's CSP (no inline styles): their rules live in
-    // styles.css under .chart-host instead.
-    for (const style of chart.querySelectorAll('style')) style.remove();
+    const stopLabelling = labelChart(chart, `${title}. ${description}`);
     host.replaceChildren(chart);
     // Plot's pointer interaction keeps the datum under the pointer as the chart's value.
     const onClick = () => {
@@ -71,9 +67,10 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
     chart.addEventListener('click', onClick);
     return () => {
       chart.removeEventListener('click', onClick);
+      stopLabelling();
       chart.remove();
     };
-  }, [draw, width]);
+  }, [draw, width, title, description]);
 
   const save = async (kind: 'svg' | 'png' | 'csv') => {
     setError(null);
@@ -129,11 +126,11 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
       </div>
       {props.children}
       {error && (
-        <p role="alert" className="text-[13px] text-[var(--color-problem)]">
+        <p role="alert" className="text-[13px] text-ok-problem-ink">
           Could not save: {error}
         </p>
       )}
-      <div ref={hostRef} className={`chart-host mt-2 w-full ${onPick ? 'cursor-pointer' : ''}`} />
+      <div ref={hostRef} className={`mt-2 w-full ${onPick ? 'cursor-pointer' : ''}`} />
       <details className="mt-2 text-[13px]">
         <summary className="cursor-pointer text-slate-600">Data ({rows.length} rows)</summary>
         <div className="max-h-64 overflow-auto">

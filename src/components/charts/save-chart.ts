@@ -1,5 +1,6 @@
 /** Saving a chart: its SVG as drawn, a PNG of it, and the rows behind it as CSV. */
 import { writeCsv } from '../../domain/csv/write-csv';
+import chartCss from './chart.css?raw';
 
 /** Offers a blob to the user as a download. */
 export function download(blob: Blob, fileName: string): void {
@@ -25,9 +26,16 @@ export function mainSvg(host: Element): SVGSVGElement | null {
   return best;
 }
 
-/** The SVG as a standalone document (Plot puts its styles in a <style> inside the SVG). */
+/**
+ * The SVG as a standalone document, with the chart styles the page applies from chart.css in a
+ * <style> of its own (a file has no page stylesheet; the copy never enters the page, so the
+ * page's CSP has no say over it).
+ */
 export function svgText(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = chartCss;
+  copy.prepend(style);
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
   return new XMLSerializer().serializeToString(copy);

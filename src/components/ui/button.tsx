@@ -12,7 +12,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 export function Button({ shortcut, pressed, className, children, ...rest }: ButtonProps) {
   const state =
     pressed === true
-      ? 'border-[#0072B2] bg-[#0072B2] text-white'
+      ? 'border-ok-selected bg-ok-selected text-white'
       : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-100';
   return (
     <button

@@ -8,7 +8,7 @@ export function Message({
   title: string;
   children?: React.ReactNode;
 }) {
-  const box = tone === 'error' ? 'border-[#D55E00] bg-orange-50' : 'border-slate-300 bg-white';
+  const box = tone === 'error' ? 'border-ok-problem bg-orange-50' : 'border-slate-300 bg-white';
   return (
     <div role={tone === 'error' ? 'alert' : 'status'} className={`rounded border-l-4 p-3 ${box}`}>
       <p className="font-semibold">

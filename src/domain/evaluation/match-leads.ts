@@ -1,4 +1,6 @@
 /** The official heuristic matcher's lead_grounding rule: the reply's lead set must equal the answer's. */
+import { isStandardLead, normaliseLeadName } from '../leads';
+import type { StandardLead } from '../leads';
 import { PY_SPACE_CLASS_BODY, pyStripChars, pyStripSpace } from './py-text';
 
 // Python's \b, \w, \s and \d are Unicode-aware in str patterns; JavaScript's are ASCII, so the
@@ -67,6 +69,15 @@ export function readLeadSet(reply: string): Set<string> {
     ? phrases.flatMap((phrase) => phrase.match(LEAD_NAME_RE) ?? [])
     : splitPieces(text);
   return new Set(pieces.map((piece) => (BARE_NAMES.has(piece) ? `lead ${piece}` : piece)));
+}
+
+/** The standard leads of a text's lead set as readLeadSet reads it, in standard spelling. */
+export function readStandardLeads(text: string): StandardLead[] {
+  return [...readLeadSet(text)]
+    .map((piece) =>
+      normaliseLeadName(piece.startsWith('lead ') ? piece.slice('lead '.length) : piece),
+    )
+    .filter(isStandardLead);
 }
 
 /** lead_grounding: right only when the reply's lead set equals the answer set exactly. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drilldownOverlays, replyLeads, replyWindow } from './drilldown-overlays';
+import { readStandardLeads } from '../../domain/evaluation/match-leads';
+import { drilldownOverlays, replyWindow } from './drilldown-overlays';
 
 const wave = {
   question: 'Where?',
@@ -27,7 +28,9 @@ describe('drill-down overlays', () => {
   });
 
   it("highlights the right leads and the model's leads as the matcher reads them", () => {
-    expect(replyLeads('Leads II, III and aVF')).toEqual(['II', 'III', 'aVF']);
+    expect(readStandardLeads('Leads II, III and aVF')).toEqual(['II', 'III', 'aVF']);
+    expect(readStandardLeads('Lead aVL')).toEqual(['aVL']);
+    expect(readStandardLeads('the septal leads')).toEqual([]);
     const o = drilldownOverlays(lead, 'II, V1');
     expect(o.highlights.map((h) => `${h.role}:${h.lead}`)).toEqual([
       'right:II',

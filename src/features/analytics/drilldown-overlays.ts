@@ -2,9 +2,8 @@
  * What the drill-down draws for one grounding step: the right answer and the model's reply
  * side by side on the plot (windows as bands, leads as highlights), or why the reply cannot be drawn.
  */
-import { readLeadSet } from '../../domain/evaluation/match-leads';
+import { readStandardLeads } from '../../domain/evaluation/match-leads';
 import { parseTimeWindow } from '../../domain/benchmark/options';
-import { isStandardLead, normaliseLeadName } from '../../domain/leads';
 import type { LeadHighlight, TimeBand } from '../../plot/overlays/types';
 import type { AnsweredGrounding } from '../../schemas/model-answers';
 
@@ -20,13 +19,6 @@ export function replyWindow(reply: string): { startS: number; endS: number } | n
   const text = reply.trim();
   const window = parseTimeWindow(text) ?? parseTimeWindow(`[${text}]`);
   return window && { startS: window.startS, endS: window.endS };
-}
-
-/** The leads a reply names, as the official matcher reads them, in standard spelling. */
-export function replyLeads(reply: string): string[] {
-  return [...readLeadSet(reply)]
-    .map((piece) => normaliseLeadName(piece.replace(/^lead /, '')))
-    .filter(isStandardLead);
 }
 
 const answers = (g: AnsweredGrounding) => (typeof g.answer === 'string' ? [g.answer] : g.answer);
@@ -47,11 +39,10 @@ export function drilldownOverlays(g: AnsweredGrounding, reply: string | null): D
     return out;
   }
   if (g.question_type === 'lead_grounding') {
-    for (const a of answers(g)) {
-      const lead = normaliseLeadName(a.replace(/^Lead /, ''));
-      if (isStandardLead(lead)) out.highlights.push({ lead, role: 'right', label: 'answer' });
-    }
-    const leads = reply === null ? [] : replyLeads(reply);
+    // Answers and replies are read alike, as the official matcher reads them.
+    for (const lead of answers(g).flatMap(readStandardLeads))
+      out.highlights.push({ lead, role: 'right', label: 'answer' });
+    const leads = reply === null ? [] : readStandardLeads(reply);
     for (const lead of leads) out.highlights.push({ lead, role: 'selected', label: 'model' });
     if (leads.length === 0)
       return {

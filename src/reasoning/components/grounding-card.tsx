@@ -22,7 +22,7 @@ export function GroundingCard({
 }) {
   return (
     <div
-      className={`rounded border p-2 ${selected ? 'border-[#0072B2] bg-sky-50' : 'border-slate-200 bg-white'}`}
+      className={`rounded border p-2 ${selected ? 'border-ok-selected bg-sky-50' : 'border-slate-200 bg-white'}`}
     >
       <button
         type="button"

@@ -4,6 +4,7 @@ import { rangeContains } from '../../domain/benchmark/options';
 import { readCaliper } from '../../plot/calipers';
 import type { PlotStore } from '../../plot/viewport-store';
 import type { AppMeasurement } from '../app-measurement';
+import { amplitudeBeatLead } from '../app-measurement';
 import type { RangeOption } from '../grounding-overlays';
 
 /** What the app measured for a unit: the engine's value, then the caliper readings. */
@@ -51,11 +52,8 @@ export function MeasurementRanges({
 }) {
   useStore(store, (s) => s.calipers);
   const layoutKind = useStore(store, (s) => s.layoutKind);
-  const segment = /^(?:[RS]) amplitude in (\S+) \(beat at ([\d.]+)–([\d.]+) s\)$/.exec(
-    app?.label ?? '',
-  );
   // In 3x4 a lead shows only its own 2.5 s column, which may not hold the measured beat.
-  const leadOutOfColumn = segment && layoutKind === '3x4' ? segment[1]! : null;
+  const leadOutOfColumn = layoutKind === '3x4' ? amplitudeBeatLead(app) : null;
   const unit = ranges[0]?.range.unit ?? 'ms';
   const values = measuredValues(unit, store, app);
   const hint = unit === 'mV' ? 'M (amplitude caliper)' : 'C (time caliper)';
@@ -71,7 +69,7 @@ export function MeasurementRanges({
           return (
             <span
               key={r.letter}
-              className={`rounded border px-1.5 tabular-nums ${r.isRight ? 'border-2 border-solid border-[#009E73] bg-emerald-50 font-semibold' : 'border-dashed border-[#E69F00]'}`}
+              className={`rounded border px-1.5 tabular-nums ${r.isRight ? 'border-2 border-solid border-ok-right bg-emerald-50 font-semibold' : 'border-dashed border-ok-distractor'}`}
             >
               {r.letter} {r.text}
               {r.isRight ? ' ✓' : ''}

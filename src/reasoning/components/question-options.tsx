@@ -16,7 +16,7 @@ export function QuestionOptions({
         return (
           <li
             key={i}
-            className={`flex gap-1.5 rounded px-1 ${right ? 'bg-emerald-50 font-medium text-[#00603f]' : 'text-slate-700'}`}
+            className={`flex gap-1.5 rounded px-1 ${right ? 'bg-emerald-50 font-medium text-ok-right-ink' : 'text-slate-700'}`}
           >
             <span className="w-4 shrink-0 font-mono text-slate-500">{optionLetter(i)}</span>
             <span className="w-3 shrink-0" aria-hidden>

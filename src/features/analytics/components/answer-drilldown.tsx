@@ -6,10 +6,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Kbd } from '../../../components/ui/kbd';
 import { Message } from '../../../components/ui/message';
+import { useEcgRecord } from '../../../ecg/api/get-ecg-record';
 import { EcgPlot } from '../../../plot/ecg-plot';
 import type { AnswerDetail } from '../../../schemas/api/evaluation';
 import { useAnswerDetail } from '../api/evaluation-api';
-import { useDrilldownRecord } from '../api/get-record';
 import { chainSteps, type ChainStep } from '../chain-steps';
 import { drilldownOverlays } from '../drilldown-overlays';
 import { dxName } from './chart-style';
@@ -17,11 +17,11 @@ import { dxName } from './chart-style';
 const NONE: readonly never[] = [];
 
 function Verdict({ correct }: { correct: boolean | null }) {
-  if (correct === null) return <span className="text-slate-500">not scored</span>;
+  if (correct === null) return <span className="text-slate-600">not scored</span>;
   return correct ? (
-    <span className="font-semibold text-[var(--color-right)]">✓ right</span>
+    <span className="font-semibold text-ok-right-ink">✓ right</span>
   ) : (
-    <span className="font-semibold text-[var(--color-problem)]">✗ wrong</span>
+    <span className="font-semibold text-ok-problem-ink">✗ wrong</span>
   );
 }
 
@@ -40,9 +40,9 @@ function StepRow({
         type="button"
         aria-current={selected ? 'step' : undefined}
         onClick={onSelect}
-        className={`w-full border-l-4 px-3 py-1.5 text-left ${selected ? 'border-[var(--color-selected)] bg-sky-50' : 'border-transparent hover:bg-slate-50'}`}
+        className={`w-full border-l-4 px-3 py-1.5 text-left ${selected ? 'border-ok-selected bg-sky-50' : 'border-transparent hover:bg-slate-50'}`}
       >
-        <span className="flex items-baseline gap-2 text-[12px] uppercase tracking-wide text-slate-500">
+        <span className="flex items-baseline gap-2 text-[12px] uppercase tracking-wide text-slate-600">
           {step.loop === null ? 'IDQ' : `Loop ${step.loop + 1}`} · {step.kind}
           <span className="ml-auto normal-case tracking-normal">
             <Verdict correct={step.correct} />
@@ -50,14 +50,12 @@ function StepRow({
         </span>
         <span className="block text-[13px]">{step.question}</span>
         <span className="mt-0.5 block text-[13px]">
-          <span className="text-slate-500">Right answer: </span>
-          <span className="text-[var(--color-right)]">{step.answer}</span>
+          <span className="text-slate-600">Right answer: </span>
+          <span className="text-ok-right-ink">{step.answer}</span>
         </span>
         <span className="block text-[13px]">
-          <span className="text-slate-500">Model: </span>
-          <span className="whitespace-pre-wrap text-[var(--color-selected)]">
-            {step.reply ?? '(no reply)'}
-          </span>
+          <span className="text-slate-600">Model: </span>
+          <span className="whitespace-pre-wrap text-ok-selected">{step.reply ?? '(no reply)'}</span>
         </span>
       </button>
     </li>
@@ -79,7 +77,7 @@ function Drilldown({
     ),
   );
   const [index, setIndex] = useState(start);
-  const record = useDrilldownRecord(
+  const record = useEcgRecord(
     detail.ecg.recordAvailable ? detail.ecg.source : undefined,
     detail.ecg.ecgId,
   );
@@ -115,7 +113,7 @@ function Drilldown({
           {detail.run.model} ({detail.run.mode})
         </span>
         {detail.stale && (
-          <span className="text-[13px] text-[var(--color-problem)]">
+          <span className="text-[13px] text-ok-problem-ink">
             The sample changed since these replies were scored (version {detail.sampleVersion}{' '}
             then).
           </span>
@@ -145,10 +143,9 @@ function Drilldown({
           className="flex w-[440px] flex-col border-l border-slate-200 bg-white"
         >
           <div className="border-b border-slate-200 px-3 py-1.5 text-[13px] text-slate-600">
-            On the plot:{' '}
-            <span className="text-[var(--color-right)]">green, solid: right answer</span>;{' '}
-            <span className="text-[var(--color-selected)]">blue: the model's reply</span>.{' '}
-            <Kbd>J</Kbd>/<Kbd>K</Kbd> next / previous question.
+            On the plot: <span className="text-ok-right-ink">green, solid: right answer</span>;{' '}
+            <span className="text-ok-selected">blue: the model's reply</span>. <Kbd>J</Kbd>/
+            <Kbd>K</Kbd> next / previous question.
             {overlays?.note && <p className="mt-1 text-slate-800">{overlays.note}</p>}
           </div>
           <ol className="min-h-0 flex-1 overflow-auto">

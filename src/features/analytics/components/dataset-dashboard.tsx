@@ -4,6 +4,7 @@
  * and reviewer agreement.
  */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../../../components/charts/plot-chart';
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ChartFrame } from '../../../components/charts/chart-frame';
@@ -91,7 +92,7 @@ function Charts({ data }: { data: Dashboard }) {
   const sources = useMemo(() => [...new Set(cells.map((c) => c.dataSource))], [cells]);
   const drawCells = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width: Math.min(width, 260 + sources.length * keys.length * 70),
         height: 90 + dxs.length * 26,
         marginLeft: 230,
@@ -147,7 +148,7 @@ function Charts({ data }: { data: Dashboard }) {
   );
   const drawAxes = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width,
         height: 60 + axisCounts.length * 16,
         marginLeft: 260,
@@ -173,7 +174,7 @@ function Charts({ data }: { data: Dashboard }) {
 
   const drawFindings = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width,
         height: 200,
         x: { label: 'non-normal findings in the label', type: 'band' },
@@ -192,7 +193,7 @@ function Charts({ data }: { data: Dashboard }) {
   );
   const drawProgress = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width,
         height: 200,
         x: { label: 'day (UTC)', type: 'utc' },
@@ -336,7 +337,7 @@ export function DatasetDashboard() {
   if (dashboard.isPending) return <p className="text-slate-500">Loading the dataset figures…</p>;
   if (dashboard.isError)
     return (
-      <p role="alert" className="text-[var(--color-problem)]">
+      <p role="alert" className="text-ok-problem-ink">
         Could not load the dataset figures: {dashboard.error.message}
       </p>
     );

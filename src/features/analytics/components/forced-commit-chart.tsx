@@ -1,5 +1,6 @@
 /** Forced-commit curves: accuracy per finding-coverage bin per model, the IDQ baseline dashed. */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../../../components/charts/plot-chart';
 import { useCallback, useMemo } from 'react';
 import { ChartFrame } from '../../../components/charts/chart-frame';
 import type { EvaluationReport } from '../../../schemas/api/evaluation';
@@ -19,7 +20,7 @@ export function ForcedCommitChart({ report }: { report: EvaluationReport }) {
   );
   const draw = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width,
         height: 320,
         x: {

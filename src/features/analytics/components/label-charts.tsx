@@ -4,6 +4,7 @@
  * apart from waveform axes), findings per ECG, and a confusion matrix per axis.
  */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../../../components/charts/plot-chart';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { ChartFrame } from '../../../components/charts/chart-frame';
@@ -80,14 +81,14 @@ function LabelImport() {
           : 'Compute the measurements-only reference'}
       </Button>
       {reference.isError && (
-        <span role="alert" className="text-[var(--color-problem)]">
+        <span role="alert" className="text-ok-problem-ink">
           {reference.error.message}
         </span>
       )}
       {message && (
         <span
           role={message.tone === 'error' ? 'alert' : 'status'}
-          className={message.tone === 'error' ? 'text-[var(--color-problem)]' : 'text-slate-700'}
+          className={message.tone === 'error' ? 'text-ok-problem-ink' : 'text-slate-700'}
         >
           {message.text}
         </span>
@@ -107,7 +108,7 @@ function LabelReportCharts({ report }: { report: LabelReportBody }) {
 
   const drawAxes = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width,
         height: 280,
         marginBottom: 40,
@@ -144,7 +145,7 @@ function LabelReportCharts({ report }: { report: LabelReportBody }) {
   }, [report]);
   const drawFindings = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width,
         height: 220,
         fx: { label: 'non-normal findings in the label' },
@@ -173,7 +174,7 @@ function LabelReportCharts({ report }: { report: LabelReportBody }) {
   );
   const drawConfusion = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width: Math.min(width, 160 + chosen.classes.length * 90),
         height: 80 + chosen.classes.length * 32,
         marginLeft: 150,
@@ -346,7 +347,7 @@ export function LabelCharts() {
         </p>
       )}
       {report.isError && (
-        <p role="alert" className="text-[var(--color-problem)]">
+        <p role="alert" className="text-ok-problem-ink">
           Could not score the predictions: {report.error.message}
         </p>
       )}

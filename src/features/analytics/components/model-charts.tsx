@@ -1,5 +1,6 @@
 /** The default protocol's charts: headline figures, per stage, per diagnosis, and the completion funnel. */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../../../components/charts/plot-chart';
 import { useCallback, useMemo } from 'react';
 import { ChartFrame } from '../../../components/charts/chart-frame';
 import { Segmented } from '../../../components/ui/segmented';
@@ -47,7 +48,7 @@ export function ModelCharts({ report }: { report: EvaluationReport }) {
 
   const drawHeadlines = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width,
         height: 260,
         marginBottom: 50,
@@ -75,7 +76,7 @@ export function ModelCharts({ report }: { report: EvaluationReport }) {
 
   const drawStages = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width,
         height: 300,
         marginBottom: 50,
@@ -117,7 +118,7 @@ export function ModelCharts({ report }: { report: EvaluationReport }) {
   const dxList = useMemo(() => distinct(byDx.map((r) => r.dx)).sort(), [byDx]);
   const drawDx = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width,
         height: 40 + dxList.length * (models.length * 14 + 10),
         marginLeft: 230,
@@ -154,7 +155,7 @@ export function ModelCharts({ report }: { report: EvaluationReport }) {
   );
   const drawFunnel = useCallback(
     (width: number) =>
-      Plot.plot({
+      plotChart({
         width,
         height: 300,
         marginBottom: 70,

@@ -9,7 +9,7 @@ export function RunsTable() {
   if (runs.isPending) return <p className="text-slate-500">Loading runs…</p>;
   if (runs.isError)
     return (
-      <p role="alert" className="text-[var(--color-problem)]">
+      <p role="alert" className="text-ok-problem-ink">
         Could not load the runs: {runs.error.message}
       </p>
     );

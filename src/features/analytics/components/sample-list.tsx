@@ -37,7 +37,7 @@ export function SampleList() {
       </div>
       {list.isPending && <p className="p-3 text-slate-500">Loading the samples…</p>}
       {list.isError && (
-        <p role="alert" className="p-3 text-[var(--color-problem)]">
+        <p role="alert" className="p-3 text-ok-problem-ink">
           Could not list the samples: {list.error.message}
         </p>
       )}

@@ -97,7 +97,7 @@ export function SampleWorklist() {
       <div className="flex-1 overflow-auto">
         {list.isPending && <p className="p-4 text-slate-500">Loading samples…</p>}
         {list.isError && (
-          <p role="alert" className="p-4 text-[var(--color-problem)]">
+          <p role="alert" className="p-4 text-ok-problem-ink">
             Could not load samples: {list.error.message}
           </p>
         )}
@@ -124,7 +124,7 @@ export function SampleWorklist() {
                 <tr key={row.id} className="border-b border-slate-100 hover:bg-sky-50">
                   <td className="px-4 py-1">
                     <Link
-                      className="text-[var(--color-selected)] underline"
+                      className="text-ok-selected underline"
                       to={withSampleFilters(`/samples/${row.id}`, filters)}
                     >
                       #{row.metadata.id}

@@ -62,7 +62,7 @@ function DismissForm({ flag, onDone }: { flag: BoardFlag; onDone: () => void }) 
         </span>
       </div>
       {dismiss.isError && (
-        <p role="alert" className="text-[13px] text-[var(--color-problem)]">
+        <p role="alert" className="text-[13px] text-ok-problem-ink">
           Not dismissed: {dismiss.error.message}
         </p>
       )}

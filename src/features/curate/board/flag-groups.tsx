@@ -3,6 +3,7 @@
  * reason) and its data table, whose rows (or the chart's bars) show only that group's flags.
  */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../../../components/charts/plot-chart';
 import { useCallback, useMemo } from 'react';
 import { ChartFrame, type ChartColumn } from '../../../components/charts/chart-frame';
 import { TARGET_DX_NAMES } from '../../../domain/benchmark/target-dx-names';
@@ -93,7 +94,7 @@ export function FlagGroups({
         perDiagnosis.set(key, (perDiagnosis.get(key) ?? 0) + r.count);
       }
       const most = Math.max(1, ...perDiagnosis.values());
-      return Plot.plot({
+      return plotChart({
         width,
         height: 50 + diagnoses.length * 26,
         marginLeft: 280,

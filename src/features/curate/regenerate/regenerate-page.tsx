@@ -152,7 +152,7 @@ function ApplyBar({
         </>
       )}
       {apply.isError && (
-        <p role="alert" className="w-full text-[13px] text-[var(--color-problem)]">
+        <p role="alert" className="w-full text-[13px] text-ok-problem-ink">
           Nothing was written: {apply.error.message}
           {stale ? ' The preview below is being made again.' : ''}
         </p>

@@ -153,12 +153,12 @@ export function CompareView({
           </div>
         )}
         {drawError && (
-          <p role="alert" className="w-full text-[var(--color-problem)]">
+          <p role="alert" className="w-full text-ok-problem-ink">
             Not drawn again: {drawError.message}
           </p>
         )}
         {save.isError && (
-          <p role="alert" className="w-full text-[var(--color-problem)]">
+          <p role="alert" className="w-full text-ok-problem-ink">
             Not saved: {saveErrorText(save.error)}
           </p>
         )}

@@ -174,7 +174,7 @@ function ChooseCandidate({
           </Button>
         </div>
         {error && (
-          <p role="alert" className="text-[13px] text-[var(--color-problem)]">
+          <p role="alert" className="text-[13px] text-ok-problem-ink">
             Not generated: {error.message}
           </p>
         )}

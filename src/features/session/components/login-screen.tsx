@@ -18,7 +18,7 @@ export function LoginScreen() {
   };
 
   return (
-    <div className="flex min-h-screen items-center justify-center bg-[var(--color-paper)]">
+    <div className="flex min-h-screen items-center justify-center bg-ecg-paper">
       <form
         onSubmit={submit}
         className="w-80 space-y-4 rounded border border-slate-300 bg-white p-6 shadow-sm"
@@ -48,14 +48,14 @@ export function LoginScreen() {
           />
         </label>
         {login.error && (
-          <p role="alert" className="text-[var(--color-problem)]">
+          <p role="alert" className="text-ok-problem-ink">
             Sign-in refused: {login.error.message}
           </p>
         )}
         <button
           type="submit"
           disabled={login.isPending || !username || !password}
-          className="w-full rounded bg-[var(--color-selected)] px-3 py-1.5 font-medium text-white disabled:opacity-50"
+          className="w-full rounded bg-ok-selected px-3 py-1.5 font-medium text-white disabled:opacity-50"
         >
           {login.isPending ? 'Signing in…' : 'Sign in'}
         </button>

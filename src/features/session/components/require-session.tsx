@@ -9,7 +9,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (session.isPending) return <p className="p-6 text-slate-500">Checking your session…</p>;
   if (session.isError)
     return (
-      <p role="alert" className="p-6 text-[var(--color-problem)]">
+      <p role="alert" className="p-6 text-ok-problem-ink">
         The server could not be reached: {session.error.message}. Reload when it is back.
       </p>
     );

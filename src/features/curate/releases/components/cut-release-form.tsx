@@ -2,14 +2,14 @@
 import { useState } from 'react';
 import { Button } from '../../../../components/ui/button';
 import type { Release } from '../../../../schemas/api/releases';
+import { ReleaseNameSchema } from '../../../../schemas/api/releases';
 import { useCutRelease } from '../api/releases';
-
-const NAME_PATTERN = /^[A-Za-z0-9._-]{1,60}$/;
 
 export function CutReleaseForm({ onCut }: { onCut: (release: Release) => void }) {
   const [name, setName] = useState('');
   const cut = useCutRelease();
-  const valid = NAME_PATTERN.test(name);
+  // The server's own rule for a name (one home), so the button never offers what it refuses.
+  const valid = ReleaseNameSchema.safeParse(name).success;
   return (
     <form
       className="flex items-end gap-2"
@@ -39,7 +39,7 @@ export function CutReleaseForm({ onCut }: { onCut: (release: Release) => void })
       </Button>
       <span id="cut-release-hint" className="max-w-md text-xs text-slate-600">
         {cut.isError ? (
-          <span role="alert" className="text-[var(--color-problem)]">
+          <span role="alert" className="text-ok-problem-ink">
             Not cut: {cut.error.message}
           </span>
         ) : (

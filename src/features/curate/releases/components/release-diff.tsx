@@ -151,7 +151,7 @@ export function ReleaseDiff({
       )}
       {diff.isPending && fromId !== null && <p className="text-slate-500">Comparing…</p>}
       {diff.isError && (
-        <p role="alert" className="text-[var(--color-problem)]">
+        <p role="alert" className="text-ok-problem-ink">
           Could not compare: {diff.error.message}
         </p>
       )}

@@ -32,7 +32,7 @@ export function ReleaseDownloads({ release }: { release: Release }) {
           <tr key={`${file.shape}-${file.file}`} className="border-b border-slate-100">
             <td className="px-2 py-1">
               <a
-                className="text-[var(--color-selected)] underline"
+                className="text-ok-selected underline"
                 href={releaseFileUrl(release.id, file.file, file.shape)}
                 download={file.file}
               >
@@ -52,7 +52,7 @@ export function ReleaseDownloads({ release }: { release: Release }) {
           <tr key={`manifest-${shape}`} className="border-b border-slate-100">
             <td className="px-2 py-1">
               <a
-                className="text-[var(--color-selected)] underline"
+                className="text-ok-selected underline"
                 href={releaseFileUrl(release.id, 'manifest.json', shape)}
                 download="manifest.json"
               >

@@ -23,7 +23,7 @@ export function ReleaseList({
             <Link
               to={`?release=${release.id}`}
               aria-current={selected ? 'page' : undefined}
-              className={`block px-4 py-2 ${selected ? 'bg-sky-50 shadow-[inset_3px_0_0_var(--color-selected)]' : 'hover:bg-slate-50'}`}
+              className={`block px-4 py-2 ${selected ? 'bg-sky-50 shadow-[inset_3px_0_0_var(--color-ok-selected)]' : 'hover:bg-slate-50'}`}
             >
               <span className="flex items-center gap-2">
                 <span className="font-semibold">{release.name}</span>

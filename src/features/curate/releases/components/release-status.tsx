@@ -7,8 +7,8 @@ export function ReleaseStatus({ release }: { release: Release }) {
     <span
       className={`rounded border px-1.5 py-0.5 text-[11px] font-medium uppercase tracking-wide ${
         published
-          ? 'border-[#009E73] bg-emerald-50 text-emerald-900'
-          : 'border-dashed border-[#E69F00] bg-amber-50 text-amber-900'
+          ? 'border-ok-right bg-emerald-50 text-emerald-900'
+          : 'border-dashed border-ok-distractor bg-amber-50 text-amber-900'
       }`}
     >
       {published ? 'Published' : 'Draft'}

@@ -75,7 +75,7 @@ export function ReleasesPage() {
       </div>
       {list.isPending && <p className="p-4 text-slate-500">Loading releases…</p>}
       {list.isError && (
-        <p role="alert" className="p-4 text-[var(--color-problem)]">
+        <p role="alert" className="p-4 text-ok-problem-ink">
           Could not load releases: {list.error.message}
         </p>
       )}
