@@ -7,6 +7,7 @@ import { createLiveHub } from './live/live-hub';
 import { apiRoutes } from './routes/index';
 import { errorBody, mountRoutes } from './routes/mount-routes';
 import type { Route, ServerDeps } from './routes/route-table';
+import { ImportJobs } from './services/import-jobs';
 import { KeyedQueue } from './services/keyed-queue';
 import type { Db, DbKind } from './storage/database';
 import { pgPoolOf } from './storage/open-database';
@@ -38,6 +39,7 @@ export function createApiApp(options: CreateAppOptions): { app: Hono; deps: Serv
     throttle: options.throttle ?? new LoginThrottle(throttleStoreFor(options.db, options.kind)),
     idempotencyQueue: new KeyedQueue(),
     live: createLiveHub(options.db, options.kind, options.config),
+    imports: new ImportJobs(options.db, { leaseMs: options.config.importLeaseMs }),
   };
   const app = new Hono();
   app.use('*', securityHeaders(options.config));

@@ -131,6 +131,7 @@ export function testConfig(dataDir: string, databaseUrl: string | undefined): Ap
     publicOrigin: undefined,
     secureCookies: false,
     trustProxy: false,
+    importLeaseMs: 30_000,
   };
 }
 

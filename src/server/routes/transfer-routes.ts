@@ -3,7 +3,7 @@ import type { DataSource } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import { MANIFEST_FILE_NAME, exportFileName, manifestText, sha256Hex } from '../services/export';
 import { exportManifest, openExportDownload } from '../services/export-downloads';
-import { MAX_UPLOAD_BYTES, importJobsFor } from '../services/import-jobs';
+import { MAX_UPLOAD_BYTES } from '../services/import-jobs';
 import { recordRoots, scanRegisteredRecords } from '../services/records';
 import { ServiceError, notFound } from '../services/service-error';
 import { REPLACE_IMPORTERS } from './access';
@@ -54,7 +54,7 @@ export const transferRoutes: Route[] = [
           `A ${user.role} may not import with replace: it changes existing samples, which only ${REPLACE_IMPORTERS.join(' and ')}s do. Import without replace, or ask a curator.`,
         );
       }
-      return { status: 201, body: importJobsFor(deps).start(user, body) };
+      return { status: 201, body: await deps.imports.start(user, body) };
     },
   }),
   defineRoute({
@@ -68,8 +68,7 @@ export const transferRoutes: Route[] = [
     streamedBody: true,
     async handler({ c, deps, params, actor }) {
       const length = c.req.header('content-length');
-      const job = await importJobsFor(deps).receive(
-        deps.db,
+      const job = await deps.imports.receive(
         recordRoots(deps.config),
         actor(),
         params['id'] ?? '',
@@ -85,7 +84,7 @@ export const transferRoutes: Route[] = [
     access: TRANSFER_ROLES,
     summary: 'Read the progress of an import',
     async handler({ deps, params, actor }) {
-      return { body: importJobsFor(deps).get(actor(), params['id'] ?? '') };
+      return { body: await deps.imports.get(actor(), params['id'] ?? '') };
     },
   }),
   defineRoute({

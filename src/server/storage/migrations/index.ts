@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { DbKind } from '../database';
 import { evaluationMigration } from './evaluation-schema';
 import { hardeningMigration } from './hardening';
+import { importJobsMigration } from './import-jobs';
 import { initialMigration } from './initial-schema';
 import { releasesMigration } from './releases-schema';
 import { reviewPassesMigration } from './review-passes';
@@ -16,5 +17,6 @@ export function allMigrations(kind: DbKind): Record<string, Migration> {
     '0006-releases': releasesMigration,
     '0007-review-passes': reviewPassesMigration(),
     '0009-templates': templatesMigration,
+    '0014-import-jobs': importJobsMigration,
   };
 }
