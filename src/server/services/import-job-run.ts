@@ -17,6 +17,7 @@ export class ImportJobRun {
   private dirty = false;
   private lastWriteMs = 0;
   private inFlight: Promise<void> | undefined;
+  private stopped = false;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -48,9 +49,18 @@ export class ImportJobRun {
     if (phaseChanged) await this.write();
   }
 
-  /** Stops writing (the caller records the end); waits for a write in flight. */
-  async stop(): Promise<void> {
+  /**
+   * Starts no more writes (the caller records the end). Does not wait for the one in flight:
+   * on SQLite it may be waiting for the import's own transaction (see settled).
+   */
+  stop(): void {
+    this.stopped = true;
     clearInterval(this.timer);
+  }
+
+  /** Stops, and waits for the write in flight (outside the import's transaction). */
+  async settled(): Promise<void> {
+    this.stop();
     await this.inFlight;
   }
 
@@ -61,6 +71,7 @@ export class ImportJobRun {
 
   private async write(): Promise<void> {
     while (this.inFlight) await this.inFlight;
+    if (this.stopped) return;
     this.dirty = false;
     const nowMs = Date.now();
     this.inFlight = saveProgress(this.db, this.jobId, this.runner, this.current, nowMs).then(

@@ -179,7 +179,7 @@ export class ImportJobs {
           // The job reads imported in the same transaction that stores its samples, and only
           // while this run still holds it: never samples stored under a job declared failed.
           beforeCommit: async (trx, report) => {
-            await run.stop();
+            run.stop();
             const fenced = await finishJob(
               trx,
               run.jobId,
@@ -203,7 +203,7 @@ export class ImportJobs {
       );
       end = { status: report.outcome, report };
     } catch (error) {
-      await run.stop();
+      await run.settled();
       const message = error instanceof Error ? error.message : String(error);
       try {
         await finishJob(
@@ -220,7 +220,7 @@ export class ImportJobs {
       }
       throw error;
     }
-    await run.stop();
+    await run.settled();
     if (end.status !== 'imported') {
       await finishJob(this.db, run.jobId, run.runner, run.progress, end, Date.now());
     } else if (committed) {
