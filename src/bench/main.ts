@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   wfdb: async () => (await import('./wfdb-decode.bench')).wfdbSuite,
   measure: async () => (await import('./measure.bench')).measureSuite,
   server: async () => (await import('./save-latency.bench')).saveLatencySuite,
+  importLoad: async () => (await import('./import-load.bench')).importLoadSuite,
   plot: async () => (await import('./plot.bench')).plotSuite,
   review: async () => (await import('./review.bench')).reviewSuite,
   evaluate: async () => (await import('./evaluate.bench')).evaluateSuite,

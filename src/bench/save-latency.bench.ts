@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import { SESSION_COOKIE, createSession } from '../server/auth/session-store';
 import { hashPassword } from '../server/auth/password';
@@ -9,6 +8,7 @@ import { openMigratedDatabase } from '../server/storage/open-database';
 import { denseLabel } from '../testing/sample-fixtures';
 import { spawnServer } from '../testing/server-process';
 import { makeTempDir } from '../testing/test-database';
+import { httpClient } from './http-client';
 import type { BenchSuite } from './suite';
 import { median, quantile } from './suite';
 
@@ -25,54 +25,6 @@ interface BenchClient {
   cookie: string;
   ecgId: string;
   version: number;
-}
-
-interface HttpAnswer {
-  status: number;
-  text: string;
-}
-
-/**
- * One keep-alive connection pool on loopback. node:http instead of fetch: on these 2 shared
- * cores undici's fetch costs the load generator several times the CPU per request of node:http,
- * CPU the server then does not get.
- */
-function httpClient(port: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
-  return (
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-    body?: string,
-  ): Promise<HttpAnswer> =>
-    new Promise((resolve, reject) => {
-      const request = http.request(
-        {
-          host: '127.0.0.1',
-          port,
-          method,
-          path,
-          agent,
-          headers:
-            body === undefined
-              ? headers
-              : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              text: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          response.on('error', reject);
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
 }
 
 /** CPU time (user + system, ms) a process has used so far; undefined where /proc is missing. */
@@ -216,7 +168,7 @@ export const saveLatencySuite: BenchSuite = {
     try {
       const port = await server.ready;
       const pid = server.child.pid;
-      const send = httpClient(port);
+      const send = httpClient(port, CLIENTS * 2);
       const save = async (client: BenchClient, i: number) => {
         const answer = await send(
           'PUT',

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       publicOrigin: undefined,
       secureCookies: false,
       trustProxy: false,
+      importLeaseMs: 30_000,
     });
   });
 
@@ -31,6 +32,7 @@ describe('loadConfig', () => {
         DEMO: 'true',
         PUBLIC_ORIGIN: 'https://ecg.example.org',
         TRUST_PROXY: '1',
+        IMPORT_LEASE_MS: '2000',
         UNRELATED: 'x',
       },
       [],
@@ -44,6 +46,7 @@ describe('loadConfig', () => {
     expect(config.demo).toBe(true);
     expect(config.secureCookies).toBe(true);
     expect(config.trustProxy).toBe(true);
+    expect(config.importLeaseMs).toBe(2000);
   });
 
   it('turns demo mode on with the --demo argument', () => {

@@ -26,6 +26,11 @@ export const EnvSchema = z.object({
     .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
     .optional(),
   TRUST_PROXY: booleanFlag.default(false),
+  IMPORT_LEASE_MS: z.coerce
+    .number({ message: 'must be a whole number of milliseconds, at least 500' })
+    .int('must be a whole number of milliseconds, at least 500')
+    .min(500, 'must be a whole number of milliseconds, at least 500')
+    .default(30_000),
 });
 
 /** The checked settings, with paths made absolute against the working directory. */
@@ -44,6 +49,8 @@ export interface AppConfig {
   readonly secureCookies: boolean;
   /** Behind a reverse proxy: the client address is the last X-Forwarded-For entry. */
   readonly trustProxy: boolean;
+  /** A running import whose process has not renewed its lease for this long is failed (ms). */
+  readonly importLeaseMs: number;
 }
 
 /** Thrown when settings are bad; `problems` has one readable line per bad setting. */
@@ -88,5 +95,6 @@ export function loadConfig(
     publicOrigin: value.PUBLIC_ORIGIN,
     secureCookies: value.PUBLIC_ORIGIN?.startsWith('https://') ?? false,
     trustProxy: value.TRUST_PROXY,
+    importLeaseMs: value.IMPORT_LEASE_MS,
   };
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { preflagRunnerOf } from './services/preflags/preflag-runner';
 import type { AppConfig } from '../config/env';
 import type { ThrottleStore } from './auth/login-throttle';
 import { LoginThrottle } from './auth/login-throttle';
@@ -7,6 +8,7 @@ import { createLiveHub } from './live/live-hub';
 import { apiRoutes } from './routes/index';
 import { errorBody, mountRoutes } from './routes/mount-routes';
 import type { Route, ServerDeps } from './routes/route-table';
+import { ImportJobs } from './services/import-jobs';
 import { KeyedQueue } from './services/keyed-queue';
 import type { Db, DbKind } from './storage/database';
 import { pgPoolOf } from './storage/open-database';
@@ -38,7 +40,13 @@ export function createApiApp(options: CreateAppOptions): { app: Hono; deps: Serv
     throttle: options.throttle ?? new LoginThrottle(throttleStoreFor(options.db, options.kind)),
     idempotencyQueue: new KeyedQueue(),
     live: createLiveHub(options.db, options.kind, options.config),
+    imports: new ImportJobs(options.db, { leaseMs: options.config.importLeaseMs }),
   };
+  // Pre-flags for what an import stored, in the background, from the import's one completion
+  // point (whichever request or process ran it; the upload's response does not wait).
+  deps.imports.onImported(({ actor }) => {
+    preflagRunnerOf(deps).startInBackground(actor, 'import', { onlyStale: true });
+  });
   const app = new Hono();
   app.use('*', securityHeaders(options.config));
   app.use('*', hostCheck({ publicOrigin: options.config.publicOrigin, host: options.config.host }));

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { controlledBody } from '../testing/controlled-body';
 import type { ServerProcess } from '../testing/server-process';
 import { spawnServer } from '../testing/server-process';
-import { denseLabel, loadRealSamples } from '../testing/sample-fixtures';
+import { PTBXL_JSONL, denseLabel, loadRealSamples } from '../testing/sample-fixtures';
 import type { TestDatabase } from '../testing/test-database';
 import { createTestDatabase, makeTempDir } from '../testing/test-database';
 import { registerEcgRecord } from './services/ecgs';
@@ -9,6 +12,9 @@ import { createUser } from './services/users';
 
 const PASSWORD = 'two processes, one database';
 const [sample] = loadRealSamples(1);
+const fileLines = readFileSync(PTBXL_JSONL, 'utf8').split('\n').slice(0, -1);
+/** Short, so a killed process's import is seen failed soon; long enough for a busy machine. */
+const IMPORT_LEASE_MS = 3000;
 
 interface Answer {
   status: number;
@@ -43,11 +49,13 @@ async function call(
 }
 
 describe('two server processes on one PostgreSQL', () => {
-  const dirs = [makeTempDir('ecg-mp-a-'), makeTempDir('ecg-mp-b-')];
+  // A and B serve every test; C is there to be killed mid-import.
+  const dirs = [makeTempDir('ecg-mp-a-'), makeTempDir('ecg-mp-b-'), makeTempDir('ecg-mp-c-')];
   let database: TestDatabase;
   let servers: ServerProcess[] = [];
   let a = '';
   let b = '';
+  let c = '';
   let ecgId = '';
 
   beforeAll(async () => {
@@ -55,6 +63,7 @@ describe('two server processes on one PostgreSQL', () => {
     for (const [username, role] of [
       ['cardio', 'cardiologist'],
       ['reviewer', 'reviewer'],
+      ['curator', 'curator'],
     ] as const) {
       await createUser(database.storage.db, null, { username, role, password: PASSWORD });
     }
@@ -66,15 +75,20 @@ describe('two server processes on one PostgreSQL', () => {
       })
     ).id;
     servers = dirs.map((dir) =>
-      spawnServer({ DATABASE_URL: database.databaseUrl!, DATA_DIR: dir.dir }),
+      spawnServer({
+        DATABASE_URL: database.databaseUrl!,
+        DATA_DIR: dir.dir,
+        IMPORT_LEASE_MS: String(IMPORT_LEASE_MS),
+      }),
     );
-    const [portA, portB] = await Promise.all(servers.map((server) => server.ready));
+    const [portA, portB, portC] = await Promise.all(servers.map((server) => server.ready));
     a = `http://127.0.0.1:${portA}`;
     b = `http://127.0.0.1:${portB}`;
+    c = `http://127.0.0.1:${portC}`;
   }, 120_000);
 
   afterAll(async () => {
-    for (const server of servers) server.child.kill('SIGTERM');
+    for (const server of servers) if (server.child.exitCode === null) server.child.kill('SIGTERM');
     await Promise.all(servers.map((server) => server.exited));
     await database.dispose();
     for (const dir of dirs) dir.remove();
@@ -144,5 +158,125 @@ describe('two server processes on one PostgreSQL', () => {
     expect(answers.filter((r) => r.headers.get('idempotent-replayed') !== 'true')).toHaveLength(1);
     for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
     expect(answers[0]!.body.label.version).toBe(version + 1);
+  });
+
+  /** Starts the upload of an import job's file to a server; the test sends the chunks. */
+  function upload(base: string, id: string, cookie: string) {
+    const body = controlledBody();
+    const response = fetch(`${base}/api/imports/${id}/file`, {
+      method: 'PUT',
+      headers: { cookie, 'content-type': 'application/x-ndjson' },
+      body: body.stream,
+      duplex: 'half',
+    } as RequestInit);
+    // Awaited by the test; a killed server's broken-off answer must not count as unhandled.
+    response.catch(() => undefined);
+    return { ...body, response };
+  }
+
+  /** Reads an import's progress, from A and B in turn, until the condition holds. */
+  async function pollImport(
+    id: string,
+    cookie: string,
+    condition: (job: { status: string; phase: string | null; entriesRead: number }) => boolean,
+  ) {
+    for (let i = 0; ; i++) {
+      const answer = await call(i % 2 === 0 ? a : b, 'GET', `/api/imports/${id}`, { cookie });
+      expect(answer.status).toBe(200);
+      if (condition(answer.body)) return answer.body;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  it('runs an import announced on one process and uploaded to the other, its progress read on both', async () => {
+    const cookie = await signIn(a, 'curator');
+    const started = await call(a, 'POST', '/api/imports', {
+      cookie,
+      body: { fileName: 'ptbxl.jsonl' },
+    });
+    expect(started.status).toBe(201);
+    const put = upload(b, started.body.id, cookie);
+    put.push(`${fileLines.slice(0, 1000).join('\n')}\n`);
+    const running = await pollImport(started.body.id, cookie, (job) => job.entriesRead >= 500);
+    expect(running).toMatchObject({ status: 'running', phase: 'reading' });
+    // The PUT holds the job: a second upload of it, on the other process, is refused.
+    const again = await call(a, 'PUT', `/api/imports/${started.body.id}/file`, {
+      cookie,
+      body: {},
+    });
+    expect(again.status).toBe(409);
+    put.push(`${fileLines.slice(1000).join('\n')}\n`);
+    put.close();
+    const response = await put.response;
+    expect(response.status).toBe(200);
+    const done = (await response.json()) as {
+      status: string;
+      report: { counts: { created: number } };
+    };
+    expect(done.status).toBe('imported');
+    expect(done.report.counts.created).toBe(fileLines.length);
+    expect((await call(a, 'GET', `/api/imports/${started.body.id}`, { cookie })).body).toEqual(
+      done,
+    );
+  });
+
+  it('fails an import whose process is killed in the middle of its write, and stores nothing of it', async () => {
+    const db = database.storage.db;
+    const versionsBefore = await db
+      .selectFrom('samples')
+      .select(['id', 'version'])
+      .orderBy('id')
+      .execute();
+    expect(versionsBefore).toHaveLength(fileLines.length);
+    const cookie = await signIn(a, 'curator');
+    const started = await call(a, 'POST', '/api/imports', {
+      cookie,
+      body: { fileName: 'reworded.jsonl', replace: true },
+    });
+    // Every sample reworded: the import stores each as its next revision, in file order.
+    const reworded = fileLines.map((line) => line.replace('"question":"', '"question":"Now: '));
+    const last = JSON.parse(reworded[reworded.length - 1]!) as { metadata: { id: number } };
+    // The test holds the last sample's row: the import's transaction, having written all the
+    // others, waits there, still open, until C is killed.
+    const hold = await db.startTransaction().execute();
+    await hold
+      .selectFrom('samples')
+      .select('id')
+      .where('data_source', '=', 'ptbxl')
+      .where('sample_id', '=', last.metadata.id)
+      .forUpdate()
+      .execute();
+    const put = upload(c, started.body.id, cookie);
+    put.push(`${reworded.join('\n')}\n`);
+    put.close();
+    const waitingOnLock = async () =>
+      Number(
+        (
+          await sql<{ n: number }>`select count(*) as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`.execute(db)
+        ).rows[0]!.n,
+      );
+    while ((await waitingOnLock()) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(
+      (await call(b, 'GET', `/api/imports/${started.body.id}`, { cookie })).body,
+    ).toMatchObject({ status: 'running', phase: 'writing' });
+    const killed = servers[2]!;
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    await put.response.catch(() => undefined);
+    await hold.rollback().execute();
+    const failed = await pollImport(started.body.id, cookie, (job) => job.status !== 'running');
+    expect(failed.status).toBe('failed');
+    expect((failed as unknown as { error: string }).error).toMatch(
+      /server process running this import stopped.*nothing was imported/,
+    );
+    expect(
+      await db.selectFrom('samples').select(['id', 'version']).orderBy('id').execute(),
+    ).toEqual(versionsBefore);
+    const revisions = await db
+      .selectFrom('sample_revisions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(revisions.n)).toBe(fileLines.length);
   });
 });

@@ -132,6 +132,7 @@ export function testConfig(dataDir: string, databaseUrl: string | undefined): Ap
     publicOrigin: undefined,
     secureCookies: false,
     trustProxy: false,
+    importLeaseMs: 30_000,
   };
 }
 

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config/env';
 import type { Role } from '../../schemas/api/common';
 import type { SessionUser } from '../../schemas/api/session';
 import type { LoginThrottle } from '../auth/login-throttle';
+import type { ImportJobs } from '../services/import-jobs';
 import type { LiveHub } from '../live/live-hub';
 import type { KeyedQueue } from '../services/keyed-queue';
 import type { Actor } from '../services/actor';
@@ -22,6 +23,8 @@ export interface ServerDeps {
   readonly idempotencyQueue: KeyedQueue;
   /** Publish/subscribe and presence across the server processes of this workspace. */
   readonly live: LiveHub;
+  /** Import jobs (stored in the database: any process answers for any job). */
+  readonly imports: ImportJobs;
 }
 
 /** Who may call a route: listed roles, or 'anonymous' (anyone, signed in or not). */

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportJobSchema } from '../../schemas/api/transfer';
 import { TEST_PASSWORD, TestClient, testConfig } from '../../testing/api-harness';
+import { controlledBody } from '../../testing/controlled-body';
 import type { TestDatabase } from '../../testing/test-database';
 import { DB_KINDS, createTestDatabase, makeTempDir } from '../../testing/test-database';
 import { createApiApp } from '../app';
@@ -53,22 +54,6 @@ async function signedIn(app: Hono, username: string): Promise<TestClient> {
   const client = new TestClient(app);
   await client.login(username);
   return client;
-}
-
-/** Sends a body as a stream whose chunks the test releases one by one. */
-function controlledBody() {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const stream = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-    },
-  });
-  return {
-    stream,
-    push: (text: string) => controller.enqueue(new TextEncoder().encode(text)),
-    close: () => controller.close(),
-    fail: (error: Error) => controller.error(error),
-  };
 }
 
 describe.each(DB_KINDS)('import, export and records API on %s', (kind) => {

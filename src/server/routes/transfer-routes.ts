@@ -3,8 +3,7 @@ import type { DataSource } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
 import { MANIFEST_FILE_NAME, exportFileName, manifestText, sha256Hex } from '../services/export';
 import { exportManifest, openExportDownload } from '../services/export-downloads';
-import { MAX_UPLOAD_BYTES, importJobsFor } from '../services/import-jobs';
-import { preflagRunnerOf } from '../services/preflags/preflag-runner';
+import { MAX_UPLOAD_BYTES } from '../services/import-jobs';
 import { recordRoots, scanRegisteredRecords } from '../services/records';
 import { ServiceError, notFound } from '../services/service-error';
 import { REPLACE_IMPORTERS } from './access';
@@ -55,7 +54,7 @@ export const transferRoutes: Route[] = [
           `A ${user.role} may not import with replace: it changes existing samples, which only ${REPLACE_IMPORTERS.join(' and ')}s do. Import without replace, or ask a curator.`,
         );
       }
-      return { status: 201, body: importJobsFor(deps).start(user, body) };
+      return { status: 201, body: await deps.imports.start(user, body) };
     },
   }),
   defineRoute({
@@ -69,17 +68,13 @@ export const transferRoutes: Route[] = [
     streamedBody: true,
     async handler({ c, deps, params, actor }) {
       const length = c.req.header('content-length');
-      const job = await importJobsFor(deps).receive(
-        deps.db,
+      const job = await deps.imports.receive(
         recordRoots(deps.config),
         actor(),
         params['id'] ?? '',
         c.req.raw.body,
         length === undefined || !/^\d+$/.test(length) ? null : Number(length),
       );
-      // Pre-flags for what landed, in the background: the import's response does not wait.
-      if (job.status === 'imported')
-        preflagRunnerOf(deps).startInBackground(actor(), 'import', { onlyStale: true });
       return { status: job.status === 'refused' ? 422 : 200, body: job };
     },
   }),
@@ -89,7 +84,7 @@ export const transferRoutes: Route[] = [
     access: TRANSFER_ROLES,
     summary: 'Read the progress of an import',
     async handler({ deps, params, actor }) {
-      return { body: importJobsFor(deps).get(actor(), params['id'] ?? '') };
+      return { body: await deps.imports.get(actor(), params['id'] ?? '') };
     },
   }),
   defineRoute({

@@ -1,45 +1,90 @@
 import { jsonlEntryBatches } from '../../domain/jsonl/source-entry';
-import type { ImportJob, StartImportRequest } from '../../schemas/api/transfer';
+import type { ImportJob, ImportReport, StartImportRequest } from '../../schemas/api/transfer';
 import type { Db } from '../storage/database';
-import { newId, nowIso } from '../storage/ids';
+import { newId } from '../storage/ids';
 import type { Actor } from './actor';
+import type { ImportWritten } from './import/writer';
 import { importSamples } from './import/import-samples';
+import { ImportJobRun } from './import-job-run';
+import type { JobEnd, StoredJob } from './import-job-store';
+import {
+  claimJob,
+  deleteFinishedBefore,
+  failStaleJob,
+  finishJob,
+  insertJob,
+  readJob,
+} from './import-job-store';
 import type { RecordRoots } from './records';
 import { ServiceError, notFound } from './service-error';
 
 /** The largest upload an import takes (bytes). */
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
 /** Finished jobs are forgotten after this long. */
 const JOB_TTL_MS = 60 * 60 * 1000;
+
 /** A job that has not started receiving its file after this long expires (fails). */
 export const WAITING_TTL_MS = 15 * 60 * 1000;
 
-interface JobEntry {
-  job: ImportJob;
-  ownerId: string;
-  finishedAtMs: number | null;
+/** A running job whose process has not renewed its lease for this long is failed (default). */
+export const DEFAULT_IMPORT_LEASE_MS = 30_000;
+
+const EXPIRED_MESSAGE = `No file arrived within ${WAITING_TTL_MS / 60_000} minutes, so this import expired; start a new one.`;
+
+const stoppedMessage = (leaseMs: number) =>
+  `The server process running this import stopped (no sign of it for ${Math.round(leaseMs / 1000)} s); nothing was imported. Start the import again.`;
+
+/** A job whose import committed: what follows an import (pre-flags, notices) starts here. */
+export interface ImportCompleted extends ImportWritten {
+  readonly job: ImportJob;
+  readonly actor: Actor;
+  readonly report: ImportReport;
+}
+
+/** Called once per import job whose samples were stored, after its transaction committed. */
+export type ImportCompletedListener = (completed: ImportCompleted) => void | Promise<void>;
+
+/** Settings of the job service. */
+export interface ImportJobsOptions {
+  /** A running job not renewed for this long counts as failed (ms). */
+  readonly leaseMs: number;
+  readonly log?: (line: string) => void;
 }
 
 /**
- * Import jobs of one server process, in memory: a job is announced (POST), receives its file
- * (PUT, streamed and imported as it arrives) and is polled for progress (GET) by the user who
- * started it. Jobs are lost when the process stops; the import itself is all or nothing.
+ * Import jobs, stored in the database so every server process answers for every job: a job is
+ * announced (POST), receives its file (PUT, streamed and imported as it arrives, on whichever
+ * process the PUT reaches) and is polled for progress (GET) by the user who started it. The
+ * running process writes its progress and renews a lease; a job whose process died fails once
+ * the lease runs out (its import never committed, so nothing of it is stored). A job that never
+ * receives its file expires after WAITING_TTL_MS. The import itself is all or nothing.
  */
 export class ImportJobs {
-  private readonly jobs = new Map<string, JobEntry>();
+  /** Jobs this process runs: alive whatever their lease says (SQLite's import holds up writes). */
+  private readonly runningHere = new Set<string>();
+  private readonly listeners = new Set<ImportCompletedListener>();
+  private readonly log: (line: string) => void;
 
-  private sweep(): void {
-    const now = Date.now();
-    for (const [id, entry] of this.jobs) {
-      expireIfStale(entry, now);
-      if (entry.finishedAtMs !== null && now - entry.finishedAtMs > JOB_TTL_MS)
-        this.jobs.delete(id);
-    }
+  constructor(
+    private readonly db: Db,
+    private readonly options: ImportJobsOptions,
+  ) {
+    this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+  }
+
+  /**
+   * THE completion point of an import job: listener runs after the transaction that stored the
+   * samples and marked the job imported has committed (not for dry runs, refusals or
+   * failures). Its errors are logged; the import stays committed. Returns the unsubscribe.
+   */
+  onImported(listener: ImportCompletedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Announces an upload; returns the waiting job. */
-  start(actor: Actor, request: StartImportRequest): ImportJob {
-    this.sweep();
+  async start(actor: Actor, request: StartImportRequest): Promise<ImportJob> {
     if (request.sizeBytes !== undefined && request.sizeBytes > MAX_UPLOAD_BYTES) {
       throw new ServiceError(
         'invalid',
@@ -49,62 +94,37 @@ export class ImportJobs {
         },
       );
     }
-    const job: ImportJob = {
-      id: newId(),
-      fileName: request.fileName,
-      replace: request.replace,
-      dryRun: request.dryRun,
-      status: 'waiting',
-      phase: null,
-      bytesReceived: 0,
-      totalBytes: request.sizeBytes ?? null,
-      entriesRead: 0,
-      errors: 0,
-      warnings: 0,
-      createdAt: nowIso(),
-      finishedAt: null,
-      report: null,
-      error: null,
-    };
-    this.jobs.set(job.id, { job, ownerId: actor.id, finishedAtMs: null });
-    return job;
+    const nowMs = Date.now();
+    await deleteFinishedBefore(this.db, nowMs - JOB_TTL_MS);
+    return insertJob(this.db, actor.id, request, nowMs);
   }
 
   /** The job if the actor started it; 404 otherwise (other users' jobs do not exist for them). */
-  get(actor: Actor, id: string): ImportJob {
-    this.sweep();
-    const entry = this.jobs.get(id);
-    if (!entry || entry.ownerId !== actor.id) throw notFound('Import');
-    return { ...entry.job };
+  async get(actor: Actor, id: string): Promise<ImportJob> {
+    return (await this.owned(actor, id)).job;
   }
 
   /**
    * Receives the job's file as a byte stream and imports it (all or nothing); resolves with the
-   * finished job. 409 if the job already received a file.
+   * finished job. 409 if the job already received a file or expired.
    */
   async receive(
-    db: Db,
     roots: RecordRoots,
     actor: Actor,
     id: string,
     body: ReadableStream<Uint8Array> | null,
     contentLength: number | null,
   ): Promise<ImportJob> {
-    this.sweep();
-    const entry = this.jobs.get(id);
-    if (!entry || entry.ownerId !== actor.id) throw notFound('Import');
-    if (entry.job.error === EXPIRED_MESSAGE) {
+    const { job } = await this.owned(actor, id);
+    if (job.error === EXPIRED_MESSAGE) {
       throw new ServiceError('conflict', EXPIRED_MESSAGE, { code: 'import_expired' });
     }
-    if (entry.job.status !== 'waiting') {
-      throw new ServiceError(
-        'conflict',
-        `This import already received its file (it is ${entry.job.status}); start a new one.`,
-        {
-          code: 'import_started',
-        },
-      );
-    }
+    const started = new ServiceError(
+      'conflict',
+      `This import already received its file (it is ${job.status}); start a new one.`,
+      { code: 'import_started' },
+    );
+    if (job.status !== 'waiting') throw started;
     if (!body)
       throw new ServiceError(
         'invalid',
@@ -116,67 +136,155 @@ export class ImportJobs {
         `The file is ${contentLength} bytes; an import takes at most ${MAX_UPLOAD_BYTES}.`,
       );
     }
-    const job = entry.job;
-    job.status = 'running';
-    job.phase = 'reading';
-    if (job.totalBytes === null) job.totalBytes = contentLength;
-    const finish = () => {
-      job.finishedAt = nowIso();
-      entry.finishedAtMs = Date.now();
-    };
+    const runner = newId();
+    const totalBytes = job.totalBytes ?? contentLength;
+    if (!(await claimJob(this.db, id, runner, totalBytes, Date.now()))) throw started;
+    this.runningHere.add(id);
+    const run = new ImportJobRun(
+      this.db,
+      id,
+      runner,
+      { phase: 'reading', bytesReceived: 0, totalBytes, entriesRead: 0, errors: 0, warnings: 0 },
+      this.options.leaseMs,
+      this.log,
+    );
+    try {
+      await this.runImport(run, job, roots, actor, body);
+    } finally {
+      this.runningHere.delete(id);
+    }
+    return (await this.owned(actor, id)).job;
+  }
+
+  private async runImport(
+    run: ImportJobRun,
+    job: ImportJob,
+    roots: RecordRoots,
+    actor: Actor,
+    body: ReadableStream<Uint8Array>,
+  ): Promise<void> {
+    let committed: ImportWritten | undefined;
+    let end: JobEnd;
     try {
       const report = await importSamples(
-        db,
-        jsonlEntryBatches(job.fileName, countBytes(body, job)),
+        this.db,
+        jsonlEntryBatches(job.fileName, countBytes(body, run)),
         {
           fileName: job.fileName,
           replace: job.replace,
           dryRun: job.dryRun,
           roots,
           actor,
-          onProgress: (p) => {
-            job.phase = p.phase;
-            job.entriesRead = p.entriesRead;
-            job.errors = p.errors;
-            job.warnings = p.warnings;
+          onProgress: (p) => run.update(p),
+          // The job reads imported in the same transaction that stores its samples, and only
+          // while this run still holds it: never samples stored under a job declared failed.
+          beforeCommit: async (trx, report) => {
+            run.stop();
+            const fenced = await finishJob(
+              trx,
+              run.jobId,
+              run.runner,
+              run.progress,
+              { status: 'imported', report },
+              Date.now(),
+            );
+            if (!fenced) {
+              throw new ServiceError(
+                'conflict',
+                'This import was given up for lost while it ran (its lease ran out); nothing was imported. Start it again.',
+                { code: 'import_lost' },
+              );
+            }
+          },
+          onCommitted: (written) => {
+            committed = written;
           },
         },
       );
-      job.report = report;
-      job.status = report.outcome;
-      job.phase = 'done';
-      job.errors = report.counts.errors;
-      job.warnings = report.counts.warnings;
+      end = { status: report.outcome, report };
     } catch (error) {
-      job.status = 'failed';
-      job.error = error instanceof Error ? error.message : String(error);
-      finish();
+      await run.settled();
+      const message = error instanceof Error ? error.message : String(error);
+      try {
+        await finishJob(
+          this.db,
+          run.jobId,
+          run.runner,
+          run.progress,
+          { status: 'failed', error: message },
+          Date.now(),
+        );
+      } catch (recordError) {
+        // The lease runs out and other processes see the job failed; the import's error matters more.
+        this.log(`Import ${run.jobId}: could not record its failure (${String(recordError)}).`);
+      }
       throw error;
     }
-    finish();
-    return { ...job };
+    await run.settled();
+    if (end.status !== 'imported') {
+      await finishJob(this.db, run.jobId, run.runner, run.progress, end, Date.now());
+    } else if (committed) {
+      await this.announce(actor, run.jobId, end.report, committed);
+    }
+  }
+
+  private async announce(
+    actor: Actor,
+    id: string,
+    report: ImportReport,
+    written: ImportWritten,
+  ): Promise<void> {
+    const job = (await readJob(this.db, id))?.job;
+    if (!job) return;
+    for (const listener of this.listeners) {
+      try {
+        await listener({ job, actor, report, ...written });
+      } catch (error) {
+        this.log(`After import ${id}: ${String(error)}`);
+      }
+    }
+  }
+
+  /** The job the actor owns, brought up to date (expired, or its process gone); 404 otherwise. */
+  private async owned(actor: Actor, id: string): Promise<StoredJob> {
+    const nowMs = Date.now();
+    let stored = await readJob(this.db, id);
+    if (!stored || stored.ownerId !== actor.id) throw notFound('Import');
+    const finishedMs = stored.job.finishedAt === null ? null : Date.parse(stored.job.finishedAt);
+    if (finishedMs !== null && nowMs - finishedMs > JOB_TTL_MS) throw notFound('Import');
+    const stale = this.staleReason(stored, nowMs);
+    if (stale !== null) {
+      await failStaleJob(this.db, stored, stale, nowMs);
+      stored = await readJob(this.db, id);
+      if (!stored) throw notFound('Import');
+    }
+    return stored;
+  }
+
+  /** Why a job should be failed now, or null: it expired, or its process stopped. */
+  private staleReason(stored: StoredJob, nowMs: number): string | null {
+    const { job } = stored;
+    if (job.status === 'waiting' && nowMs - Date.parse(job.createdAt) >= WAITING_TTL_MS) {
+      return EXPIRED_MESSAGE;
+    }
+    if (
+      job.status === 'running' &&
+      !this.runningHere.has(job.id) &&
+      (stored.heartbeatAtMs === null || nowMs - stored.heartbeatAtMs > this.options.leaseMs)
+    ) {
+      return stoppedMessage(this.options.leaseMs);
+    }
+    return null;
   }
 }
 
-const EXPIRED_MESSAGE = `No file arrived within ${WAITING_TTL_MS / 60_000} minutes, so this import expired; start a new one.`;
-
-/** Fails a job still waiting for its file after WAITING_TTL_MS (then forgotten like any other). */
-function expireIfStale(entry: JobEntry, nowMs: number): void {
-  if (entry.job.status !== 'waiting' || nowMs - Date.parse(entry.job.createdAt) < WAITING_TTL_MS) {
-    return;
-  }
-  entry.job.status = 'failed';
-  entry.job.error = EXPIRED_MESSAGE;
-  entry.job.finishedAt = new Date(nowMs).toISOString();
-  entry.finishedAtMs = nowMs;
-}
-
-/** Passes the upload through, counting bytes into the job and stopping past the size limit. */
+/** Passes the upload through, counting bytes into the run and stopping past the size limit. */
 async function* countBytes(
   body: ReadableStream<Uint8Array>,
-  job: ImportJob,
+  run: ImportJobRun,
 ): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
+  let bytes = 0;
   try {
     for (;;) {
       let chunk: Awaited<ReturnType<typeof reader.read>>;
@@ -193,8 +301,9 @@ async function* countBytes(
       }
       const { done, value } = chunk;
       if (done) return;
-      job.bytesReceived += value.byteLength;
-      if (job.bytesReceived > MAX_UPLOAD_BYTES) {
+      bytes += value.byteLength;
+      await run.update({ bytesReceived: bytes });
+      if (bytes > MAX_UPLOAD_BYTES) {
         throw new ServiceError(
           'invalid',
           `The upload is larger than ${MAX_UPLOAD_BYTES} bytes; nothing was imported.`,
@@ -205,16 +314,4 @@ async function* countBytes(
   } finally {
     reader.releaseLock();
   }
-}
-
-const stores = new WeakMap<object, ImportJobs>();
-
-/** The job store of one server (keyed by its deps object, so each app has its own). */
-export function importJobsFor(owner: object): ImportJobs {
-  let store = stores.get(owner);
-  if (!store) {
-    store = new ImportJobs();
-    stores.set(owner, store);
-  }
-  return store;
 }

@@ -56,6 +56,11 @@ export class BackgroundCheckpointer {
     if (this.commits === BACKGROUND_CHECKPOINT_AFTER_COMMITS && !this.stopped) this.start();
   }
 
+  /** Starts the worker now, whatever the count (before one very large write transaction). */
+  startNow(): void {
+    if (!this.worker && !this.stopped) this.start();
+  }
+
   private start(): void {
     const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(WORKER_SOURCE, {

@@ -256,6 +256,34 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+/**
+ * import_jobs: one import (announced, receiving its file, finished), shared by every server
+ * process; status and phase are ImportJob's; report is the ImportReport as JSON.
+ */
+export interface ImportJobsTable {
+  id: string;
+  owner_id: string;
+  file_name: string;
+  replace: Flag;
+  dry_run: Flag;
+  status: string;
+  phase: string | null;
+  /** Bytes (an upload is at most 512 MiB: an integer column holds it). */
+  bytes_received: number;
+  total_bytes: number | null;
+  entries_read: number;
+  errors: number;
+  warnings: number;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+  report: JsonText | null;
+  error: string | null;
+  /** The run (one process's claim) that holds a running job. */
+  runner: string | null;
+  /** When the running job's process last renewed its lease. */
+  heartbeat_at: Timestamp | null;
+}
+
 /** audit_log: append-only record of every change, written in the change's own transaction. */
 export interface AuditLogTable {
   seq: Generated<number>;
@@ -332,6 +360,7 @@ export interface Database {
   releases: ReleasesTable;
   release_samples: ReleaseSamplesTable;
   idempotency_keys: IdempotencyKeysTable;
+  import_jobs: ImportJobsTable;
   audit_log: AuditLogTable;
   model_runs: ModelRunsTable;
   model_answers: ModelAnswersTable;

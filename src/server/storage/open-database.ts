@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { BackgroundCheckpointer } from './background-checkpoint';
 import type { Database, Db, DbKind } from './database';
 import { enableGroupCommit } from './group-commit';
 import { allMigrations } from './migrations/index';
+import { Mutex } from './mutex';
+import { RoutedSqliteDialect } from './sqlite-routed-dialect';
 
 /** Where the database lives: PostgreSQL when databaseUrl is set, else SQLite in dataDir. */
 export interface StorageTarget {
@@ -38,6 +40,13 @@ export function openSqliteFile(file: string): BetterSqlite3.Database {
   return sqlite;
 }
 
+/** A read-only connection to the file (WAL: it reads the last commit while the writer writes). */
+function openSqliteReader(file: string): BetterSqlite3.Database {
+  const reader = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  return reader;
+}
+
 const STATEMENT_CACHE_SIZE = 500;
 
 /**
@@ -65,6 +74,19 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
 }
 
 const sqliteHandles = new WeakMap<Db, BetterSqlite3.Database>();
+const checkpointers = new WeakMap<Db, BackgroundCheckpointer>();
+const writerLocks = new WeakMap<Db, Mutex>();
+
+/**
+ * Runs fn while no query, write or transaction of the server's SQLite connection can start (reads
+ * outside transactions go on from the reader): for a write on another connection, which would
+ * otherwise meet the server's writes in SQLite's one write lock and wait for it synchronously.
+ */
+export function whileSqliteWriterIdle<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const lock = writerLocks.get(db);
+  if (!lock) throw new Error('whileSqliteWriterIdle: not a SQLite database from openDatabase.');
+  return lock.hold(fn);
+}
 const pgPools = new WeakMap<Db, pg.Pool>();
 
 /** The pg pool behind a PostgreSQL Db from openDatabase (undefined on SQLite). */
@@ -78,6 +100,15 @@ export function pgPoolOf(db: Db): pg.Pool | undefined {
  */
 export function sqliteHandleOf(db: Db): BetterSqlite3.Database | undefined {
   return sqliteHandles.get(db);
+}
+
+/**
+ * Moves a SQLite database's WAL checkpoints to their worker thread now (no-op elsewhere): a
+ * write of hundreds of MB would otherwise be copied into the file by the automatic checkpoint
+ * of its COMMIT, on the event loop.
+ */
+export function moveCheckpointsOffThread(db: Db): void {
+  checkpointers.get(db)?.startNow();
 }
 
 /** Opens (without migrating) the configured database. */
@@ -97,11 +128,18 @@ export function openDatabase(target: StorageTarget): Storage {
   mkdirSync(target.dataDir, { recursive: true });
   const file = path.join(target.dataDir, SQLITE_FILE_NAME);
   const sqlite = openSqliteFile(file);
+  const writerLock = new Mutex();
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new RoutedSqliteDialect(
+      withStatementCache(sqlite),
+      () => withStatementCache(openSqliteReader(file)),
+      writerLock,
+    ),
   });
   sqliteHandles.set(db, sqlite);
+  writerLocks.set(db, writerLock);
   const checkpointer = new BackgroundCheckpointer(sqlite);
+  checkpointers.set(db, checkpointer);
   enableGroupCommit(db, () => checkpointer.noteCommit());
   return {
     db,

@@ -10,7 +10,9 @@ import type { EcgKey, ExistingSample, RegisteredEcg, SamplePlan } from './plan';
 import { importReport, keyOf, planEcgs, planSamples } from './plan';
 import type { ImportRead } from './read';
 import { readImportFile } from './read';
+import type { CommitGuard, ImportWritten } from './writer';
 import { writeImportPlan } from './writer';
+import { EventLoopSlicer } from '../../io/event-loop-slices';
 
 /** Import settings. */
 export interface ImportOptions {
@@ -23,8 +25,20 @@ export interface ImportOptions {
   readonly roots: RecordRoots;
   /** Who imports (null: the CLI or the system). */
   readonly actor: Actor | null;
-  /** Called as the import advances (every PROGRESS_EVERY entries read, and per phase). */
-  readonly onProgress?: (progress: ImportProgress) => void;
+  /** Called (and awaited) as the import advances (every PROGRESS_EVERY entries read, and per phase). */
+  readonly onProgress?: (progress: ImportProgress) => void | Promise<void>;
+  /** Runs last inside the import's transaction; throwing rolls the import back. */
+  readonly beforeCommit?: CommitGuard;
+  /**
+   * Called once the import's transaction has committed (not for dry runs or refusals): THE
+   * point where an import is complete, for whatever follows one (pre-flags, notices).
+   */
+  readonly onCommitted?: (committed: ImportCommitted) => void | Promise<void>;
+}
+
+/** A committed import: its report and the sample rows it stored. */
+export interface ImportCommitted extends ImportWritten {
+  readonly report: ImportReport;
 }
 
 /** Rows per lookup query (well under both databases' parameter limits). */
@@ -36,17 +50,29 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** The stored samples of the sources the file's valid samples name, by keyOf(source, id). */
+/** The stored samples the file's valid samples name again, by keyOf(source, id). */
 async function loadExistingSamples(db: Db, read: ImportRead): Promise<Map<string, ExistingSample>> {
   const existing = new Map<string, ExistingSample>();
-  const sources = [...new Set(read.samples.map((s) => s.metadata.data_source))];
-  if (sources.length === 0) return existing;
-  const rows = await db
-    .selectFrom('samples')
-    .select(['id', 'data_source', 'sample_id', 'version', 'content'])
-    .where('data_source', 'in', sources)
-    .execute();
-  for (const row of rows) existing.set(keyOf(row.data_source, row.sample_id), row);
+  const slicer = new EventLoopSlicer();
+  const idsBySource = new Map<string, number[]>();
+  for (const { metadata } of read.samples) {
+    const ids = idsBySource.get(metadata.data_source) ?? [];
+    ids.push(metadata.id);
+    idsBySource.set(metadata.data_source, ids);
+  }
+  for (const [source, ids] of idsBySource) {
+    // By the file's ids, a few hundred at a time: the workspace may hold far more samples.
+    for (const chunk of chunks(ids, LOOKUP_ROWS)) {
+      const rows = await db
+        .selectFrom('samples')
+        .select(['id', 'data_source', 'sample_id', 'version', 'content'])
+        .where('data_source', '=', source)
+        .where('sample_id', 'in', chunk)
+        .execute();
+      for (const row of rows) existing.set(keyOf(row.data_source, row.sample_id), row);
+      await slicer.pause();
+    }
+  }
   return existing;
 }
 
@@ -89,8 +115,8 @@ export async function importSamples(
   const read = await readImportFile(batches, options.fileName, (p) =>
     options.onProgress?.({ phase: 'reading', ...p }),
   );
-  const progress = (phase: ImportPhase, plan: SamplePlan) =>
-    options.onProgress?.({
+  const progress = async (phase: ImportPhase, plan: SamplePlan) =>
+    await options.onProgress?.({
       phase,
       entriesRead: read.entriesRead,
       errors: plan.errors,
@@ -101,11 +127,11 @@ export async function importSamples(
     replace: options.replace ?? false,
   });
   if (plan.errors > 0) {
-    progress('done', plan);
+    await progress('done', plan);
     return importReport('refused', options.fileName, read, plan, null);
   }
 
-  progress('records', plan);
+  await progress('records', plan);
   const now = nowIso();
   const ecgPlan = planEcgs(
     plan.ecgs,
@@ -120,13 +146,20 @@ export async function importSamples(
     now,
   );
   if (options.dryRun) {
-    progress('done', plan);
+    await progress('done', plan);
     return importReport('checked', options.fileName, read, plan, ecgPlan);
   }
 
-  progress('writing', plan);
+  await progress('writing', plan);
   const report = importReport('imported', options.fileName, read, plan, ecgPlan);
-  await writeImportPlan(db, { samples: plan, ecgs: ecgPlan, report }, options.actor, now);
-  progress('done', plan);
+  const written = await writeImportPlan(
+    db,
+    { samples: plan, ecgs: ecgPlan, report },
+    options.actor,
+    now,
+    options.beforeCommit,
+  );
+  await options.onCommitted?.({ report, ...written });
+  await progress('done', plan);
   return report;
 }

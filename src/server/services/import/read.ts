@@ -1,6 +1,7 @@
 import type { FileValidation } from '../../../domain/benchmark/validate-file';
 import { FileValidator } from '../../../domain/benchmark/validate-file';
 import type { SourceEntry } from '../../../domain/jsonl/source-entry';
+import { EventLoopSlicer } from '../../io/event-loop-slices';
 import type { StoredSample } from '../sample-rows';
 import { toStoredSample } from '../sample-rows';
 import type { ProblemLocation } from './report';
@@ -31,13 +32,15 @@ export interface ReadProgress {
 /**
  * Reads and validates every entry of a benchmark source (either answer shape) with the same
  * validator as `validate`, keeping each valid sample in its stored form (list shape, canonical
- * text); calls onProgress every PROGRESS_EVERY entries.
+ * text); calls onProgress every PROGRESS_EVERY entries. Yields to the event loop between
+ * slices of work, so a large file does not hold up other requests.
  */
 export async function readImportFile(
   batches: AsyncIterable<readonly SourceEntry[]>,
   fileName: string,
-  onProgress: (progress: ReadProgress) => void,
+  onProgress: (progress: ReadProgress) => void | Promise<void>,
 ): Promise<ImportRead> {
+  const slicer = new EventLoopSlicer();
   let errors = 0;
   let warnings = 0;
   const validator = new FileValidator({
@@ -49,7 +52,7 @@ export async function readImportFile(
   const samples: ReadSample[] = [];
   let read = 0;
   let reported = 0;
-  onProgress({ entriesRead: 0, errors, warnings });
+  await onProgress({ entriesRead: 0, errors, warnings });
   for await (const batch of batches) {
     for (const entry of batch) {
       const outcome = validator.add(entry);
@@ -60,8 +63,9 @@ export async function readImportFile(
       }
       if (read - reported >= PROGRESS_EVERY) {
         reported = read;
-        onProgress({ entriesRead: read, errors, warnings });
+        await onProgress({ entriesRead: read, errors, warnings });
       }
+      await slicer.pause();
     }
   }
   return { verdict: validator.finish(fileName), samples, entriesRead: read };

@@ -1,4 +1,3 @@
-import type { Database as SqliteHandle } from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { ImportReport } from '../../../schemas/api/transfer';
 import type {
@@ -10,9 +9,15 @@ import type {
   SamplesTable,
 } from '../../storage/database';
 import { newId } from '../../storage/ids';
-import { sqliteHandleOf } from '../../storage/open-database';
+import {
+  moveCheckpointsOffThread,
+  sqliteHandleOf,
+  whileSqliteWriterIdle,
+} from '../../storage/open-database';
+import type { SqliteWorkerDatabase } from '../../storage/sqlite-worker-database';
+import { openSqliteWorkerDatabase } from '../../storage/sqlite-worker-database';
+import { EventLoopSlicer } from '../../io/event-loop-slices';
 import type { Actor } from '../actor';
-import type { AuditInsert } from '../audit';
 import { auditRow } from '../audit';
 import { newSampleRows, nextRevisionRows } from '../sample-rows';
 import { ServiceError } from '../service-error';
@@ -78,133 +83,129 @@ const AUDIT_COLUMNS = [
   'at',
 ] as const satisfies readonly (keyof AuditLogTable)[];
 
-/**
- * Inserts rows on SQLite through one prepared statement run per row (the raw handle shares the
- * connection, so the rows land in the caller's open transaction); Kysely's multi-row inserts
- * compile thousands of parameters per batch and cost twice the write itself.
- */
-function insertPrepared<R>(
-  sqlite: SqliteHandle,
-  table: string,
-  columns: readonly (keyof R & string)[],
-  rows: readonly R[],
-): void {
-  if (rows.length === 0) return;
-  const statement = sqlite.prepare(
-    `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) ` +
-      `values (${columns.map(() => '?').join(', ')})`,
-  );
-  for (const row of rows) statement.run(columns.map((c) => row[c]));
-}
-
 type Trx = Transaction<Database>;
 type Table = 'ecg_records' | 'samples' | 'sample_revisions' | 'audit_log';
 
-/** Inserts rows in the open transaction: prepared statements on SQLite, batches on PostgreSQL. */
-function rowInserter(db: Db, trx: Trx) {
-  const sqlite = sqliteHandleOf(db);
-  return async <R extends object>(
-    table: Table,
-    columns: readonly (keyof R & string)[],
-    rows: readonly R[],
-  ): Promise<void> => {
-    if (sqlite) {
-      insertPrepared(sqlite, table, columns, rows);
-      return;
-    }
-    for (let start = 0; start < rows.length; start += BATCH_ROWS) {
-      const batch = rows.slice(start, start + BATCH_ROWS);
-      // Each table's rows are built with its own row type; Kysely cannot follow `table` here.
-      await trx
-        .insertInto(table)
-        .values(batch as never)
-        .execute();
-    }
+/** The columns each table's rows are inserted with, in insert order (parents before children). */
+const TABLES: readonly { readonly table: Table; readonly columns: readonly string[] }[] = [
+  { table: 'ecg_records', columns: ECG_COLUMNS },
+  { table: 'samples', columns: SAMPLE_COLUMNS },
+  { table: 'sample_revisions', columns: REVISION_COLUMNS },
+  { table: 'audit_log', columns: AUDIT_COLUMNS },
+];
+
+/** Inserts rows of one table in the open transaction. */
+type Inserter = (
+  table: Table,
+  columns: readonly string[],
+  rows: readonly object[],
+) => Promise<void>;
+
+/** Multi-row inserts through Kysely, for PostgreSQL. */
+function kyselyInserter(trx: Trx): Inserter {
+  return async (table, _columns, rows) => {
+    // Each table's rows are built with its own row type; Kysely cannot follow `table` here.
+    await trx
+      .insertInto(table)
+      .values(rows as never)
+      .execute();
   };
+}
+
+/**
+ * One prepared statement per table run per row in the SQLite worker: Kysely's multi-row inserts
+ * compile thousands of parameters per batch and cost twice the write itself.
+ */
+function workerInserter(worker: SqliteWorkerDatabase): Inserter {
+  return async (table, columns, rows) => {
+    const sql =
+      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) ` +
+      `values (${columns.map(() => '?').join(', ')})`;
+    await worker.runMany(
+      sql,
+      rows.map((row) => columns.map((c) => (row as Record<string, unknown>)[c])),
+    );
+  };
+}
+
+/** Rows waiting to be inserted in the open transaction, per table, written in table order. */
+class RowBatches {
+  private readonly pending = new Map<Table, object[]>(TABLES.map(({ table }) => [table, []]));
+  private count = 0;
+
+  constructor(
+    private readonly insert: Inserter,
+    private readonly slicer: EventLoopSlicer,
+  ) {}
+
+  /** Queues a row; writes the queued rows once there are BATCH_ROWS of them. */
+  async add(table: Table, row: object): Promise<void> {
+    this.pending.get(table)!.push(row);
+    this.count += 1;
+    if (this.count >= BATCH_ROWS) await this.flush();
+    else await this.slicer.pause();
+  }
+
+  /** Writes every queued row, parents first. */
+  async flush(): Promise<void> {
+    for (const { table, columns } of TABLES) {
+      const rows = this.pending.get(table)!;
+      if (rows.length === 0) continue;
+      this.pending.set(table, []);
+      await this.insert(table, columns, rows);
+      await this.slicer.pause();
+    }
+    this.count = 0;
+  }
+}
+
+/** Runs last inside an import's transaction (given its report); throwing rolls it all back. */
+export type CommitGuard = (trx: Trx, report: ImportReport) => Promise<void>;
+
+/** The sample rows an import stored (ids of samples.id), once its transaction committed. */
+export interface ImportWritten {
+  readonly createdSampleIds: readonly string[];
+  readonly replacedSampleIds: readonly string[];
 }
 
 /**
  * Writes an accepted import plan in ONE transaction: registers and refreshes the ECGs, inserts
  * the new samples and stores replaced ones as their next revision (each with its revision and
- * audit entry, built by the rows builder the samples service uses), and records the import in
- * the audit log. A sample changed meanwhile, or stored by a concurrent import, rolls it all back
- * with a 409.
+ * audit entry, built by the rows builder the samples service uses), records the import in the
+ * audit log, then runs beforeCommit. A sample changed meanwhile, or stored by a concurrent
+ * import, rolls it all back with a 409; so does a failing beforeCommit or any error.
+ *
+ * Rows are built and sent in slices with the event loop free between them, and other requests
+ * are answered meanwhile. On PostgreSQL the transaction has a pooled connection of its own. On
+ * SQLite, which is synchronous, it runs on a connection in a worker thread (COMMIT included),
+ * while the server's own connection stays idle for writes (SQLite has one writer: they wait,
+ * asynchronously) and reads go on from the reader connection (see sqlite-routed-dialect).
  */
 export async function writeImportPlan(
   db: Db,
   plan: ImportPlan,
   actor: Actor | null,
   now: string,
-): Promise<void> {
-  const write = { actor, kind: 'import' as const, now };
-  const ecgIdOf = (source: string, ecgId: string) => plan.ecgs.idByKey.get(keyOf(source, ecgId));
+  beforeCommit?: CommitGuard,
+): Promise<ImportWritten> {
   try {
-    await db.transaction().execute(async (trx) => {
-      const insert = rowInserter(db, trx);
-      await insert('ecg_records', ECG_COLUMNS, plan.ecgs.newEcgs);
-      for (const update of plan.ecgs.updates) {
-        const set =
-          update.metadata === null
-            ? { path: update.path }
-            : { path: update.path, metadata: update.metadata };
-        await trx.updateTable('ecg_records').set(set).where('id', '=', update.id).execute();
+    const file = sqliteHandleOf(db)?.name;
+    if (file === undefined) {
+      return await db
+        .transaction()
+        .execute((trx) => writeRows(trx, kyselyInserter(trx), plan, actor, now, beforeCommit));
+    }
+    // The import's pages are copied into the file by the checkpoint worker, not on the event loop.
+    moveCheckpointsOffThread(db);
+    return await whileSqliteWriterIdle(db, async () => {
+      const worker = openSqliteWorkerDatabase(file);
+      try {
+        return await worker.db
+          .transaction()
+          .execute((trx) => writeRows(trx, workerInserter(worker), plan, actor, now, beforeCommit));
+      } finally {
+        await worker.close();
       }
-      const sampleRows: SamplesTable[] = [];
-      const revisionRows: SampleRevisionsTable[] = [];
-      const auditRows: AuditInsert[] = [];
-      for (const item of plan.samples.toCreate) {
-        const rows = newSampleRows(
-          item,
-          ecgIdOf(item.metadata.data_source, item.metadata.ecg_id) ?? null,
-          write,
-        );
-        sampleRows.push(rows.sample);
-        revisionRows.push(rows.revision);
-        auditRows.push(rows.audit);
-      }
-      await insert('samples', SAMPLE_COLUMNS, sampleRows);
-      for (const { item, current } of plan.samples.toReplace) {
-        const m = item.metadata;
-        const rows = nextRevisionRows(
-          current.id,
-          current,
-          item,
-          ecgIdOf(m.data_source, m.ecg_id) ?? null,
-          write,
-        );
-        const updated = await trx
-          .updateTable('samples')
-          .set(rows.update)
-          .where('id', '=', current.id)
-          .where('version', '=', current.version)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) {
-          throw new ServiceError(
-            'conflict',
-            `The ${m.data_source} sample ${m.id} changed while the import ran; run the import again.`,
-            { code: 'import_conflict' },
-          );
-        }
-        revisionRows.push(rows.revision);
-        auditRows.push(rows.audit);
-      }
-      await insert('sample_revisions', REVISION_COLUMNS, revisionRows);
-      const { file, answerShape, counts, ecgs } = plan.report;
-      auditRows.push(
-        auditRow(
-          actor,
-          {
-            entity: 'import',
-            entityId: newId(),
-            action: 'import',
-            before: null,
-            after: JSON.stringify({ file, answerShape, counts, ecgs }),
-            baseVersion: null,
-          },
-          now,
-        ),
-      );
-      await insert('audit_log', AUDIT_COLUMNS, auditRows);
     });
   } catch (error) {
     if (error instanceof ServiceError) throw error;
@@ -217,6 +218,88 @@ export async function writeImportPlan(
     }
     throw error;
   }
+}
+
+/** Writes the plan's rows in the open transaction trx, then runs beforeCommit. */
+async function writeRows(
+  trx: Trx,
+  insert: Inserter,
+  plan: ImportPlan,
+  actor: Actor | null,
+  now: string,
+  beforeCommit: CommitGuard | undefined,
+): Promise<ImportWritten> {
+  const write = { actor, kind: 'import' as const, now };
+  const ecgIdOf = (source: string, ecgId: string) => plan.ecgs.idByKey.get(keyOf(source, ecgId));
+  const createdSampleIds: string[] = [];
+  const replacedSampleIds: string[] = [];
+  const batches = new RowBatches(insert, new EventLoopSlicer());
+  for (const row of plan.ecgs.newEcgs) await batches.add('ecg_records', row);
+  await batches.flush();
+  for (const update of plan.ecgs.updates) {
+    const set =
+      update.metadata === null
+        ? { path: update.path }
+        : { path: update.path, metadata: update.metadata };
+    await trx.updateTable('ecg_records').set(set).where('id', '=', update.id).execute();
+  }
+  for (const item of plan.samples.toCreate) {
+    const rows = newSampleRows(
+      item,
+      ecgIdOf(item.metadata.data_source, item.metadata.ecg_id) ?? null,
+      write,
+    );
+    createdSampleIds.push(rows.sample.id);
+    await batches.add('samples', rows.sample);
+    await batches.add('sample_revisions', rows.revision);
+    await batches.add('audit_log', rows.audit);
+  }
+  await batches.flush();
+  for (const { item, current } of plan.samples.toReplace) {
+    const m = item.metadata;
+    const rows = nextRevisionRows(
+      current.id,
+      current,
+      item,
+      ecgIdOf(m.data_source, m.ecg_id) ?? null,
+      write,
+    );
+    const updated = await trx
+      .updateTable('samples')
+      .set(rows.update)
+      .where('id', '=', current.id)
+      .where('version', '=', current.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      throw new ServiceError(
+        'conflict',
+        `The ${m.data_source} sample ${m.id} changed while the import ran; run the import again.`,
+        { code: 'import_conflict' },
+      );
+    }
+    replacedSampleIds.push(current.id);
+    await batches.add('sample_revisions', rows.revision);
+    await batches.add('audit_log', rows.audit);
+  }
+  const { file, answerShape, counts, ecgs } = plan.report;
+  await batches.add(
+    'audit_log',
+    auditRow(
+      actor,
+      {
+        entity: 'import',
+        entityId: newId(),
+        action: 'import',
+        before: null,
+        after: JSON.stringify({ file, answerShape, counts, ecgs }),
+        baseVersion: null,
+      },
+      now,
+    ),
+  );
+  await batches.flush();
+  await beforeCommit?.(trx, plan.report);
+  return { createdSampleIds, replacedSampleIds };
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -3,6 +3,7 @@ import type { DbKind } from '../database';
 import { curateUiMigration } from './curate-ui';
 import { evaluationMigration } from './evaluation-schema';
 import { hardeningMigration } from './hardening';
+import { importJobsMigration } from './import-jobs';
 import { initialMigration } from './initial-schema';
 import { preflagsMigration } from './preflags';
 import { releasesMigration } from './releases-schema';
@@ -20,5 +21,6 @@ export function allMigrations(kind: DbKind): Record<string, Migration> {
     '0008-preflags': preflagsMigration(),
     '0009-templates': templatesMigration,
     '0013-curate-ui': curateUiMigration,
+    '0014-import-jobs': importJobsMigration,
   };
 }
