@@ -1,5 +1,6 @@
 import { ecgRoutes } from './ecg-routes';
 import { evaluationRoutes } from './evaluation-routes';
+import { labelWorkbenchRoutes } from './label-workbench-routes';
 import { recordsRoutes } from './records-routes';
 import { releaseRoutes } from './release-routes';
 import { reviewRoutes } from './review-routes';
@@ -13,6 +14,8 @@ import { userRoutes } from './user-routes';
 export const apiRoutes: readonly Route[] = [
   ...sessionRoutes,
   ...userRoutes,
+  // Before ecgRoutes: /api/labels/export must not be read as /api/labels/:id.
+  ...labelWorkbenchRoutes,
   ...ecgRoutes,
   ...sampleRoutes,
   ...reviewRoutes,

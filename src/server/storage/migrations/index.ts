@@ -3,6 +3,7 @@ import type { DbKind } from '../database';
 import { evaluationMigration } from './evaluation-schema';
 import { hardeningMigration } from './hardening';
 import { initialMigration } from './initial-schema';
+import { labelWorkbenchMigration } from './label-workbench';
 import { releasesMigration } from './releases-schema';
 import { reviewPassesMigration } from './review-passes';
 import { templatesMigration } from './templates';
@@ -16,5 +17,6 @@ export function allMigrations(kind: DbKind): Record<string, Migration> {
     '0006-releases': releasesMigration,
     '0007-review-passes': reviewPassesMigration(),
     '0009-templates': templatesMigration,
+    '0010-label-workbench': labelWorkbenchMigration,
   };
 }
