@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDenseLabelLine } from '../domain/taxonomy/validate-label';
-import type { TestUserName } from '../testing/api-harness';
-import type { ApiHarness } from '../testing/api-harness';
+import type { ApiHarness, TestUserName } from '../testing/api-harness';
 import { createApiHarness } from '../testing/api-harness';
 import { denseLabel, loadRealSamples } from '../testing/sample-fixtures';
 import { DB_KINDS } from '../testing/test-database';
