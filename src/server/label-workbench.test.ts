@@ -305,6 +305,7 @@ describe.each(DB_KINDS)('label workbench API on %s', (kind) => {
     while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain('event: presence');
     expect(JSON.parse(/data: (.*)/.exec(text)![1]!)).toEqual({
+      you: h.userIds.cardiologist,
       viewers: [{ userId: h.userIds.cardiologist, username: 'cardiologist', role: 'cardiologist' }],
     });
     controller.abort();

@@ -55,6 +55,10 @@ function checkable(label: DraftLabel, m: Measurements): DenseLabel {
   };
 }
 
+function axisSet(label: DraftLabel, axis: string): boolean {
+  return label[axis as keyof DraftLabel] !== undefined;
+}
+
 function fingerprintOf(check: LabelCheck, label: DenseLabel, measuredText: string | null) {
   const axis =
     check.axis === 'ischemia'
@@ -84,6 +88,8 @@ export function liveChecks(
       sex,
     });
     for (const check of found) {
+      // A check on an axis not written yet says nothing (its neutral filling raised it).
+      if (!axisSet(label, check.axis)) continue;
       const measuredText = check.measured
         ? `${check.measured.name} ${Math.round(check.measured.value)} ${check.measured.unit}`
         : null;

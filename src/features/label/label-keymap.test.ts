@@ -32,7 +32,10 @@ describe('the ECG page keys', () => {
       { id: 'label.axis.extra', scope: 'page', keys: ['c'], label: 'Extra' },
     ];
     expect(findKeyConflicts(clash)).toEqual([
-      expect.objectContaining({ chord: 'c', commandIds: ['tool.time-caliper', 'label.axis.extra'] }),
+      expect.objectContaining({
+        chord: 'c',
+        commandIds: ['tool.time-caliper', 'label.axis.extra'],
+      }),
     ]);
   });
 });

@@ -98,6 +98,8 @@ export type CheckStatesResponse = z.infer<typeof CheckStatesResponseSchema>;
 
 /** Presence event (server-sent): who has this ECG open now. */
 export const PresenceEventSchema = z.object({
+  /** The caller's own user id (to tell others from oneself). */
+  you: z.string(),
   viewers: z.array(z.object({ userId: z.string(), username: z.string(), role: z.string() })),
 });
 /** Presence event. */

@@ -113,7 +113,10 @@ export const labelWorkbenchRoutes: Route[] = [
         let wake: () => void = () => {};
         const send = async () => {
           const viewers = await presence.who(item);
-          await stream.writeSSE({ event: 'presence', data: JSON.stringify({ viewers }) });
+          await stream.writeSSE({
+            event: 'presence',
+            data: JSON.stringify({ you: me.id, viewers }),
+          });
         };
         const stop = presence.onChange(item, () => wake());
         const leave = await presence.join(item, {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { PresenceEvent } from '../../../schemas/api/label-workbench';
 import { PresenceEventSchema } from '../../../schemas/api/label-workbench';
 
-/** The viewers of an ECG now (the caller included); reconnects by itself (EventSource). */
+/** Everyone else with the ECG open now; reconnects by itself (EventSource). */
 export function usePresence(ecgPk: string | undefined): PresenceEvent['viewers'] {
   const [viewers, setViewers] = useState<PresenceEvent['viewers']>([]);
   useEffect(() => {
@@ -13,7 +13,9 @@ export function usePresence(ecgPk: string | undefined): PresenceEvent['viewers']
       const parsed = PresenceEventSchema.safeParse(
         JSON.parse((event as MessageEvent<string>).data),
       );
-      if (parsed.success) setViewers(parsed.data.viewers);
+      if (parsed.success) {
+        setViewers(parsed.data.viewers.filter((v) => v.userId !== parsed.data.you));
+      }
     });
     return () => source.close();
   }, [ecgPk]);
