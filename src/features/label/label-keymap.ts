@@ -19,6 +19,7 @@ export interface LabelPageKeyContext {
   readonly previous: () => void;
   readonly worklist: () => void;
   readonly openKeys: () => void;
+  readonly dismissCheck: () => boolean;
 }
 
 /** What the keys of the focused axis act on (each false when there is nothing to do). */
@@ -28,6 +29,8 @@ export interface AxisKeyContext {
   readonly chooseHighlighted: () => boolean;
   readonly typeAhead: (letter: string) => boolean;
   readonly leave: () => boolean;
+  /** Enter: leave the axis, confirming an empty set where that is a value. */
+  readonly confirm: () => boolean;
 }
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
@@ -82,6 +85,13 @@ export const labelPageKeymap: Keymap<LabelPageKeyContext> = {
       keys: ['Mod+Shift+Z', 'Mod+y'],
       label: 'Redo',
       run: (ctx) => ctx.redo(),
+    },
+    {
+      id: 'label.dismiss',
+      scope: PAGE_SCOPE,
+      keys: ['x'],
+      label: 'Dismiss the first open check (type the reason, Enter)',
+      run: (ctx) => ctx.dismissCheck(),
     },
     {
       id: 'label.next',
@@ -140,8 +150,9 @@ export const labelAxisKeymap: Keymap<AxisKeyContext> = {
       id: 'axis.choose',
       scope: AXIS_SCOPE,
       keys: [' ', 'Enter'],
-      label: 'Space: choose or toggle the value; Enter: choose and leave the axis',
-      run: (ctx, event) => (event.key === 'Enter' ? ctx.leave() : ctx.chooseHighlighted()),
+      label:
+        'Space: choose or toggle the value; Enter: leave the axis (other findings: none, when nothing is chosen)',
+      run: (ctx, event) => (event.key === 'Enter' ? ctx.confirm() : ctx.chooseHighlighted()),
     },
     {
       id: 'axis.type-ahead',

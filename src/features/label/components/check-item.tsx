@@ -10,6 +10,8 @@ export function CheckItem({
   stored,
   shown,
   canDismiss,
+  writing,
+  onWriting,
   onShow,
   onDismiss,
 }: {
@@ -18,10 +20,13 @@ export function CheckItem({
   stored: CheckState | undefined;
   shown: boolean;
   canDismiss: boolean;
+  /** The reason field is open (the page's X key opens it too). */
+  writing: boolean;
+  onWriting: (open: boolean) => void;
   onShow: (() => void) | null;
   onDismiss: (reason: string) => Promise<void>;
 }) {
-  const [writing, setWriting] = useState(false);
+  const setWriting = onWriting;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const dismissed = stored?.state === 'dismissed';

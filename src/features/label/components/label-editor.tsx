@@ -63,6 +63,7 @@ export function LabelEditor(props: LabelEditorProps) {
   const [highlight, setHighlight] = useState(0);
   const [hint, setHint] = useState<{ axis: AxisId; text: string } | null>(null);
   const [submitNote, setSubmitNote] = useState<string | null>(null);
+  const [dismissing, setDismissing] = useState<string | null>(null);
   const typed = useRef({ text: '', atMs: 0 });
   const proposal = proposedDiagnosis(label);
 
@@ -81,8 +82,17 @@ export function LabelEditor(props: LabelEditorProps) {
     onEdit({ ...doc, content: next });
     return true;
   };
-  const leave = () => {
+  const leave = (confirmEmpty = false) => {
     if (!active) return false;
+    // Enter on other findings with nothing chosen says "none of them" (the set may be empty).
+    if (
+      confirmEmpty &&
+      active === 'other_findings' &&
+      canEdit &&
+      label.other_findings === undefined
+    ) {
+      onEdit({ ...doc, content: orderedDraft({ ...label, other_findings: [] }) });
+    }
     setActive(null);
     panelRef.current?.focus();
     return true;
@@ -128,6 +138,7 @@ export function LabelEditor(props: LabelEditorProps) {
         const value = activeSpec?.values[highlight];
         return activeSpec && value !== undefined ? choose(activeSpec.id, value) : false;
       },
+      leave: () => leave(),
       typeAhead: (letter) => {
         if (!activeSpec) return false;
         const now = performance.now();
@@ -140,7 +151,7 @@ export function LabelEditor(props: LabelEditorProps) {
         if (activeSpec.kind === 'one') choose(activeSpec.id, activeSpec.values[index]!);
         return true;
       },
-      leave,
+      confirm: () => leave(true),
     },
     { element: panelRef, elementScopes: [AXIS_SCOPE] },
   );
@@ -154,6 +165,16 @@ export function LabelEditor(props: LabelEditorProps) {
       backToDraft: () => setStatus('draft'),
       undo: props.onUndo,
       redo: props.onRedo,
+      dismissCheck: () => {
+        const open = checks.find(
+          (c) =>
+            storedChecks.get(c.id)?.fingerprint === c.fingerprint &&
+            storedChecks.get(c.id)?.state === 'open',
+        );
+        if (!open || !canEdit) return false;
+        setDismissing(open.id);
+        return true;
+      },
     },
     { pageScopes: [PAGE_SCOPE] },
   );
@@ -173,6 +194,8 @@ export function LabelEditor(props: LabelEditorProps) {
           stored={stored?.fingerprint === check.fingerprint ? stored : undefined}
           shown={props.shownCheck === check.id}
           canDismiss={canEdit && stored?.fingerprint === check.fingerprint}
+          writing={dismissing === check.id}
+          onWriting={(open) => setDismissing(open ? check.id : null)}
           onShow={props.onShowCheck && check.measuredKey ? () => props.onShowCheck!(check) : null}
           onDismiss={(reason) => props.onDismissCheck(check, reason)}
         />
