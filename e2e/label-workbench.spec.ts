@@ -47,11 +47,11 @@ test('labels three demo ECGs from the worklist by keyboard alone and submits the
   await page.goto('/ecgs');
   const list = page.getByRole('listbox', { name: /^ECGs/ });
   await expect(list).toBeFocused();
-  await expect(page.getByTestId('worklist-progress')).toContainText(/\d+ of \d+ labelled/);
+  await expect(page.getByTestId('worklist-progress')).toContainText(/^[\d,]+ of [\d,]+ labelled/);
   // The demo ECGs are the last 18 (ids from 90001): End, then up to 90001.
   await page.keyboard.press('End');
   for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowUp');
-  await expect(page.getByRole('option', { selected: true })).toContainText('90001');
+  await expect(list.getByRole('option', { selected: true })).toContainText('90001');
   await page.screenshot({ path: 'test-results/label-worklist.png' });
   await page.keyboard.press('Enter');
 
@@ -83,7 +83,7 @@ test('labels three demo ECGs from the worklist by keyboard alone and submits the
   }
   await page.keyboard.press('w');
   // Back on the worklist at the ECG last labelled, its status refreshed.
-  await expect(page.getByRole('option', { selected: true })).toHaveAccessibleName(
+  await expect(list.getByRole('option', { selected: true })).toHaveAccessibleName(
     /ECG 90003, my label submitted/,
   );
   for (const [ecgId, rateDigit] of Object.entries(rates)) {
@@ -186,12 +186,21 @@ test('offline for 30 s while editing: every edit is saved, in order, when the se
 test('two tabs edit one label: the conflict is shown, merged field by field, nothing lost', async ({
   page,
   context,
+  browser,
 }) => {
   await resetLabel(page.request, '90007');
   await openEcg(page, '90007');
   const other = await context.newPage();
   await openEcg(other, '90007');
-  await expect(other.getByTestId('presence')).toContainText('e2e-cardiologist');
+  // Someone else opening it shows in the status line, live.
+  const reviewerContext = await browser.newContext();
+  await loginAs(reviewerContext.request, 'reviewer');
+  const reviewerPage = await reviewerContext.newPage();
+  await reviewerPage.goto('/ecgs/ptbxl/90007');
+  await expect(page.getByTestId('presence')).toHaveText('Also open by: e2e-reviewer (reviewer)');
+  await expect(reviewerPage.getByText('Only cardiologists write labels')).toBeVisible();
+  await reviewerContext.close();
+  await expect(page.getByTestId('presence')).toHaveText('Nobody else has this ECG open');
   await page.keyboard.press('r');
   await page.keyboard.press('1');
   await saved(page);

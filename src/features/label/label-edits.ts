@@ -116,7 +116,14 @@ export function proposedDiagnosis(label: DraftLabel): string | null {
  */
 export function editAxis(label: DraftLabel, axis: AxisSpec, value: string): DraftLabel {
   const next = chooseValue(label, axis, value);
-  if (next === label) return label;
+  return next === label ? label : followingDiagnosis(label, next);
+}
+
+/**
+ * `next` in order, its diagnosis following the proposal from the axes unless the labeller wrote
+ * their own in `label` (anything but empty or the text proposed for `label`).
+ */
+export function followingDiagnosis(label: DraftLabel, next: DraftLabel): DraftLabel {
   const before = proposedDiagnosis(label);
   const own = label.diagnosis !== undefined && label.diagnosis !== '' && label.diagnosis !== before;
   const proposal = proposedDiagnosis(next);

@@ -13,6 +13,7 @@ import {
   axisValues,
   completeAxes,
   editAxis,
+  followingDiagnosis,
   orderedDraft,
   proposedDiagnosis,
 } from '../label-edits';
@@ -41,9 +42,12 @@ export interface LabelEditorProps {
 
 /** Why a label cannot be submitted yet, in words; null when it can. */
 export function submitBlocker(label: DraftLabel): string | null {
-  const missing = AXIS_SPECS.filter((axis) => axisValues(label, axis.id).length === 0).map((axis) =>
-    axis.name.toLowerCase(),
-  );
+  // Other findings may be an empty set; it is missing only while never confirmed.
+  const missing = AXIS_SPECS.filter((axis) =>
+    axis.id === 'other_findings'
+      ? label.other_findings === undefined
+      : axisValues(label, axis.id).length === 0,
+  ).map((axis) => axis.name.toLowerCase());
   const complete = completeAxes(label);
   if (missing.length > 0 || !complete) return `set ${missing.join(', ') || 'every axis'} first`;
   if (complete.conduction.length === 0) return 'conduction needs a value ("none" when nothing)';
@@ -91,7 +95,7 @@ export function LabelEditor(props: LabelEditorProps) {
       canEdit &&
       label.other_findings === undefined
     ) {
-      onEdit({ ...doc, content: orderedDraft({ ...label, other_findings: [] }) });
+      onEdit({ ...doc, content: followingDiagnosis(label, { ...label, other_findings: [] }) });
     }
     setActive(null);
     panelRef.current?.focus();
@@ -230,6 +234,12 @@ export function LabelEditor(props: LabelEditorProps) {
           onBlur={() => setActive((current) => (current === axis.id ? null : current))}
           onChoose={(value) => choose(axis.id, value)}
         >
+          {axis.id === 'other_findings' && label.other_findings?.length === 0 && (
+            <p className="mt-1 text-[12px] text-slate-700">✓ No other findings</p>
+          )}
+          {axis.id === 'other_findings' && label.other_findings === undefined && (
+            <p className="mt-1 text-[12px] text-slate-600">Nothing chosen yet: Enter says none.</p>
+          )}
           {/* Ischemia checks sit under the territory, the pair's second half. */}
           {axis.id !== 'stage' && checkItems(axis.id === 'territory' ? 'ischemia' : axis.checkAxis)}
         </AxisListbox>
