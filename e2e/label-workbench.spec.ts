@@ -112,6 +112,12 @@ test('the LBBB demo ECG labelled conduction none shows the QRS check; its dismis
   await expect(check).toBeVisible({ timeout: 20_000 });
   await expect(check).toContainText(/Measured: QRS duration 1[2-9]\d ms/);
   await expect(check.getByRole('button', { name: 'Dismiss…' })).toBeVisible();
+  await page.keyboard.press('v');
+  await expect(check.getByRole('button', { name: 'Shown on plot' })).toBeVisible();
+  // The QRS windows the value was measured from, banded on the plot.
+  await expect
+    .poll(() => page.evaluate(() => window.__ECG_PLOT__?.getState().bands.length ?? 0))
+    .toBeGreaterThan(3);
   await page.screenshot({ path: 'test-results/label-ecg-page-checks.png' });
   await page.keyboard.press('x');
   const reason = 'Engine QRS includes a slurred S; I read conduction as normal here';

@@ -136,7 +136,11 @@ export function checkOverlay(
     .filter((b) => b !== undefined);
   const role: BandRole = 'selected';
   const leads = measured.from.leads.length > 0 ? measured.from.leads : undefined;
-  const highlights = (leads ?? []).map((lead) => ({ lead, role: 'selected' as const }));
+  // Every lead outlined says nothing: outline only a subset (the axis's limb leads, say).
+  const highlights =
+    leads && leads.length < m.leadsUsed.length
+      ? leads.map((lead) => ({ lead, role: 'selected' as const }))
+      : [];
   const bands: TimeBand[] = [];
   const label = `${Math.round(measured.value ?? 0)} ${measured.unit}`;
   if (key === 'heartRate' && beats.length >= 2) {

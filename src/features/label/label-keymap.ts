@@ -20,6 +20,7 @@ export interface LabelPageKeyContext {
   readonly worklist: () => void;
   readonly openKeys: () => void;
   readonly dismissCheck: () => boolean;
+  readonly showCheck: () => boolean;
 }
 
 /** What the keys of the focused axis act on (each false when there is nothing to do). */
@@ -92,6 +93,13 @@ export const labelPageKeymap: Keymap<LabelPageKeyContext> = {
       keys: ['x'],
       label: 'Dismiss the first open check (type the reason, Enter)',
       run: (ctx) => ctx.dismissCheck(),
+    },
+    {
+      id: 'label.show-check',
+      scope: PAGE_SCOPE,
+      keys: ['v'],
+      label: 'Show (or hide) on the plot what the first check was measured from',
+      run: (ctx) => ctx.showCheck(),
     },
     {
       id: 'label.next',

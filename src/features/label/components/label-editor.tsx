@@ -169,6 +169,12 @@ export function LabelEditor(props: LabelEditorProps) {
       backToDraft: () => setStatus('draft'),
       undo: props.onUndo,
       redo: props.onRedo,
+      showCheck: () => {
+        const first = checks.find((c) => c.measuredKey !== null);
+        if (!first || !props.onShowCheck) return false;
+        props.onShowCheck(first);
+        return true;
+      },
       dismissCheck: () => {
         const open = checks.find(
           (c) =>
