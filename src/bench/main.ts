@@ -11,6 +11,8 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   plot: async () => (await import('./plot.bench')).plotSuite,
   review: async () => (await import('./review.bench')).reviewSuite,
   evaluate: async () => (await import('./evaluate.bench')).evaluateSuite,
+  'label-worklist': async () => (await import('./label-worklist.bench')).labelWorklistSuite,
+  label: async () => (await import('./label.bench')).labelSuite,
 };
 
 async function main(argv: readonly string[]): Promise<void> {
