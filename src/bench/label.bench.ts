@@ -5,6 +5,7 @@
  * while scrolling 20,018 rows.
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../playwright.config';
@@ -66,8 +67,12 @@ async function prepare(dataDir: string): Promise<void> {
  */
 const KEY_TIMER = `
   window.__keyTimes = [];
+  window.__handlerTimes = [];
+  let start = 0;
+  // Bubbling to the window comes after React's root listener has run the key and committed.
+  window.addEventListener('keydown', () => window.__handlerTimes.push(performance.now() - start));
   window.addEventListener('keydown', () => {
-    const start = performance.now();
+    start = performance.now();
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => window.__keyTimes.push(performance.now() - start);
@@ -104,13 +109,18 @@ async function keypressBench(page: Page) {
     await page.waitForFunction(`window.__keyTimes.length >= ${i + 2}`);
   }
   const times = (await page.evaluate('window.__keyTimes.slice(1)')) as number[];
+  const handlers = (await page.evaluate('window.__handlerTimes.slice(1)')) as number[];
   await page
     .locator('[data-testid="save-status"][data-state="saved"]')
     .waitFor({ timeout: 30_000 });
   const writes = (await page.evaluate(
     `performance.getEntriesByName(${JSON.stringify(JOURNAL_WRITE_MEASURE)}).map((e) => e.duration)`,
   )) as number[];
-  return { keypress: figures(times), journalWrite: figures(writes) };
+  return {
+    keypress: figures(times),
+    keypressHandlersAndCommit: figures(handlers),
+    journalWrite: figures(writes),
+  };
 }
 
 async function scrollBench(page: Page) {
@@ -134,6 +144,7 @@ export const labelSuite: BenchSuite = {
         stdio: 'inherit',
       },
     );
+    const loadBefore = loadavg()[0];
     const temp = makeTempDir('ecg-bench-label-');
     await prepare(temp.dir);
     const server = spawnServer({ DATA_DIR: temp.dir });
@@ -156,6 +167,7 @@ export const labelSuite: BenchSuite = {
       const editor = await keypressBench(page);
       const worklist = await scrollBench(page);
       return {
+        loadAverage: { before: loadBefore, after: loadavg()[0] },
         ...editor,
         worklist,
         goals: {

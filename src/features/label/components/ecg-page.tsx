@@ -1,5 +1,5 @@
 /** /ecgs/:source/:ecgId: the plot, the dense label editor beside it, status below. */
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Kbd } from '../../../components/ui/kbd';
 import { Message } from '../../../components/ui/message';
@@ -29,6 +29,10 @@ import { LabelEditor } from './label-editor';
 import { MergeView } from './merge-view';
 
 const NO_CHECKS: readonly CheckState[] = [];
+const NO_OVERLAY = {};
+
+/** The plot, apart from the editor: a keypress in the label re-renders the editor, not the plot. */
+const PlotArea = memo(RecordPanel);
 
 /** Route element: one ECG page per source and id. */
 export function EcgPageRoute() {
@@ -126,11 +130,11 @@ export function EcgPage({ source, ecgId }: { source: string; ecgId: string }) {
   };
   useEffect(() => setCurrent(here), [here, setCurrent]);
 
-  const overlay = useMemo(
-    () =>
-      shown?.measuredKey && measurements ? checkOverlay(shown.measuredKey, measurements) : null,
-    [shown, measurements],
-  );
+  const plotProps = useMemo(() => {
+    if (!shown?.measuredKey || !measurements) return NO_OVERLAY;
+    const { highlights, bands } = checkOverlay(shown.measuredKey, measurements);
+    return { highlights, bands };
+  }, [shown, measurements]);
 
   if (workbench.error) {
     const notFound = workbench.error instanceof ApiRequestError && workbench.error.status === 404;
@@ -211,13 +215,13 @@ export function EcgPage({ source, ecgId }: { source: string; ecgId: string }) {
       </header>
       <main className="min-h-0 min-w-0 border-r border-slate-300">
         {ecgRef && (
-          <RecordPanel
+          <PlotArea
             record={record}
             error={recordQuery.error}
             loading={recordQuery.isLoading}
             recordAvailable={ecgRef.recordAvailable}
             plotStore={plotStore}
-            plot={overlay ? { highlights: overlay.highlights, bands: overlay.bands } : {}}
+            plot={plotProps}
           />
         )}
       </main>

@@ -1,6 +1,6 @@
 /** /ecgs: every ECG of the workspace, filtered and sorted, virtualised, walked by keyboard. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Keymap } from '../../../components/keymap/keymap';
 import { useKeymap } from '../../../components/keymap/use-keymap';
@@ -94,11 +94,96 @@ function Select<V extends string>(props: {
   );
 }
 
+const NO_ROWS: readonly WorklistRow[] = [];
+
+/** Progress, filters and sort: apart from the list, so scrolling does not re-render them. */
+const WorklistHeader = memo(function WorklistHeader({ all }: { all: readonly WorklistRow[] }) {
+  const { filters, sort, setFilters, setSort } = useWorklistStore();
+  const done = useMemo(() => all.filter((row) => row.myStatus === 'submitted').length, [all]);
+  return (
+    <div className="flex flex-wrap items-center gap-3 border-b border-slate-300 bg-white px-3 py-2">
+      <h1 className="font-semibold">ECGs to label</h1>
+      <div className="flex items-center gap-2" data-testid="worklist-progress">
+        <span className="tabular-nums">{progressText(all)}</span>
+        <progress
+          className="h-2 w-40"
+          max={Math.max(1, all.length)}
+          value={done}
+          aria-label="Labelled"
+        />
+      </div>
+      <Select<WorklistFilters['mine']>
+        label="My label"
+        value={filters.mine}
+        onChange={(mine) => setFilters({ mine })}
+        options={[
+          ['all', 'any'],
+          ['none', 'none'],
+          ['draft', 'draft'],
+          ['submitted', 'submitted'],
+        ]}
+      />
+      <Select<WorklistFilters['source']>
+        label="Source"
+        value={filters.source}
+        onChange={(source) => setFilters({ source })}
+        options={[
+          ['all', 'all'],
+          ['ptbxl', 'PTB-XL'],
+          ['mimic_iv_ecg', 'MIMIC-IV-ECG'],
+        ]}
+      />
+      <Select<WorklistFilters['record']>
+        label="Record"
+        value={filters.record}
+        onChange={(record) => setFilters({ record })}
+        options={[
+          ['all', 'any'],
+          ['with', 'available'],
+        ]}
+      />
+      <Select<WorklistFilters['checks']>
+        label="Checks"
+        value={filters.checks}
+        onChange={(checks) => setFilters({ checks })}
+        options={[
+          ['all', 'any'],
+          ['open', 'open warnings'],
+        ]}
+      />
+      <label className="flex items-center gap-1 text-[13px]">
+        ECG id
+        <input
+          className="w-24 rounded border border-slate-300 px-1 py-0.5"
+          value={filters.search}
+          onChange={(e) => setFilters({ search: e.target.value })}
+          inputMode="numeric"
+        />
+      </label>
+      <Select<WorklistSort>
+        label="Sort"
+        value={sort}
+        onChange={setSort}
+        options={[
+          ['ecg', 'source, ECG id'],
+          ['status', 'my label status'],
+          ['samples', 'most samples'],
+          ['checks', 'most open checks'],
+        ]}
+      />
+      <span className="ml-auto text-[12px] text-slate-600">
+        <Kbd>↑</Kbd>
+        <Kbd>↓</Kbd> move · <Kbd>Enter</Kbd> open
+      </span>
+    </div>
+  );
+});
+
 /** The labelling worklist. */
 export function EcgWorklist() {
   const query = useWorklist();
   const navigate = useNavigate();
-  const { filters, sort, current, setFilters, setSort, setCurrent, setOrder } = useWorklistStore();
+  const { filters, sort, current, setCurrent, setOrder } = useWorklistStore();
   const rows = useMemo(
     () => visibleRows(query.data?.items ?? [], filters, sort),
     [query.data, filters, sort],
@@ -142,86 +227,11 @@ export function EcgWorklist() {
     { element: listRef, elementScopes: [LIST_SCOPE] },
   );
 
-  const all = query.data?.items ?? [];
-  const done = all.filter((row) => row.myStatus === 'submitted').length;
+  const all = query.data?.items ?? NO_ROWS;
   const activeRow = rows[active];
   return (
     <div className="flex h-full min-h-0 flex-col text-[14px]" data-testid="ecg-worklist">
-      <div className="flex flex-wrap items-center gap-3 border-b border-slate-300 bg-white px-3 py-2">
-        <h1 className="font-semibold">ECGs to label</h1>
-        <div className="flex items-center gap-2" data-testid="worklist-progress">
-          <span className="tabular-nums">{progressText(all)}</span>
-          <progress
-            className="h-2 w-40"
-            max={Math.max(1, all.length)}
-            value={done}
-            aria-label="Labelled"
-          />
-        </div>
-        <Select<WorklistFilters['mine']>
-          label="My label"
-          value={filters.mine}
-          onChange={(mine) => setFilters({ mine })}
-          options={[
-            ['all', 'any'],
-            ['none', 'none'],
-            ['draft', 'draft'],
-            ['submitted', 'submitted'],
-          ]}
-        />
-        <Select<WorklistFilters['source']>
-          label="Source"
-          value={filters.source}
-          onChange={(source) => setFilters({ source })}
-          options={[
-            ['all', 'all'],
-            ['ptbxl', 'PTB-XL'],
-            ['mimic_iv_ecg', 'MIMIC-IV-ECG'],
-          ]}
-        />
-        <Select<WorklistFilters['record']>
-          label="Record"
-          value={filters.record}
-          onChange={(record) => setFilters({ record })}
-          options={[
-            ['all', 'any'],
-            ['with', 'available'],
-          ]}
-        />
-        <Select<WorklistFilters['checks']>
-          label="Checks"
-          value={filters.checks}
-          onChange={(checks) => setFilters({ checks })}
-          options={[
-            ['all', 'any'],
-            ['open', 'open warnings'],
-          ]}
-        />
-        <label className="flex items-center gap-1 text-[13px]">
-          ECG id
-          <input
-            className="w-24 rounded border border-slate-300 px-1 py-0.5"
-            value={filters.search}
-            onChange={(e) => setFilters({ search: e.target.value })}
-            inputMode="numeric"
-          />
-        </label>
-        <Select<WorklistSort>
-          label="Sort"
-          value={sort}
-          onChange={setSort}
-          options={[
-            ['ecg', 'source, ECG id'],
-            ['status', 'my label status'],
-            ['samples', 'most samples'],
-            ['checks', 'most open checks'],
-          ]}
-        />
-        <span className="ml-auto text-[12px] text-slate-600">
-          <Kbd>↑</Kbd>
-          <Kbd>↓</Kbd> move · <Kbd>Enter</Kbd> open
-        </span>
-      </div>
+      <WorklistHeader all={all} />
       {query.error ? (
         <div className="p-4">
           <Message tone="error" title="The worklist could not be loaded">
