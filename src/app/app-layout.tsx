@@ -16,6 +16,9 @@ export function AppLayout() {
           <NavLink to="/" end className={navClass}>
             Samples
           </NavLink>
+          <NavLink to="/ecgs" className={navClass}>
+            ECGs
+          </NavLink>
           <NavLink to="/releases" className={navClass}>
             Releases
           </NavLink>

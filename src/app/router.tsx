@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SampleWorklist } from '../features/browse/components/sample-worklist';
+import { EcgWorklist } from '../features/label/components/ecg-worklist';
 import { ReleasesPage } from '../features/curate/releases/components/releases-page';
 import { LoginScreen } from '../features/session/components/login-screen';
 import { RequireSession } from '../features/session/components/require-session';
@@ -26,6 +27,11 @@ const testRoutes: RouteObject[] = PLOT_TEST_API_ENABLED
 // a sample is opened, so the login page and the worklists load without it.
 const SampleViewRoute = lazy(async () => ({
   default: (await import('../features/samples/components/sample-view')).SampleViewRoute,
+}));
+
+// The ECG page carries the plot too; the worklist is light and loads with the app.
+const EcgPageRoute = lazy(async () => ({
+  default: (await import('../features/label/components/ecg-page')).EcgPageRoute,
 }));
 
 // Analytics carries the charting library, and its drill-down the plot: their own chunks too.
@@ -77,6 +83,15 @@ export const router = createBrowserRouter([
         element: (
           <Loading>
             <SampleViewRoute />
+          </Loading>
+        ),
+      },
+      { path: 'ecgs', element: <EcgWorklist /> },
+      {
+        path: 'ecgs/:source/:ecgId',
+        element: (
+          <Loading>
+            <EcgPageRoute />
           </Loading>
         ),
       },

@@ -13,6 +13,8 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   review: async () => (await import('./review.bench')).reviewSuite,
   evaluate: async () => (await import('./evaluate.bench')).evaluateSuite,
   preflags: async () => (await import('./preflags.bench')).preflagsSuite,
+  'label-worklist': async () => (await import('./label-worklist.bench')).labelWorklistSuite,
+  label: async () => (await import('./label.bench')).labelSuite,
 };
 
 async function main(argv: readonly string[]): Promise<void> {

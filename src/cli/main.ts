@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   notes: async () => (await import('./commands/notes')).notesCommand,
   record: async () => (await import('./commands/record')).recordCommand,
   measure: async () => (await import('./commands/measure')).measureCommand,
+  labels: async () => (await import('./commands/labels')).labelsCommand,
   user: async () => (await import('./commands/user')).userCommand,
   review: async () => (await import('./commands/review')).reviewCommand,
   templates: async () => (await import('./commands/templates')).templatesCommand,

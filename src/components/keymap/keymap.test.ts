@@ -41,10 +41,11 @@ describe('keymap', () => {
     expect(chordOf(key(']'))).toBe(']');
     expect(chordOf(key('ArrowLeft', { shiftKey: true }))).toBe('Shift+ArrowLeft');
     expect(chordOf(key('Escape'))).toBe('Escape');
-    // The browser's and the system's combinations are never ours.
-    expect(chordOf(key('j', { ctrlKey: true }))).toBeNull();
+    // Ctrl and Cmd make Mod chords (undo, redo), never the plain key; Alt is the system's.
+    expect(chordOf(key('j', { ctrlKey: true }))).toBe('Mod+j');
+    expect(chordOf(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('Mod+Shift+Z');
+    expect(chordOf(key('z', { metaKey: true }))).toBe('Mod+z');
     expect(chordOf(key('1', { altKey: true }))).toBeNull();
-    expect(chordOf(key('c', { metaKey: true }))).toBeNull();
   });
 
   it('finds two commands bound to one chord in one scope, and only there', () => {
@@ -104,8 +105,17 @@ describe('keymap', () => {
 
   it('writes keys as people read them, one row per command for the ? list', () => {
     expect(
-      ['j', 'Shift+J', 'ArrowLeft', 'Shift+ArrowDown', 'Escape', 'Backspace', '?'].map(keyDisplay),
-    ).toEqual(['J', 'Shift+J', '←', 'Shift+↓', 'Esc', '⌫', '?']);
+      [
+        'j',
+        'Shift+J',
+        'ArrowLeft',
+        'Shift+ArrowDown',
+        'Escape',
+        'Backspace',
+        '?',
+        'Mod+Shift+Z',
+      ].map(keyDisplay),
+    ).toEqual(['J', 'Shift+J', '←', 'Shift+↓', 'Esc', '⌫', '?', 'Ctrl+Shift+Z']);
     expect(
       shortcutRows({
         commands: [

@@ -46,8 +46,8 @@ export interface KeyConflict {
 }
 
 /**
- * The chord a key event makes (see KeyCommand.keys), or null for combinations with Ctrl, Meta or
- * Alt, which belong to the browser and the system.
+ * The chord a key event makes (see KeyCommand.keys): with Ctrl or Meta (Cmd) it is prefixed
+ * 'Mod+' ('Mod+z', 'Mod+Shift+Z'); null for combinations with Alt, which belong to the system.
  */
 export function chordOf(e: {
   readonly key: string;
@@ -56,11 +56,12 @@ export function chordOf(e: {
   readonly metaKey: boolean;
   readonly altKey: boolean;
 }): string | null {
-  if (e.ctrlKey || e.metaKey || e.altKey) return null;
+  if (e.altKey) return null;
+  const mod = e.ctrlKey || e.metaKey ? 'Mod+' : '';
   if (/^[a-z]$/i.test(e.key))
-    return e.shiftKey ? `Shift+${e.key.toUpperCase()}` : e.key.toLowerCase();
-  if (e.key.length === 1) return e.key;
-  return e.shiftKey ? `Shift+${e.key}` : e.key;
+    return `${mod}${e.shiftKey ? `Shift+${e.key.toUpperCase()}` : e.key.toLowerCase()}`;
+  if (e.key.length === 1) return `${mod}${e.key}`;
+  return `${mod}${e.shiftKey ? `Shift+${e.key}` : e.key}`;
 }
 
 /** Every chord that two commands share in one scope (none in a sound set of keymaps). */
@@ -106,8 +107,14 @@ const KEY_NAMES: Readonly<Record<string, string>> = {
   ' ': 'Space',
 };
 
-/** A chord as a person reads it: 'j' is J, 'ArrowLeft' is ←, 'Shift+ArrowLeft' is Shift+←. */
+/**
+ * A chord as a person reads it: 'j' is J, 'ArrowLeft' is ←, 'Shift+ArrowLeft' is Shift+←,
+ * 'Mod+z' is Ctrl+Z.
+ */
 export function keyDisplay(chord: string): string {
+  if (chord.startsWith('Mod+') && chord.length > 'Mod+'.length) {
+    return `Ctrl+${keyDisplay(chord.slice('Mod+'.length))}`;
+  }
   const shift = chord.startsWith('Shift+') && chord.length > 'Shift+'.length;
   const key = shift ? chord.slice('Shift+'.length) : chord;
   const name = KEY_NAMES[key] ?? (key.length === 1 ? key.toUpperCase() : key);

@@ -89,6 +89,17 @@ export function checkLabelAgainstMeasurements(
         });
       }
     }
+    // The converse: a wide QRS that the conduction axis does not explain (ventricular and paced
+    // rhythms widen it by themselves).
+    const explained = ['lbbb', 'rbbb', 'ivcd', 'wpw'].some((c) => conduction.has(c));
+    if (qrs >= 120 && !explained && label.rhythm !== 'ventricular' && label.rhythm !== 'paced') {
+      out.push({
+        id: 'wide-qrs-without-block',
+        axis: 'conduction',
+        message: `the measured QRS ${round(qrs)} ms is wide (>= 120 ms), but conduction names no lbbb, rbbb, ivcd or wpw`,
+        measured: { name: 'QRS duration', value: qrs, unit: 'ms' },
+      });
+    }
     if (conduction.has('incomplete_rbbb') && (qrs < 110 || qrs >= 120)) {
       out.push({
         id: 'incomplete-rbbb-needs-qrs-110-119',

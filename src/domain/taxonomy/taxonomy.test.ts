@@ -129,9 +129,16 @@ describe('measurement checks while a label is written', () => {
       'measured 119 ms',
     ],
     [
+      'wide QRS with conduction none',
+      { conduction: ['none'] },
+      { qrsDurationMs: 148 },
+      'wide-qrs-without-block',
+      'measured QRS 148 ms is wide (>= 120 ms), but conduction names no lbbb',
+    ],
+    [
       'incomplete rbbb',
       { conduction: ['incomplete_rbbb'] },
-      { qrsDurationMs: 124 },
+      { qrsDurationMs: 105 },
       'incomplete-rbbb-needs-qrs-110-119',
       'needs QRS 110-119 ms',
     ],

@@ -1,4 +1,5 @@
 import type { AutosaveJournal, JournalEntry } from './journal';
+import { recordJournalWrite } from './journal-timing';
 import { UndoStack } from './undo-stack';
 
 /** What one save attempt came to, as the transport reports it. */
@@ -236,7 +237,11 @@ export class Autosaver<C> {
       atMs: Date.now(),
     };
     this.pending = entry;
-    this.journalTail = this.journalTail.then(() => this.options.journal.append(entry));
+    this.journalTail = this.journalTail.then(async () => {
+      const startMs = performance.now();
+      await this.options.journal.append(entry);
+      recordJournalWrite(startMs);
+    });
     if (this.status.state === 'offline' || this.status.state === 'error') {
       this.publish({ ...this.status, queued: this.queued });
     } else if (this.status.state !== 'conflict') {

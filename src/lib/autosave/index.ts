@@ -43,6 +43,7 @@ export { Autosaver } from './autosaver';
 export { saveOverHttp } from './http-transport';
 export type { JournalEntry } from './journal';
 export { AutosaveJournal, JOURNAL_DB_NAME } from './journal';
+export { JOURNAL_WRITE_MEASURE } from './journal-timing';
 export { describeAutosaveStatus } from './status-words';
 export { UndoStack } from './undo-stack';
 export { browserJournal, useAutosave } from './use-autosave';

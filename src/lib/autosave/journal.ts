@@ -47,9 +47,13 @@ export class AutosaveJournal {
     return new AutosaveJournal(db);
   }
 
-  /** Writes one edit (one IndexedDB transaction). */
+  /**
+   * Writes one edit (one IndexedDB transaction). Relaxed durability: committed once the browser
+   * has it (a tab or browser crash keeps it), without waiting for the disk's flush.
+   */
   async append<C>(entry: JournalEntry<C>): Promise<void> {
-    await this.db.put('edits', entry);
+    const tx = this.db.transaction('edits', 'readwrite', { durability: 'relaxed' });
+    await Promise.all([tx.store.put(entry), tx.done]);
   }
 
   /** Every unsaved edit of an entity, all sessions, oldest first within each session. */

@@ -69,7 +69,9 @@ export function useAutosave<C>(options: UseAutosaveOptions<C>): {
       });
     return () => {
       cancelled = true;
-      started?.dispose();
+      // Leaving the page: what is pending is sent now; the journal keeps it if that fails.
+      const leaving = started;
+      void leaving?.flush().finally(() => leaving.dispose());
       release();
       setSaver(undefined);
     };

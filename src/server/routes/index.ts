@@ -2,6 +2,7 @@ import { curationRoutes } from './curation-routes';
 import { ecgRoutes } from './ecg-routes';
 import { evaluationRoutes } from './evaluation-routes';
 import { preflagRoutes } from './preflag-routes';
+import { labelWorkbenchRoutes } from './label-workbench-routes';
 import { recordsRoutes } from './records-routes';
 import { releaseRoutes } from './release-routes';
 import { reviewRoutes } from './review-routes';
@@ -15,6 +16,8 @@ import { userRoutes } from './user-routes';
 export const apiRoutes: readonly Route[] = [
   ...sessionRoutes,
   ...userRoutes,
+  // Before ecgRoutes: /api/labels/export must not be read as /api/labels/:id.
+  ...labelWorkbenchRoutes,
   ...ecgRoutes,
   ...sampleRoutes,
   ...reviewRoutes,

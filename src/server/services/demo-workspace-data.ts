@@ -64,6 +64,45 @@ function demoMetadata(ecg: DemoEcg): string {
 }
 
 /**
+ * Registers the demo ECGs with their recipe, ground truth and PTB-XL-style statements (their
+ * records under DATA_DIR/demo-records), updating them when they are there; no samples. ECGs no
+ * sample names (atrial fibrillation, ...) are registered too, for the labelling worklist.
+ */
+export async function registerDemoEcgs(db: Db, ecgs: readonly DemoEcg[]): Promise<void> {
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    for (const ecg of ecgs) {
+      const metadata = demoMetadata(ecg);
+      const recordPath = `${DEMO_PATH_PREFIX}${ptbxlRecordPath(ecg.spec.ecgId, 500)}`;
+      await trx
+        .insertInto('ecg_records')
+        .values({
+          id: newId(),
+          source: 'ptbxl',
+          ecg_id: ecg.spec.ecgId,
+          subject_id: null,
+          path: recordPath,
+          metadata,
+          created_at: now,
+        })
+        .onConflict((oc) =>
+          oc.columns(['source', 'ecg_id']).doUpdateSet({ metadata, path: recordPath }),
+        )
+        .execute();
+    }
+  });
+}
+
+/** Writes the demo ECGs' records (when missing) and registers them, without samples. */
+export async function seedDemoEcgsOnly(db: Db, dataDir: string): Promise<number> {
+  const ecgs = DEMO_ECG_SPECS.map(generateDemoEcg);
+  const demoDir = demoRecordsDir(dataDir);
+  for (const ecg of ecgs) await writeDemoRecord(demoDir, ecg);
+  await registerDemoEcgs(db, ecgs);
+  return ecgs.length;
+}
+
+/**
  * Adds the demo ECGs and samples: writes the synthetic WFDB records under DATA_DIR/demo-records
  * (never RECORDS_DIR) when missing, and on a workspace with no samples imports the demo samples
  * (validated, all or nothing) and stores each ECG's ground truth with it. Safe on every start.
@@ -98,29 +137,7 @@ export async function seedDemoWorkspaceData(db: Db, options: DemoDataOptions): P
       `The demo samples were refused:\n${report.problems.map((p) => p.text).join('\n')}`,
     );
   }
-  const now = nowIso();
-  await db.transaction().execute(async (trx) => {
-    for (const ecg of ecgs) {
-      const metadata = demoMetadata(ecg);
-      const recordPath = `${DEMO_PATH_PREFIX}${ptbxlRecordPath(ecg.spec.ecgId, 500)}`;
-      // ECGs no sample names (atrial fibrillation, ...) are registered too, for the labelling worklist.
-      await trx
-        .insertInto('ecg_records')
-        .values({
-          id: newId(),
-          source: 'ptbxl',
-          ecg_id: ecg.spec.ecgId,
-          subject_id: null,
-          path: recordPath,
-          metadata,
-          created_at: now,
-        })
-        .onConflict((oc) =>
-          oc.columns(['source', 'ecg_id']).doUpdateSet({ metadata, path: recordPath }),
-        )
-        .execute();
-    }
-  });
+  await registerDemoEcgs(db, ecgs);
   options.log(
     `Demo workspace: ${ecgs.length} synthetic 12-lead ECGs (${demoDir}) and ${report.counts.created} benchmark samples (${samples.length - clean.length} with planted defects).`,
   );

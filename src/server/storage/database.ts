@@ -50,6 +50,22 @@ export interface DenseLabelsTable {
   updated_at: Timestamp;
 }
 
+/** label_checks: a labeller's failing check on an ECG, open or dismissed with a reason. */
+export interface LabelChecksTable {
+  ecg_record_id: string;
+  labeller_id: string;
+  check_id: string;
+  axis: string;
+  message: string;
+  /** The label and measured values the check failed for. */
+  fingerprint: string;
+  state: string;
+  reason: string | null;
+  dismissed_by: string | null;
+  dismissed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 /** samples: the current content of one benchmark sample (JSON text in the list shape). */
 export interface SamplesTable {
   id: string;
@@ -347,6 +363,7 @@ export interface Database {
   sessions: SessionsTable;
   ecg_records: EcgRecordsTable;
   dense_labels: DenseLabelsTable;
+  label_checks: LabelChecksTable;
   samples: SamplesTable;
   sample_revisions: SampleRevisionsTable;
   review_passes: ReviewPassesTable;

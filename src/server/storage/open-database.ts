@@ -157,6 +157,10 @@ export async function migrateToLatest(db: Db, kind: DbKind): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(allMigrations(kind)) },
+    // Features are built on parallel branches, so a migration numbered below one a workspace
+    // already ran can land later (0010 after 0013); each touches only its own tables, so it runs
+    // then instead of refusing to start.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -5,6 +5,7 @@ import { evaluationMigration } from './evaluation-schema';
 import { hardeningMigration } from './hardening';
 import { importJobsMigration } from './import-jobs';
 import { initialMigration } from './initial-schema';
+import { labelWorkbenchMigration } from './label-workbench';
 import { preflagsMigration } from './preflags';
 import { releasesMigration } from './releases-schema';
 import { reviewPassesMigration } from './review-passes';
@@ -20,6 +21,7 @@ export function allMigrations(kind: DbKind): Record<string, Migration> {
     '0007-review-passes': reviewPassesMigration(),
     '0008-preflags': preflagsMigration(),
     '0009-templates': templatesMigration,
+    '0010-label-workbench': labelWorkbenchMigration,
     '0013-curate-ui': curateUiMigration,
     '0014-import-jobs': importJobsMigration,
   };
