@@ -36,7 +36,10 @@ export interface EcgPlotProps {
   readonly highlights?: readonly LeadHighlight[];
   readonly bands?: readonly TimeBand[];
   readonly beatTimesS?: readonly number[];
-  /** Tools, keys and overlays a feature adds, after the plot's own (pan, lead selection, calipers). */
+  /**
+   * Tools, keys and overlays a feature adds, after the plot's own (pan, lead selection, calipers);
+   * one with the id of one of the plot's own takes its place (e.g. calipers on other keys).
+   */
   readonly plugins?: readonly PlotPlugin[];
   /** A store owned by the caller (to read selection or calipers); the plot makes its own otherwise. */
   readonly store?: PlotStore;
@@ -62,6 +65,13 @@ export interface EcgPlotProps {
 /** The absent overlay list: one array, so a render without overlays does not look like a change. */
 const NONE: readonly never[] = [];
 
+/** The plot's own plugins, each replaced by a feature's plugin of the same id, then the rest. */
+function withDefaultPlugins(plugins: readonly PlotPlugin[]): readonly PlotPlugin[] {
+  if (plugins.length === 0) return DEFAULT_PLUGINS;
+  const defaults = DEFAULT_PLUGINS.map((d) => plugins.find((p) => p.id === d.id) ?? d);
+  return [...defaults, ...plugins.filter((p) => !defaults.includes(p))];
+}
+
 /** The 12-lead plot with its toolbar, legend, keyboard, wheel and pointer handling. */
 export function EcgPlot(props: EcgPlotProps) {
   const { record, highlights = NONE, bands = NONE, beatTimesS = NONE, plugins = NONE } = props;
@@ -78,10 +88,7 @@ export function EcgPlot(props: EcgPlotProps) {
   const autoFit = useStore(store, (s) => s.autoFit);
   const screenPxPerMm = useScreenPxPerMm();
   const pxPerMm = props.pxPerMm ?? screenPxPerMm;
-  const allPlugins = useMemo(
-    () => (plugins.length ? [...DEFAULT_PLUGINS, ...plugins] : DEFAULT_PLUGINS),
-    [plugins],
-  );
+  const allPlugins = useMemo(() => withDefaultPlugins(plugins), [plugins]);
 
   const hostRef = useRef<HTMLDivElement>(null);
   const cursorLineRef = useRef<HTMLDivElement>(null);

@@ -1,5 +1,6 @@
 import { ecgRoutes } from './ecg-routes';
 import { evaluationRoutes } from './evaluation-routes';
+import { preflagReadRoutes } from './preflag-read-routes';
 import { recordsRoutes } from './records-routes';
 import { releaseRoutes } from './release-routes';
 import { reviewRoutes } from './review-routes';
@@ -15,6 +16,7 @@ export const apiRoutes: readonly Route[] = [
   ...userRoutes,
   ...ecgRoutes,
   ...sampleRoutes,
+  ...preflagReadRoutes,
   ...reviewRoutes,
   ...releaseRoutes,
   ...recordsRoutes,
