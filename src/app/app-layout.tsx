@@ -16,6 +16,11 @@ export function AppLayout() {
           <NavLink to="/" end className={navClass}>
             Samples
           </NavLink>
+          {role && role !== 'cardiologist' && (
+            <NavLink to="/review" className={navClass}>
+              Review
+            </NavLink>
+          )}
           <NavLink to="/releases" className={navClass}>
             Releases
           </NavLink>

@@ -4,6 +4,10 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SampleWorklist } from '../features/browse/components/sample-worklist';
 import { ReleasesPage } from '../features/curate/releases/components/releases-page';
+import { PassPage } from '../features/review/components/pass-page';
+import { PassesPage } from '../features/review/components/passes-page';
+import type { ReviewViewer } from '../features/review/review-viewer';
+import { useSession } from '../features/session/api/session';
 import { LoginScreen } from '../features/session/components/login-screen';
 import { RequireSession } from '../features/session/components/require-session';
 import { AppLayout } from './app-layout';
@@ -35,6 +39,17 @@ const AnalyticsPage = lazy(async () => ({
 const AnswerDrilldownRoute = lazy(async () => ({
   default: (await import('../features/analytics/components/answer-drilldown')).AnswerDrilldownRoute,
 }));
+
+// The review screen carries the plot: its own chunk, like the sample view.
+const ReviewScreenRoute = lazy(async () => ({
+  default: (await import('../features/review/components/review-screen')).ReviewScreenRoute,
+}));
+
+/** Hands the signed-in user to a review page (inside RequireSession: there is one). */
+function WithViewer({ render }: { render: (viewer: ReviewViewer) => ReactNode }) {
+  const user = useSession().data;
+  return user ? render({ id: user.id, role: user.role }) : null;
+}
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -70,6 +85,22 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'releases', element: <ReleasesPage /> },
+      {
+        path: 'review',
+        element: <WithViewer render={(viewer) => <PassesPage viewer={viewer} />} />,
+      },
+      {
+        path: 'review/:passId',
+        element: <WithViewer render={(viewer) => <PassPage viewer={viewer} />} />,
+      },
+      {
+        path: 'review/:passId/samples/:sampleId',
+        element: (
+          <Loading>
+            <WithViewer render={(viewer) => <ReviewScreenRoute viewer={viewer} />} />
+          </Loading>
+        ),
+      },
       {
         path: 'analytics',
         element: (

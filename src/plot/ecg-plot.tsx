@@ -12,7 +12,7 @@ import type { EcgRecord } from '../domain/wfdb/record';
 import { PlotStage } from './host/plot-stage';
 import { usePlotDrawing } from './host/use-plot-drawing';
 import { useStageSize } from './host/use-stage-size';
-import { DEFAULT_PLUGINS } from './interactions/default-plugins';
+import { withDefaultPlugins } from './interactions/default-plugins';
 import type { PlotPlugin } from './interactions/plot-plugin';
 import { PLOT_SCOPE } from './interactions/scopes';
 import { usePlotPointer } from './interactions/use-plot-pointer';
@@ -64,13 +64,6 @@ export interface EcgPlotProps {
 
 /** The absent overlay list: one array, so a render without overlays does not look like a change. */
 const NONE: readonly never[] = [];
-
-/** The plot's own plugins, each replaced by a feature's plugin of the same id, then the rest. */
-function withDefaultPlugins(plugins: readonly PlotPlugin[]): readonly PlotPlugin[] {
-  if (plugins.length === 0) return DEFAULT_PLUGINS;
-  const defaults = DEFAULT_PLUGINS.map((d) => plugins.find((p) => p.id === d.id) ?? d);
-  return [...defaults, ...plugins.filter((p) => !defaults.includes(p))];
-}
 
 /** The 12-lead plot with its toolbar, legend, keyboard, wheel and pointer handling. */
 export function EcgPlot(props: EcgPlotProps) {
