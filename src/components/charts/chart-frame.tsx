@@ -14,6 +14,17 @@ export interface ChartColumn<Row> {
   readonly format?: (value: Row[keyof Row]) => string;
 }
 
+/**
+ * Takes Observable Plot's <style> elements out of a chart before it joins the page: the CSP
+ * refuses inline styles (and reports each), and styles.css carries their rules for Plot's
+ * default class. Returns their CSS, which a saved SVG (a file of its own) puts back.
+ */
+function detachStyles(chart: Element): string {
+  const styles = [...chart.querySelectorAll('style')];
+  for (const style of styles) style.remove();
+  return styles.map((style) => style.textContent ?? '').join('\n');
+}
+
 /** Chart frame props. */
 export interface ChartFrameProps<Row extends object> {
   readonly title: string;
@@ -38,10 +49,14 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // The CSS Plot wrote into the chart (out of the page, see detachStyles): the saved SVG keeps it.
+  const styleRef = useRef('');
+  const titleRef = useRef(title);
   const pickRef = useRef(onPick);
   useLayoutEffect(() => {
     pickRef.current = onPick;
-  }, [onPick]);
+    titleRef.current = title;
+  }, [onPick, title]);
 
   useLayoutEffect(() => {
     const host = hostRef.current;
@@ -56,6 +71,14 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
     const host = hostRef.current;
     if (!host || width === 0) return;
     const chart = draw(width);
+    styleRef.current = detachStyles(chart);
+    // One image with the chart's title for assistive technology (its marks are not named parts
+    // of the page); the data table under it carries the numbers.
+    const svg = chart instanceof SVGSVGElement ? chart : mainSvg(chart);
+    svg?.setAttribute('role', 'img');
+    svg?.setAttribute('aria-label', `${titleRef.current}: chart; its data is in the table below`);
+    // Plot names its mark groups (aria-label="bar"); a name needs a role that may carry one.
+    for (const g of chart.querySelectorAll('g[aria-label]')) g.setAttribute('role', 'group');
     host.replaceChildren(chart);
     // Plot's pointer interaction keeps the datum under the pointer as the chart's value.
     const onClick = () => {
@@ -90,7 +113,9 @@ export function ChartFrame<Row extends object>(props: ChartFrameProps<Row>) {
       const svg = hostRef.current && mainSvg(hostRef.current);
       if (!svg) throw new Error('The chart is not drawn yet.');
       const blob =
-        kind === 'svg' ? new Blob([svgText(svg)], { type: 'image/svg+xml' }) : await svgToPng(svg);
+        kind === 'svg'
+          ? new Blob([svgText(svg, styleRef.current)], { type: 'image/svg+xml' })
+          : await svgToPng(svg, styleRef.current);
       download(blob, `${fileName}.${kind}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

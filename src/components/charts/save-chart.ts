@@ -25,19 +25,24 @@ export function mainSvg(host: Element): SVGSVGElement | null {
   return best;
 }
 
-/** The SVG as a standalone document (Plot puts its styles in a <style> inside the SVG). */
-export function svgText(svg: SVGSVGElement): string {
+/** The SVG as a standalone document, with `css` (the chart's own styles) in a <style> inside it. */
+export function svgText(svg: SVGSVGElement, css = ''): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
+  if (css) {
+    const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+    style.textContent = css;
+    copy.prepend(style);
+  }
   return new XMLSerializer().serializeToString(copy);
 }
 
-/** Renders the SVG onto a white canvas at `scale` device px per CSS px and returns a PNG. */
-export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+/** Renders the SVG (with its `css`) onto a white canvas at `scale` device px per CSS px: a PNG. */
+export async function svgToPng(svg: SVGSVGElement, css = '', scale = 2): Promise<Blob> {
   const width = svg.width.baseVal.value;
   const height = svg.height.baseVal.value;
-  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
+  const url = URL.createObjectURL(new Blob([svgText(svg, css)], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
     image.src = url;

@@ -28,3 +28,7 @@ export function doneText(done: number, total: number): string {
   const share = total === 0 ? 0 : Math.round((done / total) * 100);
   return `${done} of ${total} done (${share}%)`;
 }
+
+/** A <progress> bar's classes: blue done part on a light track (the native grey reads as full). */
+export const PROGRESS_BAR_CLASS =
+  'appearance-none overflow-hidden rounded bg-slate-200 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-[#0072B2] [&::-moz-progress-bar]:bg-[#0072B2]';

@@ -51,8 +51,7 @@ export function AgreementChart({ passId }: { passId: string }) {
           Plot.text(rows, {
             x: 1,
             y: 'label',
-            text: (r: AgreementRow) =>
-              r.kappa === null ? `${countsText(r)} (κ undefined)` : countsText(r),
+            text: countsText,
             textAnchor: 'start',
             dx: 8,
             fill: '#1f2937',

@@ -3,7 +3,7 @@
  * pass sees only their own), flags where the reader may see them, and time left at the pace.
  */
 import type { PassProgress } from '../../../schemas/api/review-queue';
-import { doneText, paceText } from '../progress-text';
+import { doneText, paceText, PROGRESS_BAR_CLASS } from '../progress-text';
 
 /** One labelled bar with its counts and time left. */
 function ProgressRow({
@@ -28,7 +28,7 @@ function ProgressRow({
         aria-label={`${label}: ${doneText(done, total)}`}
         max={Math.max(total, 1)}
         value={done}
-        className="h-2.5 w-full accent-[#0072B2]"
+        className={`h-2.5 w-full ${PROGRESS_BAR_CLASS}`}
       />
       <span className="tabular-nums">
         {doneText(done, total)}

@@ -7,7 +7,7 @@ import { Message } from '../../../components/ui/message';
 import type { ReviewPass } from '../../../schemas/api/review';
 import { useReviewPasses } from '../api/passes';
 import { usePassProgress } from '../api/queue';
-import { doneText, paceText } from '../progress-text';
+import { doneText, paceText, PROGRESS_BAR_CLASS } from '../progress-text';
 import { passSelectionText } from '../pass-selection-text';
 import { oversees, type ReviewViewer } from '../review-viewer';
 import { CreatePassForm } from './create-pass-form';
@@ -30,7 +30,7 @@ function ProgressCell({ pass, viewer }: { pass: ReviewPass; viewer: ReviewViewer
         aria-label={label}
         max={Math.max(counts.total, 1)}
         value={counts.done}
-        className="h-2 w-32 accent-[#0072B2]"
+        className={`h-2 w-32 ${PROGRESS_BAR_CLASS}`}
       />
       <span className="tabular-nums">
         {doneText(counts.done, counts.total)}
