@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   server: async () => (await import('./save-latency.bench')).saveLatencySuite,
   plot: async () => (await import('./plot.bench')).plotSuite,
   review: async () => (await import('./review.bench')).reviewSuite,
+  reviewui: async () => (await import('./review-ui.bench')).reviewUiSuite,
   evaluate: async () => (await import('./evaluate.bench')).evaluateSuite,
 };
 

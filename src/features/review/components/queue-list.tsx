@@ -3,7 +3,7 @@
  * arrows, Page Up/Down, Home/End move the active row, Enter or a click opens it.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyCommand, Keymap } from '../../../components/keymap/keymap';
 import { useKeymap } from '../../../components/keymap/use-keymap';
 import { Kbd } from '../../../components/ui/kbd';
@@ -67,6 +67,54 @@ function VerdictCell({ verdict }: { verdict: QueueItem['verdict'] }) {
   return <span className="text-slate-600">open</span>;
 }
 
+const ROW_GRID = 'grid-cols-[4rem_8rem_minmax(0,1fr)_6rem_4rem_7rem_7rem]';
+
+/** One row; memoised, so a scroll renders only the rows that come into view. */
+const QueueRow = memo(function QueueRow({
+  item,
+  index,
+  top,
+  height,
+  active,
+  onPick,
+}: {
+  item: QueueItem;
+  index: number;
+  top: number;
+  height: number;
+  active: boolean;
+  onPick: (index: number) => void;
+}) {
+  return (
+    <div
+      id={`queue-row-${item.sampleId}`}
+      role="option"
+      aria-selected={active}
+      aria-label={`${index + 1}. ${item.ref}, ${targetDxName(item.targetDx)}, ${item.preflagCount} pre-flags, ${item.verdict ?? 'open'}`}
+      data-testid="queue-row"
+      onClick={() => onPick(index)}
+      className={`absolute left-0 grid w-full cursor-pointer ${ROW_GRID} items-center gap-2 border-b border-slate-100 px-3 ${active ? 'bg-sky-100 outline outline-2 -outline-offset-2 outline-[#0072B2]' : 'hover:bg-slate-50'}`}
+      style={{ top, height }}
+    >
+      <span className="tabular-nums text-slate-600">{index + 1}</span>
+      <span className="font-medium">{item.ref}</span>
+      <span className="truncate">{targetDxName(item.targetDx)}</span>
+      <span>{item.dxLabel ? 'present' : 'absent'}</span>
+      <span className="tabular-nums">{item.pathIdx}</span>
+      <span>
+        {item.preflagCount > 0 ? (
+          <span className="rounded bg-orange-100 px-1 font-medium text-[#8a3a00]">
+            ⚠ {item.preflagCount}
+          </span>
+        ) : (
+          <span className="text-slate-600">none</span>
+        )}
+      </span>
+      <VerdictCell verdict={item.verdict} />
+    </div>
+  );
+});
+
 /** The virtualised queue; `initialIndex` is the row active at first (the first to judge). */
 export function QueueList({
   items,
@@ -120,11 +168,20 @@ export function QueueList({
   );
   useKeymap(QUEUE_KEYMAP, context, { element: scrollRef, elementScopes: [QUEUE_SCOPE] });
 
+  const pick = useCallback(
+    (index: number) => {
+      setActive(index);
+      const item = items[index];
+      if (item) onOpen(item);
+    },
+    [items, onOpen],
+  );
+
   const activeItem = items[clamped];
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div
-        className="grid grid-cols-[4rem_8rem_minmax(0,1fr)_6rem_4rem_7rem_7rem] gap-2 border-b border-slate-300 bg-slate-100 px-3 py-1 text-[12px] font-semibold uppercase tracking-wide text-slate-600"
+        className={`grid ${ROW_GRID} gap-2 border-b border-slate-300 bg-slate-100 px-3 py-1 text-[12px] font-semibold uppercase tracking-wide text-slate-600`}
         aria-hidden="true"
       >
         <span>#</span>
@@ -145,42 +202,17 @@ export function QueueList({
         data-testid="queue-list"
       >
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((row) => {
-            const item = items[row.index]!;
-            const isActive = row.index === clamped;
-            return (
-              <div
-                key={item.sampleId}
-                id={`queue-row-${item.sampleId}`}
-                role="option"
-                aria-selected={isActive}
-                aria-label={`${row.index + 1}. ${item.ref}, ${targetDxName(item.targetDx)}, ${item.preflagCount} pre-flags, ${item.verdict ?? 'open'}`}
-                data-testid="queue-row"
-                onClick={() => {
-                  setActive(row.index);
-                  onOpen(item);
-                }}
-                className={`absolute left-0 grid w-full cursor-pointer grid-cols-[4rem_8rem_minmax(0,1fr)_6rem_4rem_7rem_7rem] items-center gap-2 border-b border-slate-100 px-3 ${isActive ? 'bg-sky-100 outline outline-2 -outline-offset-2 outline-[#0072B2]' : 'hover:bg-slate-50'}`}
-                style={{ top: row.start, height: row.size }}
-              >
-                <span className="tabular-nums text-slate-600">{row.index + 1}</span>
-                <span className="font-medium">{item.ref}</span>
-                <span className="truncate">{targetDxName(item.targetDx)}</span>
-                <span>{item.dxLabel ? 'present' : 'absent'}</span>
-                <span className="tabular-nums">{item.pathIdx}</span>
-                <span>
-                  {item.preflagCount > 0 ? (
-                    <span className="rounded bg-orange-100 px-1 font-medium text-[#8a3a00]">
-                      ⚠ {item.preflagCount}
-                    </span>
-                  ) : (
-                    <span className="text-slate-600">none</span>
-                  )}
-                </span>
-                <VerdictCell verdict={item.verdict} />
-              </div>
-            );
-          })}
+          {virtualizer.getVirtualItems().map((row) => (
+            <QueueRow
+              key={items[row.index]!.sampleId}
+              item={items[row.index]!}
+              index={row.index}
+              top={row.start}
+              height={row.size}
+              active={row.index === clamped}
+              onPick={pick}
+            />
+          ))}
         </div>
       </div>
       <p className="border-t border-slate-200 bg-white px-3 py-1 text-[12px] text-slate-600">

@@ -110,15 +110,27 @@ export function ReviewScreen({
     place.previous?.sampleId,
   ].join(' ');
   useEffect(() => {
-    for (const id of new Set(aheadKey.split(' ')))
-      if (id) void prefetchReviewItem(client, passId, id);
+    // After the sample just opened is painted: fetching ahead must not hold up its first frame.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        for (const id of new Set(aheadKey.split(' ')))
+          if (id) void prefetchReviewItem(client, passId, id);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [client, passId, aheadKey]);
 
-  // Samples replace each other in the history: Back leaves the review for the queue.
+  // Samples replace each other in the history: Back leaves the review for the queue. The next
+  // sample renders in the key's own task (flushSync), not as a transition React may put off.
   const open = useCallback(
     (id: string) =>
       void navigate(`/review/${passId}/samples/${id}${query ? `?${query}` : ''}`, {
         replace: true,
+        flushSync: true,
       }),
     [navigate, passId, query],
   );
