@@ -33,6 +33,22 @@ export default defineConfig({
     sourcemap: false,
     // Lists each entry's chunks, so tests can tell which scripts a screen loads.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // zod and the switch that turns its eval probe off (src/lib/zod-csp.ts) travel in one
+        // chunk. Every chunk that builds a schema imports it, so the switch is set before any
+        // schema exists however the rest is split: a schema built first probes `new Function`,
+        // which the CSP refuses and reports.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'zod',
+              test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-csp\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
   worker: { format: 'es' },
 });

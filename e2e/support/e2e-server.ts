@@ -9,7 +9,6 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBenchmarkSource } from '../../src/server/io/benchmark-files';
@@ -19,7 +18,7 @@ import { recordRoots } from '../../src/server/services/records';
 import { createUser } from '../../src/server/services/users';
 import { openMigratedDatabase } from '../../src/server/storage/open-database';
 import { ROLES } from '../../src/schemas/api/common';
-import { E2E_PORT } from './base-url';
+import { E2E_DATA_DIR, E2E_PORT } from './base-url';
 import { E2E_USERS } from './e2e-users';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,8 +26,7 @@ const benchmarkFile = path.resolve(repoRoot, '../shared/data/benchmark/ptbxl.jso
 const recordsDir = path.resolve(repoRoot, '../shared/data/ecg/ptbxl');
 const port = E2E_PORT;
 const databaseUrl = process.env['E2E_DATABASE_URL'] || undefined;
-// A fixed folder per port: a run killed without cleanup is wiped by the next one.
-const dataDir = path.join(os.tmpdir(), `ecg-workbench-e2e-${port}`);
+const dataDir = E2E_DATA_DIR;
 
 /** True when the built app in dist/ installs the plot test API (its bundle names __ECG_PLOTS__). */
 function distHasPlotTestApi(): boolean {

@@ -19,6 +19,11 @@ export function AppLayout() {
           <NavLink to="/ecgs" className={navClass}>
             ECGs
           </NavLink>
+          {role && role !== 'cardiologist' && (
+            <NavLink to="/review" className={navClass}>
+              Review
+            </NavLink>
+          )}
           <NavLink to="/releases" className={navClass}>
             Releases
           </NavLink>

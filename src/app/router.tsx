@@ -5,6 +5,10 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { SampleWorklist } from '../features/browse/components/sample-worklist';
 import { EcgWorklist } from '../features/label/components/ecg-worklist';
 import { ReleasesPage } from '../features/curate/releases/components/releases-page';
+import { PassPage } from '../features/review/components/pass-page';
+import { PassesPage } from '../features/review/components/passes-page';
+import type { ReviewViewer } from '../features/review/review-viewer';
+import { useSession } from '../features/session/api/session';
 import { LoginScreen } from '../features/session/components/login-screen';
 import { RequireSession } from '../features/session/components/require-session';
 import { AppLayout } from './app-layout';
@@ -52,6 +56,17 @@ const ResampleRoute = lazy(async () => ({
 const RegeneratePage = lazy(async () => ({
   default: (await import('../features/curate/regenerate/regenerate-page')).RegeneratePage,
 }));
+
+// The review screen carries the plot: its own chunk, like the sample view.
+const ReviewScreenRoute = lazy(async () => ({
+  default: (await import('../features/review/components/review-screen')).ReviewScreenRoute,
+}));
+
+/** Hands the signed-in user to a review page (inside RequireSession: there is one). */
+function WithViewer({ render }: { render: (viewer: ReviewViewer) => ReactNode }) {
+  const user = useSession().data;
+  return user ? render({ id: user.id, role: user.role }) : null;
+}
 
 function Loading({ children }: { children: ReactNode }) {
   return (
@@ -117,6 +132,22 @@ export const router = createBrowserRouter([
         element: (
           <Loading>
             <RegeneratePage />
+          </Loading>
+        ),
+      },
+      {
+        path: 'review',
+        element: <WithViewer render={(viewer) => <PassesPage viewer={viewer} />} />,
+      },
+      {
+        path: 'review/:passId',
+        element: <WithViewer render={(viewer) => <PassPage viewer={viewer} />} />,
+      },
+      {
+        path: 'review/:passId/samples/:sampleId',
+        element: (
+          <Loading>
+            <WithViewer render={(viewer) => <ReviewScreenRoute viewer={viewer} />} />
           </Loading>
         ),
       },

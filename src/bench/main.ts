@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<BenchSuite>> = {
   importLoad: async () => (await import('./import-load.bench')).importLoadSuite,
   plot: async () => (await import('./plot.bench')).plotSuite,
   review: async () => (await import('./review.bench')).reviewSuite,
+  reviewui: async () => (await import('./review-ui.bench')).reviewUiSuite,
   evaluate: async () => (await import('./evaluate.bench')).evaluateSuite,
   preflags: async () => (await import('./preflags.bench')).preflagsSuite,
   'label-worklist': async () => (await import('./label-worklist.bench')).labelWorklistSuite,

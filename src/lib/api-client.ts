@@ -1,14 +1,19 @@
 /** The browser's API client: fetch with the session cookie, every JSON body parsed by a zod schema. */
 import type { z } from 'zod';
+import type { ApiIssue } from '../schemas/api/common';
 import { ApiErrorSchema } from '../schemas/api/common';
 
-/** A failed API call: HTTP status, the server's code and sentence, and the path asked for. */
+/**
+ * A failed API call: HTTP status, the server's code and sentence, the path asked for, and the
+ * server's issues (field path and message) where it listed them.
+ */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly path: string,
+    readonly issues: readonly ApiIssue[] = [],
     /** The whole error body as sent (a 412 carries the current state in `current`). */
     readonly body?: unknown,
   ) {
@@ -33,17 +38,19 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   let code = `http_${response.status}`;
   let message = `${path} answered ${response.status} ${response.statusText}`;
   let body: unknown;
+  let issues: readonly ApiIssue[] = [];
   try {
     body = await response.json();
     const parsed = ApiErrorSchema.safeParse(body);
     if (parsed.success) {
       code = parsed.data.error.code;
       message = parsed.data.error.message;
+      issues = parsed.data.error.issues ?? [];
     }
   } catch {
     // A non-JSON error body keeps the status line as the message.
   }
-  throw new ApiRequestError(response.status, code, message, path, body);
+  throw new ApiRequestError(response.status, code, message, path, issues, body);
 }
 
 /** GETs JSON and parses it; a body that does not match says which field is wrong. */

@@ -12,7 +12,7 @@ import type { EcgRecord } from '../domain/wfdb/record';
 import { PlotStage } from './host/plot-stage';
 import { usePlotDrawing } from './host/use-plot-drawing';
 import { useStageSize } from './host/use-stage-size';
-import { DEFAULT_PLUGINS } from './interactions/default-plugins';
+import { withDefaultPlugins } from './interactions/default-plugins';
 import type { PlotPlugin } from './interactions/plot-plugin';
 import { PLOT_SCOPE } from './interactions/scopes';
 import { usePlotPointer } from './interactions/use-plot-pointer';
@@ -36,7 +36,10 @@ export interface EcgPlotProps {
   readonly highlights?: readonly LeadHighlight[];
   readonly bands?: readonly TimeBand[];
   readonly beatTimesS?: readonly number[];
-  /** Tools, keys and overlays a feature adds, after the plot's own (pan, lead selection, calipers). */
+  /**
+   * Tools, keys and overlays a feature adds, after the plot's own (pan, lead selection, calipers);
+   * one with the id of one of the plot's own takes its place (e.g. calipers on other keys).
+   */
   readonly plugins?: readonly PlotPlugin[];
   /** A store owned by the caller (to read selection or calipers); the plot makes its own otherwise. */
   readonly store?: PlotStore;
@@ -78,10 +81,7 @@ export function EcgPlot(props: EcgPlotProps) {
   const autoFit = useStore(store, (s) => s.autoFit);
   const screenPxPerMm = useScreenPxPerMm();
   const pxPerMm = props.pxPerMm ?? screenPxPerMm;
-  const allPlugins = useMemo(
-    () => (plugins.length ? [...DEFAULT_PLUGINS, ...plugins] : DEFAULT_PLUGINS),
-    [plugins],
-  );
+  const allPlugins = useMemo(() => withDefaultPlugins(plugins), [plugins]);
 
   const hostRef = useRef<HTMLDivElement>(null);
   const cursorLineRef = useRef<HTMLDivElement>(null);

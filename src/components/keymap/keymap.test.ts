@@ -6,6 +6,7 @@ import {
   keyDisplay,
   PAGE_SCOPE,
   shortcutRows,
+  type KeySequenceState,
   type Keymap,
 } from './keymap';
 
@@ -127,5 +128,85 @@ describe('keymap', () => {
       { keys: ['J', 'K'], what: 'Step' },
       { keys: ['1–9'], what: 'Pick' },
     ]);
+  });
+
+  it('runs a two-chord sequence: the first chord waits, the second completes it or is read alone', () => {
+    const ran: string[] = [];
+    const map: Keymap<object> = {
+      id: 't',
+      title: 'T',
+      order: 0,
+      commands: [
+        {
+          id: 'ground',
+          scope: PAGE_SCOPE,
+          keys: ['g 1', 'g 2'],
+          label: 'Ground',
+          run: (_ctx, e) => void ran.push(`g${e.key}`),
+        },
+        {
+          id: 'reason',
+          scope: PAGE_SCOPE,
+          keys: ['1', '2'],
+          label: 'Reason',
+          run: (_ctx, e) => void ran.push(`r${e.key}`),
+        },
+        {
+          id: 'step-pass',
+          scope: PAGE_SCOPE,
+          keys: ['s a'],
+          label: 'Step pass',
+          run: () => void ran.push('step-pass'),
+        },
+        {
+          id: 'pass',
+          scope: PAGE_SCOPE,
+          keys: ['a'],
+          label: 'Pass',
+          run: () => void ran.push('pass'),
+        },
+      ],
+    };
+    const state: KeySequenceState = { pending: null };
+    const press = (k: string) => {
+      const e = event(k);
+      const handled = dispatchKey(map, [PAGE_SCOPE], {}, e as unknown as KeyboardEvent, state);
+      return { handled, prevented: e.prevented };
+    };
+    // G waits (and is taken from the page: no default action), 1 completes G 1.
+    expect(press('g')).toEqual({ handled: true, prevented: true });
+    expect(state.pending).toBe('g');
+    press('1');
+    expect(state.pending).toBeNull();
+    // 1 alone is the screen's own digit.
+    press('1');
+    // S then A is the step's pass, A alone the sample's.
+    press('s');
+    press('a');
+    press('a');
+    // A key that completes no sequence is read on its own: S then 2 is the reason 2.
+    press('s');
+    press('2');
+    // Esc backs out of a started sequence and nothing runs.
+    press('g');
+    expect(press('Escape')).toEqual({ handled: true, prevented: true });
+    expect(state.pending).toBeNull();
+    expect(ran).toEqual(['g1', 'r1', 'step-pass', 'pass', 'r2']);
+    // Without the memory a sequence's first chord is nobody's.
+    expect(dispatchKey(map, [PAGE_SCOPE], {}, event('g') as unknown as KeyboardEvent)).toBe(false);
+  });
+
+  it('finds a single chord that is also the start of a sequence, and writes sequences as read', () => {
+    expect(
+      findKeyConflicts([
+        { id: 'ground', scope: PAGE_SCOPE, keys: ['g 1', 'g 2'], label: 'G' },
+        { id: 'go', scope: PAGE_SCOPE, keys: ['g'], label: 'Go' },
+        { id: 'plot-g', scope: 'plot', keys: ['g'], label: 'Other scope' },
+      ]),
+    ).toEqual([{ scope: PAGE_SCOPE, chord: 'g', commandIds: ['go', 'ground'] }]);
+    expect(keyDisplay('g 1')).toBe('G 1');
+    expect(keyDisplay('s Shift+ArrowLeft')).toBe('S Shift+←');
+    // Space stays one key.
+    expect(keyDisplay(' ')).toBe('Space');
   });
 });

@@ -15,7 +15,8 @@ export interface KeyCommand<C> {
   /**
    * Chords: a letter as typed ('j'; with Shift 'Shift+J'), any other printable key as typed
    * (']', '?', '+'), a named key by its KeyboardEvent.key ('ArrowLeft', 'Escape'), which may
-   * carry 'Shift+'.
+   * carry 'Shift+'. Or a sequence of two chords with a space between ('g 1': G, then 1); its
+   * first chord then starts the sequence and cannot be a command of its own in that scope.
    */
   readonly keys: readonly string[];
   /** What it does, as the `?` list says it. */
@@ -64,9 +65,19 @@ export function chordOf(e: {
   return `${mod}${e.shiftKey ? `Shift+${e.key}` : e.key}`;
 }
 
-/** Every chord that two commands share in one scope (none in a sound set of keymaps). */
+/** The two chords of a sequence key ('g 1'), or null for a single chord (' ' is Space). */
+export function sequenceOf(key: string): readonly [string, string] | null {
+  const at = key.indexOf(' ');
+  return at > 0 && at < key.length - 1 ? [key.slice(0, at), key.slice(at + 1)] : null;
+}
+
+/**
+ * Every chord that two commands share in one scope (none in a sound set of keymaps), and every
+ * single chord that is also the start of a sequence there (the sequence could never be typed).
+ */
 export function findKeyConflicts(commands: readonly KeyCommandInfo[]): KeyConflict[] {
   const owner = new Map<string, string>();
+  const starts = new Map<string, string>();
   const conflicts: KeyConflict[] = [];
   for (const c of commands) {
     for (const chord of new Set(c.keys)) {
@@ -74,27 +85,64 @@ export function findKeyConflicts(commands: readonly KeyCommandInfo[]): KeyConfli
       const first = owner.get(slot);
       if (first === undefined) owner.set(slot, c.id);
       else conflicts.push({ scope: c.scope, chord, commandIds: [first, c.id] });
+      const start = sequenceOf(chord)?.[0];
+      if (start !== undefined && !starts.has(`${c.scope}\u0000${start}`))
+        starts.set(`${c.scope}\u0000${start}`, c.id);
+    }
+  }
+  for (const [slot, sequenceId] of starts) {
+    const single = owner.get(slot);
+    if (single !== undefined) {
+      const [scope = '', chord = ''] = slot.split('\u0000');
+      conflicts.push({ scope, chord, commandIds: [single, sequenceId] });
     }
   }
   return conflicts;
 }
 
+/** A keymap binding's memory between key presses: the first chord of a sequence typed so far. */
+export interface KeySequenceState {
+  pending: string | null;
+}
+
 /**
  * Runs the command a key event asks for among `keymap`'s commands in `scopes`; true when one
  * handled it (its default action is then prevented), false when the key is someone else's.
+ * With `sequence` (the binding's memory), the first chord of a sequence key is kept there and
+ * the next key completes it; a key that completes none (Esc: backs out) is read on its own.
  */
 export function dispatchKey<C>(
   keymap: Keymap<C>,
   scopes: readonly string[],
   context: C,
   event: KeyboardEvent,
+  sequence?: KeySequenceState,
 ): boolean {
   const chord = chordOf(event);
   if (chord === null) return false;
-  const command = keymap.commands.find((c) => scopes.includes(c.scope) && c.keys.includes(chord));
-  if (!command || command.run(context, event) === false) return false;
-  event.preventDefault();
-  return true;
+  const commands = keymap.commands.filter((c) => scopes.includes(c.scope));
+  const run = (key: string) => {
+    const command = commands.find((c) => c.keys.includes(key));
+    if (!command || command.run(context, event) === false) return false;
+    event.preventDefault();
+    return true;
+  };
+  const pending = sequence?.pending ?? null;
+  if (sequence && pending !== null) {
+    sequence.pending = null;
+    if (run(`${pending} ${chord}`)) return true;
+    if (chord === 'Escape') {
+      event.preventDefault();
+      return true;
+    }
+  }
+  if (run(chord)) return true;
+  if (sequence && commands.some((c) => c.keys.some((k) => sequenceOf(k)?.[0] === chord))) {
+    sequence.pending = chord;
+    event.preventDefault();
+    return true;
+  }
+  return false;
 }
 
 const KEY_NAMES: Readonly<Record<string, string>> = {
@@ -109,12 +157,14 @@ const KEY_NAMES: Readonly<Record<string, string>> = {
 
 /**
  * A chord as a person reads it: 'j' is J, 'ArrowLeft' is ←, 'Shift+ArrowLeft' is Shift+←,
- * 'Mod+z' is Ctrl+Z.
+ * 'Mod+z' is Ctrl+Z, the sequence 'g 1' is "G 1".
  */
 export function keyDisplay(chord: string): string {
   if (chord.startsWith('Mod+') && chord.length > 'Mod+'.length) {
     return `Ctrl+${keyDisplay(chord.slice('Mod+'.length))}`;
   }
+  const sequence = sequenceOf(chord);
+  if (sequence) return sequence.map(keyDisplay).join(' ');
   const shift = chord.startsWith('Shift+') && chord.length > 'Shift+'.length;
   const key = shift ? chord.slice('Shift+'.length) : chord;
   const name = KEY_NAMES[key] ?? (key.length === 1 ? key.toUpperCase() : key);

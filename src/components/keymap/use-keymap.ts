@@ -1,6 +1,6 @@
 /** Binds a keymap's commands to key presses on the page or on one element, and lists it for `?`. */
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import { dispatchKey, isTypingTarget, type Keymap } from './keymap';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { dispatchKey, isTypingTarget, type KeySequenceState, type Keymap } from './keymap';
 import { registerKeymap } from './keymap-registry';
 
 /** Where a keymap listens. */
@@ -10,6 +10,8 @@ export interface KeymapBinding {
   /** An element and the scopes heard while it (or something in it) has focus. */
   readonly element?: RefObject<HTMLElement | null>;
   readonly elementScopes?: readonly string[];
+  /** Told the first chord of a sequence when one is typed, and null when it completes or ends. */
+  readonly onPending?: (chord: string | null) => void;
 }
 
 /**
@@ -19,9 +21,13 @@ export interface KeymapBinding {
  */
 export function useKeymap<C>(keymap: Keymap<C>, context: C, binding: KeymapBinding): void {
   const latest = useRef(context);
+  const onPending = useRef(binding.onPending);
   useLayoutEffect(() => {
     latest.current = context;
+    onPending.current = binding.onPending;
   });
+  // One memory for the page and the element: G on the page, then 1 in the plot, is one sequence.
+  const [sequence] = useState<KeySequenceState>(() => ({ pending: null }));
   const { pageScopes, element, elementScopes } = binding;
   const pageKey = pageScopes?.join(' ') ?? '';
   const elementKey = elementScopes?.join(' ') ?? '';
@@ -35,11 +41,11 @@ export function useKeymap<C>(keymap: Keymap<C>, context: C, binding: KeymapBindi
       const inside = element?.current;
       if (e.target instanceof Node && inside?.contains(e.target)) return;
       if (isTypingTarget(e.target)) return;
-      dispatchKey(keymap, scopes, latest.current, e);
+      dispatchAndTell(keymap, scopes, latest.current, e, sequence, onPending.current);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [keymap, pageKey, element]);
+  }, [keymap, pageKey, element, sequence]);
 
   useEffect(() => {
     const el = element?.current;
@@ -47,9 +53,25 @@ export function useKeymap<C>(keymap: Keymap<C>, context: C, binding: KeymapBindi
     const scopes = elementKey.split(' ');
     const onKey = (e: KeyboardEvent) => {
       if (isTypingTarget(e.target)) return;
-      if (dispatchKey(keymap, scopes, latest.current, e)) e.stopPropagation();
+      if (dispatchAndTell(keymap, scopes, latest.current, e, sequence, onPending.current))
+        e.stopPropagation();
     };
     el.addEventListener('keydown', onKey);
     return () => el.removeEventListener('keydown', onKey);
-  }, [keymap, elementKey, element]);
+  }, [keymap, elementKey, element, sequence]);
+}
+
+/** Dispatches a key and tells `onPending` when a sequence starts or stops waiting. */
+function dispatchAndTell<C>(
+  keymap: Keymap<C>,
+  scopes: readonly string[],
+  context: C,
+  event: KeyboardEvent,
+  sequence: KeySequenceState,
+  onPending: ((chord: string | null) => void) | undefined,
+): boolean {
+  const before = sequence.pending;
+  const handled = dispatchKey(keymap, scopes, context, event, sequence);
+  if (sequence.pending !== before) onPending?.(sequence.pending);
+  return handled;
 }

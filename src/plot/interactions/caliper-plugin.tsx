@@ -121,25 +121,43 @@ function RemoveCaliperButton({ store }: { store: PlotStore }) {
   );
 }
 
-/** The caliper tools, grabs, keys and overlay. */
-export const CALIPER_PLUGIN: PlotPlugin = {
-  id: 'calipers',
-  tools: [
+/** The keys that pick the caliper tools. */
+export interface CaliperKeys {
+  readonly time: string;
+  readonly amplitude: string;
+}
+
+/**
+ * The caliper tools, grabs, keys and overlay, the tools on `keys`: a screen that needs C or M
+ * for itself passes this plugin (same id) to the plot with other keys.
+ */
+export function caliperPlugin(keys: CaliperKeys): PlotPlugin {
+  return { ...CALIPER_PLUGIN, tools: caliperTools(keys) };
+}
+
+function caliperTools(keys: CaliperKeys): PlotTool[] {
+  return [
     caliperTool(
       'time-caliper',
       'time',
       'Caliper ms',
-      'c',
+      keys.time,
       'Caliper in ms (and the rate in bpm); again for pan',
     ),
     caliperTool(
       'amplitude-caliper',
       'amplitude',
       'Caliper mV',
-      'm',
+      keys.amplitude,
       'Caliper in mV; again for pan',
     ),
-  ],
+  ];
+}
+
+/** The caliper tools (C: ms, M: mV), grabs, keys and overlay. */
+export const CALIPER_PLUGIN: PlotPlugin = {
+  id: 'calipers',
+  tools: caliperTools({ time: 'c', amplitude: 'm' }),
   grab(p, ctx) {
     const target = targetAt(p, ctx);
     if (!target) return null;

@@ -27,3 +27,10 @@ export const DEFAULT_PLUGINS: readonly PlotPlugin[] = [
   LEAD_SELECT_PLUGIN,
   CALIPER_PLUGIN,
 ];
+
+/** The plot's own plugins, each replaced by a feature's plugin of the same id, then the rest. */
+export function withDefaultPlugins(plugins: readonly PlotPlugin[]): readonly PlotPlugin[] {
+  if (plugins.length === 0) return DEFAULT_PLUGINS;
+  const defaults = DEFAULT_PLUGINS.map((d) => plugins.find((p) => p.id === d.id) ?? d);
+  return [...defaults, ...plugins.filter((p) => !defaults.includes(p))];
+}

@@ -5,7 +5,7 @@
  */
 import { useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { PAGE_SCOPE, type KeyCommand } from '../../components/keymap/keymap';
+import { keyDisplay, PAGE_SCOPE, type KeyCommand } from '../../components/keymap/keymap';
 import { useKeymap } from '../../components/keymap/use-keymap';
 import { Kbd } from '../../components/ui/kbd';
 import { ShortcutsDialog } from '../../components/ui/shortcuts-dialog';
@@ -14,7 +14,7 @@ import { useEcg, type EcgRef } from '../../ecg/use-ecg';
 import type { PlotPlugin } from '../../plot/interactions/plot-plugin';
 import { createPlotStore } from '../../plot/viewport-store';
 import type { BenchmarkSampleV002 } from '../../schemas/benchmark-sample';
-import { reasoningKeymap, type ReasoningKeyContext } from '../reasoning-keymap';
+import { reasoningKeymap, type GroundingKeys, type ReasoningKeyContext } from '../reasoning-keymap';
 import { createReasoningStore } from '../reasoning-store';
 import { stepNavigation } from '../step-navigation';
 import { useGroundingView } from '../use-grounding-view';
@@ -43,13 +43,15 @@ export interface ReasoningViewProps<X extends object> {
   /** The screen's own keys, listed after the step keys. */
   readonly commands?: readonly KeyCommand<ReasoningKeyContext & X>[];
   readonly commandContext: X;
-  /** Plot tools and overlays the screen adds. */
+  /** Plot tools and overlays the screen adds (one with a default plugin's id replaces it). */
   readonly plugins?: readonly PlotPlugin[];
+  /** How grounding questions are drawn by key (default 1–9; 'g-then-digit' frees the digits). */
+  readonly groundingKeys?: GroundingKeys;
 }
 
 /** One sample's reasoning over its ECG. */
 export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
-  const { sample, sampleKey, ecg, commands = NO_COMMANDS, keymapTitle } = props;
+  const { sample, sampleKey, ecg, commands = NO_COMMANDS, keymapTitle, groundingKeys } = props;
   const [plotStore] = useState(() => createPlotStore());
   const [store] = useState(() => createReasoningStore());
   const steps = sample.data.reasoning;
@@ -67,12 +69,16 @@ export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
   const view = useGroundingView(steps, grounding, measurements);
   const navigation = useMemo(() => stepNavigation(store, steps), [store, steps]);
   const [keysOpen, setKeysOpen] = useState(false);
+  const [pendingKey, setPendingKey] = useState<string | null>(null);
 
-  const keymap = useMemo(() => reasoningKeymap(keymapTitle, commands), [keymapTitle, commands]);
+  const keymap = useMemo(
+    () => reasoningKeymap(keymapTitle, commands, groundingKeys),
+    [keymapTitle, commands, groundingKeys],
+  );
   useKeymap(
     keymap,
     { ...props.commandContext, steps, store, navigation, openKeys: () => setKeysOpen(true) },
-    { pageScopes: [PAGE_SCOPE] },
+    { pageScopes: [PAGE_SCOPE], onPending: setPendingKey },
   );
 
   return (
@@ -112,6 +118,11 @@ export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
           recordAvailable={ecg.recordAvailable}
           beatTimesS={beatTimesS}
         />
+        {pendingKey && (
+          <span className="font-medium text-slate-900" data-testid="pending-key">
+            {keyDisplay(pendingKey)} … (Esc: cancel)
+          </span>
+        )}
         <span className="ml-auto">{props.keyHint}</span>
         <button
           type="button"

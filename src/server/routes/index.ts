@@ -1,8 +1,8 @@
 import { curationRoutes } from './curation-routes';
 import { ecgRoutes } from './ecg-routes';
 import { evaluationRoutes } from './evaluation-routes';
-import { preflagRoutes } from './preflag-routes';
 import { labelWorkbenchRoutes } from './label-workbench-routes';
+import { preflagRoutes } from './preflag-routes';
 import { recordsRoutes } from './records-routes';
 import { releaseRoutes } from './release-routes';
 import { reviewRoutes } from './review-routes';

@@ -2,7 +2,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
 import type { PassProgress, ReviewQueueResponse } from '../../../schemas/api/review-queue';
-import { PassProgressSchema, ReviewQueueResponseSchema } from '../../../schemas/api/review-queue';
+import type { z } from 'zod';
+import {
+  PassProgressSchema,
+  ReviewQueueQuerySchema,
+  ReviewQueueResponseSchema,
+} from '../../../schemas/api/review-queue';
 import type { PreflagFilter } from '../../../schemas/api/review';
 import type { DataSource, TargetDx } from '../../../schemas/benchmark-sample';
 import { reviewKeys } from './review-keys';
@@ -17,8 +22,8 @@ export interface ReviewQueueFilters {
   readonly reviewer?: string;
 }
 
-/** The queue URL with its filters in the query string. */
-export function reviewQueuePath(passId: string, filters: ReviewQueueFilters = {}): string {
+/** The filters as a query string (without `?`; snake_case as the API and the screens' URLs take it). */
+export function reviewQueueQuery(filters: ReviewQueueFilters = {}): string {
   const query = new URLSearchParams();
   if (filters.dataSource) query.set('data_source', filters.dataSource);
   if (filters.targetDx) query.set('target_dx', filters.targetDx);
@@ -26,7 +31,39 @@ export function reviewQueuePath(passId: string, filters: ReviewQueueFilters = {}
   if (filters.status) query.set('status', filters.status);
   if (filters.preflag) query.set('preflag', filters.preflag);
   if (filters.reviewer) query.set('reviewer', filters.reviewer);
-  const text = query.toString();
+  return query.toString();
+}
+
+/** Reads the filters back from a query string; a value the API would refuse is left out. */
+export function readReviewQueueQuery(search: URLSearchParams): ReviewQueueFilters {
+  const shape = ReviewQueueQuerySchema.shape;
+  const read = <K extends keyof typeof shape>(key: K) => {
+    const raw = search.get(key);
+    if (raw === null || raw === '') return undefined;
+    const parsed = shape[key].safeParse(raw);
+    return parsed.success ? (parsed.data as z.output<(typeof shape)[K]>) : undefined;
+  };
+  const filters: {
+    -readonly [K in keyof ReviewQueueFilters]: ReviewQueueFilters[K];
+  } = {};
+  const dataSource = read('data_source');
+  const targetDx = read('target_dx');
+  const dxLabel = read('dx_label');
+  const status = read('status');
+  const preflag = read('preflag');
+  const reviewer = read('reviewer');
+  if (dataSource) filters.dataSource = dataSource;
+  if (targetDx) filters.targetDx = targetDx;
+  if (dxLabel !== undefined) filters.dxLabel = dxLabel;
+  if (status) filters.status = status;
+  if (preflag) filters.preflag = preflag;
+  if (reviewer) filters.reviewer = reviewer;
+  return filters;
+}
+
+/** The queue URL with its filters in the query string. */
+export function reviewQueuePath(passId: string, filters: ReviewQueueFilters = {}): string {
+  const text = reviewQueueQuery(filters);
   return `/api/review-passes/${encodeURIComponent(passId)}/queue${text ? `?${text}` : ''}`;
 }
 

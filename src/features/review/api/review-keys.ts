@@ -15,4 +15,6 @@ export const reviewKeys = {
     [...reviewKeys.pass(passId), 'verdict', sampleId] as const,
   verdicts: (passId: string) => [...reviewKeys.pass(passId), 'verdicts'] as const,
   agreement: (passId: string) => [...reviewKeys.pass(passId), 'agreement'] as const,
+  sample: (sampleId: string) => [...reviewKeys.all, 'sample', sampleId] as const,
+  preflags: (sampleId: string) => [...reviewKeys.all, 'preflags', sampleId] as const,
 };

@@ -69,6 +69,9 @@ function keyFor(variables: SaveVerdictVariables): string {
   return key;
 }
 
+/** The key of every verdict save (the screen's status line reads their states by it). */
+export const SAVE_VERDICT_KEY = [...reviewKeys.all, 'save-verdict'] as const;
+
 /**
  * Saves a verdict; on success the queue rows of that sample show it (with the version the next
  * save needs) and the pass's progress refetches.
@@ -76,6 +79,7 @@ function keyFor(variables: SaveVerdictVariables): string {
 export function useSaveVerdict() {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: SAVE_VERDICT_KEY,
     mutationFn: (variables: SaveVerdictVariables) => saveVerdict(variables, keyFor(variables)),
     retry: 2,
     onSuccess: (verdict, variables) => {
