@@ -85,6 +85,15 @@ export const PutSampleRequestSchema = z.strictObject({ sample: z.unknown() });
 /** PUT /api/samples/:id body as a client writes it. */
 export type PutSampleRequest = { sample: BenchmarkSampleV002 };
 
+/**
+ * POST /api/samples body: a new sample. The server gives it the next free id of its data source
+ * (any id sent is replaced) and, for MIMIC-IV-ECG, its ECG's subject_id when it has none; then
+ * it goes through checkSampleWrite like every sample write.
+ */
+export const CreateSampleRequestSchema = z.strictObject({ sample: z.unknown() });
+/** POST /api/samples body as a client writes it. */
+export type CreateSampleRequest = { sample: BenchmarkSampleV002 };
+
 /** POST /api/samples/:id/resample body: the replacement, built on another ECG (checked as a fix is). */
 export const ResampleRequestSchema = z.strictObject({ sample: z.unknown() });
 /** POST /api/samples/:id/resample body as a client writes it. */
@@ -97,8 +106,11 @@ export const SampleWriteResponseSchema = SampleResponseSchema.extend({
 /** A sample write's response. */
 export type SampleWriteResponse = z.infer<typeof SampleWriteResponseSchema>;
 
-/** How a sample revision came about (regenerate: rebuilt from its template on the same ECG). */
-export const RevisionKindSchema = z.enum(['import', 'fix', 'resample', 'regenerate']);
+/**
+ * How a sample revision came about (create: a new sample written in the app; regenerate: rebuilt
+ * from its template on the same ECG).
+ */
+export const RevisionKindSchema = z.enum(['import', 'create', 'fix', 'resample', 'regenerate']);
 /** How a sample revision came about. */
 export type RevisionKind = z.infer<typeof RevisionKindSchema>;
 

@@ -9,8 +9,14 @@ export const REVIEW_READERS: readonly Role[] = ['reviewer', 'curator', 'admin'];
 export const LABELLERS: readonly Role[] = ['cardiologist'];
 /** Only reviewers record verdicts and flags. */
 export const REVIEWERS: readonly Role[] = ['reviewer'];
-/** Only curators fix, re-sample and release. */
+/** Only curators re-sample and release. */
 export const CURATORS: readonly Role[] = ['curator'];
+/**
+ * Who writes sample content (fix in place, new samples): cardiologists, who write and edit the
+ * reasoning chains of the ECGs they read, and curators. Reviewers never do (they judge samples),
+ * nor admins (they run the workspace).
+ */
+export const SAMPLE_WRITERS: readonly Role[] = ['cardiologist', 'curator'];
 /** Curators and admins oversee review passes: agreement, results, anyone's queue. */
 export const PASS_OVERSEERS: readonly Role[] = ['curator', 'admin'];
 /** Curators and admins cut releases, edit their notes and publish them. */
