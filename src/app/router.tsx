@@ -9,6 +9,10 @@ import { RequireSession } from '../features/session/components/require-session';
 import { AppLayout } from './app-layout';
 import { NotFound } from './not-found';
 import { PLOT_TEST_API_ENABLED } from '../plot/test-api-registry';
+// The sample view and the chain editor carry the plot (Konva, the measurement engine): their own
+// chunks (sample-routes.tsx), loaded when a sample is opened, so the login page and the worklists
+// load without them.
+import { ChainEditorRoute, SampleRoute } from './sample-routes';
 
 /** Test-only pages, in builds that carry the plot test API (never in a production build). */
 const testRoutes: RouteObject[] = PLOT_TEST_API_ENABLED
@@ -21,12 +25,6 @@ const testRoutes: RouteObject[] = PLOT_TEST_API_ENABLED
       },
     ]
   : [];
-
-// The sample view carries the plot (Konva, the measurement engine): its own chunk, loaded when
-// a sample is opened, so the login page and the worklists load without it.
-const SampleViewRoute = lazy(async () => ({
-  default: (await import('../features/samples/components/sample-view')).SampleViewRoute,
-}));
 
 // Analytics carries the charting library, and its drill-down the plot: their own chunks too.
 const AnalyticsPage = lazy(async () => ({
@@ -65,7 +63,15 @@ export const router = createBrowserRouter([
         path: 'samples/:id',
         element: (
           <Loading>
-            <SampleViewRoute />
+            <SampleRoute />
+          </Loading>
+        ),
+      },
+      {
+        path: 'samples/:id/edit',
+        element: (
+          <Loading>
+            <ChainEditorRoute />
           </Loading>
         ),
       },

@@ -2,13 +2,17 @@
 import type { z } from 'zod';
 import { ApiErrorSchema } from '../schemas/api/common';
 
-/** A failed API call: HTTP status, the server's code and sentence, and the path asked for. */
+/**
+ * A failed API call: HTTP status, the server's code and sentence, the path asked for, and the
+ * error body as sent (its `issues`, a 412's `current`), undefined when it was not JSON.
+ */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly path: string,
+    readonly body: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -30,8 +34,10 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   if (response.ok) return response;
   let code = `http_${response.status}`;
   let message = `${path} answered ${response.status} ${response.statusText}`;
+  let body: unknown;
   try {
-    const parsed = ApiErrorSchema.safeParse(await response.json());
+    body = await response.json();
+    const parsed = ApiErrorSchema.safeParse(body);
     if (parsed.success) {
       code = parsed.data.error.code;
       message = parsed.data.error.message;
@@ -39,7 +45,7 @@ async function request(path: string, init: RequestInit = {}): Promise<Response> 
   } catch {
     // A non-JSON error body keeps the status line as the message.
   }
-  throw new ApiRequestError(response.status, code, message, path);
+  throw new ApiRequestError(response.status, code, message, path, body);
 }
 
 /** GETs JSON and parses it; a body that does not match says which field is wrong. */

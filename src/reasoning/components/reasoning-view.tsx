@@ -12,10 +12,10 @@ import { ShortcutsDialog } from '../../components/ui/shortcuts-dialog';
 import { RecordStatus } from '../../ecg/record-status';
 import { useEcg, type EcgRef } from '../../ecg/use-ecg';
 import type { PlotPlugin } from '../../plot/interactions/plot-plugin';
-import { createPlotStore } from '../../plot/viewport-store';
+import { createPlotStore, type PlotStore } from '../../plot/viewport-store';
 import type { BenchmarkSampleV002 } from '../../schemas/benchmark-sample';
 import { reasoningKeymap, type ReasoningKeyContext } from '../reasoning-keymap';
-import { createReasoningStore } from '../reasoning-store';
+import { createReasoningStore, type ReasoningStore } from '../reasoning-store';
 import { stepNavigation } from '../step-navigation';
 import { useGroundingView } from '../use-grounding-view';
 import { GroundingPanel } from './grounding-panel';
@@ -45,13 +45,19 @@ export interface ReasoningViewProps<X extends object> {
   readonly commandContext: X;
   /** Plot tools and overlays the screen adds. */
   readonly plugins?: readonly PlotPlugin[];
+  /** The view's stores, when the screen acts on them too (its own plot tools, an editor). */
+  readonly stores?: { readonly reasoning: ReasoningStore; readonly plot: PlotStore };
+  /** Replaces the read-only step list on the right (an editor's panel); `panel` then is unused. */
+  readonly aside?: ReactNode;
 }
 
 /** One sample's reasoning over its ECG. */
 export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
   const { sample, sampleKey, ecg, commands = NO_COMMANDS, keymapTitle } = props;
-  const [plotStore] = useState(() => createPlotStore());
-  const [store] = useState(() => createReasoningStore());
+  const [ownPlotStore] = useState(() => createPlotStore());
+  const [ownStore] = useState(() => createReasoningStore());
+  const plotStore = props.stores?.plot ?? ownPlotStore;
+  const store = props.stores?.reasoning ?? ownStore;
   const steps = sample.data.reasoning;
 
   // Layout effects: a prefetched sample opens in the same commit as its record, and the plot
@@ -97,9 +103,11 @@ export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
         />
       </main>
       <aside className="min-h-0 overflow-y-auto bg-slate-50 p-2" aria-label="Reasoning steps">
-        <StepList sample={sample} store={store} navigation={navigation}>
-          {props.panel}
-        </StepList>
+        {props.aside ?? (
+          <StepList sample={sample} store={store} navigation={navigation}>
+            {props.panel}
+          </StepList>
+        )}
       </aside>
       <footer
         className="col-span-2 flex flex-wrap gap-x-4 border-t border-slate-300 bg-white px-3 py-1 text-[12px] text-slate-600"

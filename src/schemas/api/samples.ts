@@ -7,6 +7,7 @@ import {
   TARGET_DX,
 } from '../benchmark-sample';
 import { SampleProvenanceSchema } from '../sample-provenance';
+import type { Role } from './common';
 import {
   PageQuerySchema,
   PublicIdSchema,
@@ -14,6 +15,17 @@ import {
   RuleProblemSchema,
   TimestampSchema,
 } from './common';
+
+/**
+ * Who writes sample content (a fix in place, a new sample): cardiologists, who write and edit the
+ * reasoning chains of the ECGs they read, and curators. Reviewers never do (they judge samples),
+ * nor admins (they run the workspace). The server enforces it; screens offer editing by it.
+ */
+export const SAMPLE_WRITER_ROLES: readonly Role[] = ['cardiologist', 'curator'];
+
+/** True when a role may write sample content. */
+export const canWriteSamples = (role: Role | null | undefined): boolean =>
+  role !== null && role !== undefined && SAMPLE_WRITER_ROLES.includes(role);
 
 /** The sample list's filters, as query parameters (the worklist and its neighbours share them). */
 export const SampleFiltersSchema = z.strictObject({

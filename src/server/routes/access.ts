@@ -1,5 +1,6 @@
 import type { Role } from '../../schemas/api/common';
 import { ROLES } from '../../schemas/api/common';
+import { SAMPLE_WRITER_ROLES } from '../../schemas/api/samples';
 
 /** Every signed-in role. */
 export const SIGNED_IN: readonly Role[] = ROLES;
@@ -11,12 +12,8 @@ export const LABELLERS: readonly Role[] = ['cardiologist'];
 export const REVIEWERS: readonly Role[] = ['reviewer'];
 /** Only curators re-sample and release. */
 export const CURATORS: readonly Role[] = ['curator'];
-/**
- * Who writes sample content (fix in place, new samples): cardiologists, who write and edit the
- * reasoning chains of the ECGs they read, and curators. Reviewers never do (they judge samples),
- * nor admins (they run the workspace).
- */
-export const SAMPLE_WRITERS: readonly Role[] = ['cardiologist', 'curator'];
+/** Who writes sample content (fix in place, new samples): cardiologists and curators (see SAMPLE_WRITER_ROLES). */
+export const SAMPLE_WRITERS: readonly Role[] = SAMPLE_WRITER_ROLES;
 /** Curators and admins oversee review passes: agreement, results, anyone's queue. */
 export const PASS_OVERSEERS: readonly Role[] = ['curator', 'admin'];
 /** Curators and admins cut releases, edit their notes and publish them. */

@@ -7,3 +7,4 @@ export * from './measurement-proposal';
 export * from './edit-history';
 export * from './field-problems';
 export * from './skeleton-copy';
+export * from './merge';

@@ -5,7 +5,11 @@
  * measurements, windows on detected waves, the measurement answer as the bin holding the
  * engine's value). It is the template generator run on a template read from the one sample.
  */
-import type { BenchmarkSampleV002, Metadata } from '../../../schemas/benchmark-sample';
+import type {
+  BenchmarkSampleV002,
+  DataSource,
+  Metadata,
+} from '../../../schemas/benchmark-sample';
 import type { DenseLabel } from '../../../schemas/dense-label';
 import type { Measurements } from '../../measure/types';
 import type { GenerationNote } from '../resample';
@@ -14,6 +18,7 @@ import { extractTemplates } from '../templates';
 
 /** Where the new sample goes: its ECG (and, for MIMIC-IV-ECG, its patient). */
 export interface SkeletonTarget {
+  readonly source: DataSource;
   readonly ecgId: string;
   readonly subjectId?: string | null;
   readonly measurements: Measurements;
@@ -31,8 +36,9 @@ export type SkeletonCopy =
   | { readonly ok: false; readonly problems: readonly string[] };
 
 /**
- * Builds a sample on `target` from `skeleton` (its id is kept; the server gives a new sample its
- * own). Seeded: the same skeleton, ECG and seed give the same sample.
+ * Builds a sample on `target` from `skeleton`, in the target's data source (its id is kept; the
+ * server gives a new sample its own). Seeded: the same skeleton, ECG and seed give the same
+ * sample.
  */
 export function sampleFromSkeleton(
   skeleton: BenchmarkSampleV002,
@@ -42,7 +48,11 @@ export function sampleFromSkeleton(
   const template = extractTemplates([skeleton]).templates[0];
   const variant = template?.variants[0];
   if (!template || !variant) return { ok: false, problems: ['the skeleton has no template'] };
-  const metadata: Metadata = { ...skeleton.metadata, ecg_id: target.ecgId };
+  const metadata: Metadata = {
+    ...skeleton.metadata,
+    data_source: target.source,
+    ecg_id: target.ecgId,
+  };
   const result = generateSample({
     key: template.key,
     variant,
