@@ -3,6 +3,7 @@
  * there (click leads, drag windows) and, for a measurement, the engine's proposed answer with
  * one key to accept it.
  */
+import { useEffect, useRef } from 'react';
 import type { QuestionProblems, QuestionRef } from '../../../domain/benchmark/edit';
 import {
   chooseAnswer,
@@ -109,8 +110,14 @@ export function GroundingQuestionEditor({
 }) {
   const type = grounding.question_type;
   const hint = HINT[type];
+  const card = useRef<HTMLDivElement>(null);
+  // A question drawn by a key or on the plot comes into view in the panel.
+  useEffect(() => {
+    if (drawn) card.current?.scrollIntoView({ block: 'nearest' });
+  }, [drawn]);
   return (
     <div
+      ref={card}
       className={`rounded border px-2 pb-2 ${drawn ? 'border-[#0072B2] bg-sky-50' : 'border-slate-200 bg-white'}`}
       data-testid={`editor-${type}`}
     >
@@ -159,7 +166,7 @@ export function GroundingQuestionEditor({
           <>
             {drawn && hint && !readOnly && (
               <p className="mt-1 text-[12px] text-slate-600">
-                {hint} (<Kbd>{type === 'lead_grounding' ? 'L' : 'W'}</Kbd> tool).
+                {hint}; tool <Kbd>{type === 'lead_grounding' ? 'L' : 'W'}</Kbd>.
               </p>
             )}
             {type === 'measurement_grounding' && (

@@ -80,15 +80,22 @@ export function OptionsEditor({
                 {fixed ? (
                   <span className={isRight ? 'font-medium text-[#00603f]' : ''}>{text}</span>
                 ) : (
-                  <input
-                    type="text"
+                  <textarea
                     value={text}
+                    rows={1}
                     readOnly={readOnly}
                     aria-label={`${title} option ${letter}`}
+                    // One line of text that wraps to show all of it: Enter does not break it.
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') e.preventDefault();
+                    }}
                     onChange={(e) =>
-                      apply((s) => setOptionText(s, questionRef, i, e.target.value), `${key}.o${i}`)
+                      apply(
+                        (s) => setOptionText(s, questionRef, i, e.target.value.replace(/\n/g, ' ')),
+                        `${key}.o${i}`,
+                      )
                     }
-                    className={`min-w-0 flex-1 rounded border px-1 py-0.5 text-[13px] tabular-nums ${problems.option.get(i)?.some((p) => p.severity === 'error') ? 'border-[#D55E00]' : 'border-slate-300'}`}
+                    className={`field-sizing-content min-w-0 flex-1 resize-none rounded border px-1 py-0.5 text-[13px] tabular-nums ${problems.option.get(i)?.some((p) => p.severity === 'error') ? 'border-[#D55E00]' : 'border-slate-300'}`}
                   />
                 )}
                 {!fixed && !readOnly && (
