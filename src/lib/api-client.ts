@@ -2,17 +2,15 @@
 import type { z } from 'zod';
 import { ApiErrorSchema } from '../schemas/api/common';
 
-/**
- * A failed API call: HTTP status, the server's code and sentence, the path asked for, and the
- * error body as sent (its `issues`, a 412's `current`), undefined when it was not JSON.
- */
+/** A failed API call: HTTP status, the server's code and sentence, and the path asked for. */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly path: string,
-    readonly body: unknown = undefined,
+    /** The whole error body as sent (a 412 carries the current state in `current`). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiRequestError';

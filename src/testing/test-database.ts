@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+// The `postgresUrl` the global setup provides (its declaration, for every tsconfig that checks this).
+import type {} from './postgres-global-setup';
 import type { DbKind } from '../server/storage/database';
 import type { Storage } from '../server/storage/open-database';
 import { openDatabase, openMigratedDatabase } from '../server/storage/open-database';

@@ -36,7 +36,8 @@ export const recordsRoutes: Route[] = [
         params['ecgId'] ?? '',
         params['fileName'] ?? '',
       );
-      return new Response(bytes, {
+      // Node's and the DOM's typings of a byte array differ; the bytes are a plain Uint8Array.
+      return new Response(bytes as Uint8Array<ArrayBuffer>, {
         status: 200,
         headers: {
           'Content-Type': 'application/octet-stream',
