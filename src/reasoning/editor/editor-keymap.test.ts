@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { findKeyConflicts } from '../../components/keymap/keymap';
-import { loadRealSamples } from '../../testing/sample-fixtures';
 import { DEFAULT_PLUGINS } from '../../plot/interactions/default-plugins';
 import { plotKeymap } from '../../plot/keymap';
 import { reasoningKeymap } from '../reasoning-keymap';
@@ -10,24 +9,10 @@ import { EDITOR_COMMANDS } from './editor-keymap';
 import { createChainPlotPlugin } from './plot-tools/chain-plot-tools';
 import { createWindowDragStore } from './plot-tools/window-drag-store';
 
-const [sample] = loadRealSamples(1);
-const response = {
-  id: '0000000000000000000000zzzz',
-  version: 1,
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  sample: sample!,
-  ecg: {
-    id: null,
-    source: 'ptbxl' as const,
-    ecgId: sample!.metadata.ecg_id,
-    recordAvailable: true,
-  },
-};
-
 describe('the chain editor keys', () => {
   it('bind no chord twice in one scope, with its plot tools (L, W) beside the plot and step keys', () => {
     const plugin = createChainPlotPlugin({
-      editor: createChainEditorStore(response),
+      editor: createChainEditorStore(null),
       reasoning: createReasoningStore(),
       drag: createWindowDragStore(),
       durationS: () => 10,

@@ -23,20 +23,14 @@ export const EDITOR_COMMANDS: readonly KeyCommand<Ctx>[] = [
     scope: PAGE_SCOPE,
     keys: ['u'],
     label: 'Undo the last chain edit',
-    run: (ctx) => {
-      if (!ctx.canEdit || ctx.editor.getState().history.past.length === 0) return false;
-      ctx.editor.getState().undo();
-    },
+    run: (ctx) => ctx.canEdit && ctx.editor.getState().undo(),
   },
   {
     id: 'editor.redo',
     scope: PAGE_SCOPE,
     keys: ['Shift+U'],
     label: 'Redo the chain edit undone last',
-    run: (ctx) => {
-      if (!ctx.canEdit || ctx.editor.getState().history.future.length === 0) return false;
-      ctx.editor.getState().redo();
-    },
+    run: (ctx) => ctx.canEdit && ctx.editor.getState().redo(),
   },
   {
     id: 'editor.accept-measurement',
@@ -48,7 +42,7 @@ export const EDITOR_COMMANDS: readonly KeyCommand<Ctx>[] = [
       if (!ctx.canEdit || !g || !ctx.measurements) return false;
       const ref = { kind: 'grounding', step: g.step, index: g.index } as const;
       const editor = ctx.editor.getState();
-      const p = proposeMeasurementAnswer(editor.history.present, ref, ctx.measurements);
+      const p = proposeMeasurementAnswer(editor.sample(), ref, ctx.measurements);
       if (!p.ok) {
         editor.setNotice(`No answer to accept: ${p.reason}.`);
         return;

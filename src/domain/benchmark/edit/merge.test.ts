@@ -65,4 +65,13 @@ describe('merging my draft with the version saved meanwhile', () => {
     expect(mergeSamples(b, mine, theirs).conflicts.map((c) => c.label)).toEqual(['The steps']);
     expect(mergeSamples(b, b, theirs)).toEqual({ merged: theirs, fromMine: [], conflicts: [] });
   });
+
+  it('makes every differing part a conflict when the base is not known', () => {
+    const b = base!;
+    const mine = ok(setQuestionText(b, { kind: 'finding', step: 0 }, 'Mine finding?'));
+    const theirs = ok(setQuestionText(b, { kind: 'initial' }, 'Theirs initial?'));
+    const m = mergeSamples(null, mine, theirs);
+    expect(m.conflicts.map((c) => c.label)).toEqual(['Initial question', 'Step 1 finding']);
+    expect(m.merged).toBe(theirs);
+  });
 });

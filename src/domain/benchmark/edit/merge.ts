@@ -3,6 +3,7 @@
  * question's text, options and answer travel together, so a merge cannot pair my options with
  * their answer): what only one side changed is taken from it, what both changed differently is a
  * conflict for the person to decide. When the sides have different steps, the steps are one unit.
+ * Without the version both were edited from (`base` null), every part they differ in is a conflict.
  */
 import type { BenchmarkSampleV002, StepV002 } from '../../../schemas/benchmark-sample';
 
@@ -40,7 +41,11 @@ const STEP_PARTS = [
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function units(base: BenchmarkSampleV002, mine: BenchmarkSampleV002, theirs: BenchmarkSampleV002) {
+function units(
+  base: BenchmarkSampleV002 | null,
+  mine: BenchmarkSampleV002,
+  theirs: BenchmarkSampleV002,
+) {
   const out: MergeUnit[] = [
     {
       key: 'metadata',
@@ -62,8 +67,8 @@ function units(base: BenchmarkSampleV002, mine: BenchmarkSampleV002, theirs: Ben
       }),
     },
   ];
-  const n = base.data.reasoning.length;
-  if (mine.data.reasoning.length !== n || theirs.data.reasoning.length !== n) {
+  const n = theirs.data.reasoning.length;
+  if (mine.data.reasoning.length !== n || (base && base.data.reasoning.length !== n)) {
     out.push({
       key: 'reasoning',
       label: 'The steps',
@@ -91,9 +96,9 @@ function units(base: BenchmarkSampleV002, mine: BenchmarkSampleV002, theirs: Ben
   return out;
 }
 
-/** Three-way merge of my draft and their saved version, both edited from `base`. */
+/** Three-way merge of my draft and their saved version, both edited from `base` (null: unknown). */
 export function mergeSamples(
-  base: BenchmarkSampleV002,
+  base: BenchmarkSampleV002 | null,
   mine: BenchmarkSampleV002,
   theirs: BenchmarkSampleV002,
 ): SampleMerge {
@@ -101,9 +106,10 @@ export function mergeSamples(
   const fromMine: string[] = [];
   const conflicts: MergeConflict[] = [];
   for (const u of units(base, mine, theirs)) {
-    const [b, m, t] = [u.get(base), u.get(mine), u.get(theirs)];
-    if (same(m, t) || same(m, b)) continue;
-    if (same(t, b)) {
+    const [m, t] = [u.get(mine), u.get(theirs)];
+    if (same(m, t)) continue;
+    if (base && same(m, u.get(base))) continue;
+    if (base && same(t, u.get(base))) {
       merged = u.set(merged, m);
       fromMine.push(u.label);
     } else conflicts.push({ key: u.key, label: u.label, mine: m, theirs: t });
@@ -113,7 +119,7 @@ export function mergeSamples(
 
 /** The merge with each conflict settled as chosen ('mine' or 'theirs'; theirs when not chosen). */
 export function resolveMerge(
-  base: BenchmarkSampleV002,
+  base: BenchmarkSampleV002 | null,
   mine: BenchmarkSampleV002,
   theirs: BenchmarkSampleV002,
   choices: Readonly<Record<string, 'mine' | 'theirs'>>,

@@ -5,7 +5,8 @@
  * undo and redo, and autosave. Embeddable anywhere (the ECG page, a route): `<ChainEditor
  * sampleId=... canEdit=... />`.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { Button } from '../../../components/ui/button';
 import { Message } from '../../../components/ui/message';
@@ -13,10 +14,12 @@ import { questionPath } from '../../../domain/benchmark/edit';
 import { targetDxName } from '../../../domain/benchmark/target-dx-names';
 import { useEcg } from '../../../ecg/use-ecg';
 import { ApiRequestError } from '../../../lib/api-client';
+import { describeAutosaveStatus, useAutosave } from '../../../lib/autosave';
 import { createPlotStore, type PlotStore } from '../../../plot/viewport-store';
 import type { SampleResponse } from '../../../schemas/api/samples';
+import type { BenchmarkSampleV002 } from '../../../schemas/benchmark-sample';
 import { formatPath } from '../../../schemas/issues';
-import { useSample } from '../../api/get-sample';
+import { sampleQueryOptions, useSample } from '../../api/get-sample';
 import { ReasoningView } from '../../components/reasoning-view';
 import { createReasoningStore, type ReasoningStore } from '../../reasoning-store';
 import { stepNavigation } from '../../step-navigation';
@@ -24,11 +27,13 @@ import { createChainEditorStore, type ChainEditorStore } from '../chain-editor-s
 import { EDITOR_COMMANDS } from '../editor-keymap';
 import { createChainPlotPlugin, LEAD_PICK_TOOL, WINDOW_TOOL } from '../plot-tools/chain-plot-tools';
 import { createWindowDragStore } from '../plot-tools/window-drag-store';
-import { useSampleAutosave } from '../use-sample-autosave';
+import { sampleAtVersion, sampleAutosaveKey, sampleSaveFunction } from '../sample-save';
 import { ChainPanel } from './chain-panel';
 import { EcgChains } from './ecg-chains';
 import { MergeView } from './merge-view';
-import { SaveStatusText } from './save-status';
+
+/** An editor store over no autosaver (read only, or while the journal opens): every edit refused. */
+const IDLE_EDITOR: ChainEditorStore = createChainEditorStore(null);
 
 /** Props of the chain editor. */
 export interface ChainEditorProps {
@@ -75,7 +80,7 @@ export function ChainEditor(props: ChainEditorProps) {
 function useToolFollowsQuestion(
   reasoning: ReasoningStore,
   plot: PlotStore,
-  editor: ChainEditorStore,
+  sample: () => BenchmarkSampleV002 | undefined,
   enabled: boolean,
 ) {
   useEffect(() => {
@@ -83,8 +88,7 @@ function useToolFollowsQuestion(
     const follow = () => {
       const g = reasoning.getState().grounding;
       const type = g
-        ? editor.getState().history.present.data.reasoning[g.step]?.ecg_grounding[g.index]
-            ?.question_type
+        ? sample()?.data.reasoning[g.step]?.ecg_grounding[g.index]?.question_type
         : undefined;
       const tool = plot.getState().tool;
       if (type === 'lead_grounding') plot.getState().setTool(LEAD_PICK_TOOL);
@@ -95,7 +99,7 @@ function useToolFollowsQuestion(
     return reasoning.subscribe((s, prev) => {
       if (s.grounding !== prev.grounding) follow();
     });
-  }, [reasoning, plot, editor, enabled]);
+  }, [reasoning, plot, sample, enabled]);
 }
 
 function LoadedChainEditor({
@@ -105,31 +109,58 @@ function LoadedChainEditor({
   navigation: headerNavigation,
   response,
 }: ChainEditorProps & { response: SampleResponse }) {
-  const [editor] = useState(() => createChainEditorStore(response));
+  const queryClient = useQueryClient();
   const [reasoning] = useState(createReasoningStore);
   const [plot] = useState(() => createPlotStore());
   const [drag] = useState(createWindowDragStore);
   const stores = useMemo(() => ({ reasoning, plot }), [reasoning, plot]);
-  const sample = useStore(editor, (s) => s.history.present);
-  const server = useStore(editor, (s) => s.server);
-  const save = useStore(editor, (s) => s.save);
-  const canUndo = useStore(editor, (s) => s.history.past.length > 0);
-  const canRedo = useStore(editor, (s) => s.history.future.length > 0);
+  const editorRef = useRef<ChainEditorStore | null>(null);
+
+  // The draft lives in the autosaver: journalled, saved with If-Match and Idempotency-Key.
+  const { saver, snapshot } = useAutosave<BenchmarkSampleV002>({
+    key: sampleAutosaveKey(sampleId),
+    initial: canEdit ? { version: response.version, content: response.sample } : undefined,
+    save: sampleSaveFunction(sampleId, (saved) =>
+      queryClient.setQueryData(sampleQueryOptions(sampleId).queryKey, saved),
+    ),
+    merge: async (conflict) => {
+      const base = await sampleAtVersion(sampleId, conflict.baseVersion);
+      return new Promise<BenchmarkSampleV002>((resolve) =>
+        editorRef.current?.getState().setMerge({
+          base,
+          mine: conflict.mine,
+          theirs: conflict.theirs,
+          theirsVersion: conflict.theirsVersion,
+          resolve: (content) => {
+            editorRef.current?.getState().setMerge(null);
+            resolve(content);
+          },
+        }),
+      );
+    },
+  });
+  const editor = useMemo(() => (saver ? createChainEditorStore(saver) : null), [saver]);
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
+  const sample = snapshot?.content ?? response.sample;
+  const pendingMerge = useStore(editor ?? IDLE_EDITOR, (s) => s.merge);
+  const readOnly = !canEdit || !editor || pendingMerge !== null;
+
   const { record, measurements } = useEcg(response.ecg);
   // Until the record is read, windows are kept inside the 10 s both sources record.
   const durationS = record ? record.nSamples / record.fsHz : 10;
   const [chainsOpen, setChainsOpen] = useState(false);
   const aside = useRef<HTMLDivElement>(null);
-
-  useSampleAutosave(editor, sampleId, canEdit);
-  useToolFollowsQuestion(reasoning, plot, editor, canEdit);
+  const currentSample = useCallback(() => saver?.getSnapshot().content, [saver]);
+  useToolFollowsQuestion(reasoning, plot, currentSample, Boolean(editor));
 
   const plugins = useMemo(
     () =>
-      canEdit
+      editor
         ? [createChainPlotPlugin({ editor, reasoning, drag, durationS: () => durationS })]
         : [],
-    [canEdit, editor, reasoning, drag, durationS],
+    [editor, reasoning, drag, durationS],
   );
   const navigation = useMemo(
     () => stepNavigation(reasoning, sample.data.reasoning),
@@ -137,9 +168,9 @@ function LoadedChainEditor({
   );
   const commandContext = useMemo(
     () => ({
-      editor,
+      editor: editor ?? IDLE_EDITOR,
       measurements,
-      canEdit,
+      canEdit: Boolean(editor),
       focusAnswers: () => {
         const g = reasoning.getState().grounding;
         if (!g) return false;
@@ -151,7 +182,7 @@ function LoadedChainEditor({
         return Boolean(control);
       },
     }),
-    [editor, measurements, canEdit, reasoning],
+    [editor, measurements, reasoning],
   );
   const m = sample.metadata;
 
@@ -178,13 +209,17 @@ function LoadedChainEditor({
           <span className="ml-auto flex items-center gap-1">
             {canEdit && (
               <>
-                <Button shortcut="U" disabled={!canUndo} onClick={() => editor.getState().undo()}>
+                <Button
+                  shortcut="U"
+                  disabled={readOnly || !snapshot?.canUndo}
+                  onClick={() => editor?.getState().undo()}
+                >
                   Undo
                 </Button>
                 <Button
                   shortcut="Shift+U"
-                  disabled={!canRedo}
-                  onClick={() => editor.getState().redo()}
+                  disabled={readOnly || !snapshot?.canRedo}
+                  onClick={() => editor?.getState().redo()}
                 >
                   Redo
                 </Button>
@@ -198,9 +233,7 @@ function LoadedChainEditor({
       }
       aside={
         <div ref={aside}>
-          {save.kind === 'conflict' && (
-            <MergeView editor={editor} base={server.sample} mine={sample} theirs={save.theirs} />
-          )}
+          {pendingMerge && <MergeView merge={pendingMerge} />}
           {chainsOpen && (
             <div className="mb-2 rounded border border-slate-200 bg-white p-2">
               <EcgChains ecg={response.ecg} canEdit={canEdit} onOpen={(id) => onOpenSample?.(id)} />
@@ -211,16 +244,30 @@ function LoadedChainEditor({
               Read only: cardiologists and curators write sample content.
             </p>
           )}
+          {snapshot && snapshot.recovered > 0 && (
+            <p
+              className="mb-2 rounded border border-slate-300 bg-white px-2 py-1 text-[13px]"
+              role="status"
+            >
+              {snapshot.recovered} unsaved edit{snapshot.recovered === 1 ? '' : 's'} recovered from
+              this browser and saved.
+            </p>
+          )}
           <ChainPanel
-            editor={editor}
+            editor={editor ?? IDLE_EDITOR}
+            sample={sample}
             reasoning={reasoning}
             navigation={navigation}
             measurements={measurements}
-            readOnly={!canEdit}
+            readOnly={readOnly}
           />
         </div>
       }
-      status={canEdit ? <SaveStatusText editor={editor} /> : <span>Version {server.version}</span>}
+      status={
+        <span data-testid="save-status">
+          {canEdit ? describeAutosaveStatus(snapshot?.status) : `Version ${response.version}`}
+        </span>
+      }
     />
   );
 }

@@ -7,6 +7,7 @@ import {
   sampleLevelProblems,
 } from '../../../domain/benchmark/edit';
 import type { Measurements } from '../../../domain/measure/types';
+import type { BenchmarkSampleV002 } from '../../../schemas/benchmark-sample';
 import type { ReasoningStore } from '../../reasoning-store';
 import type { StepNavigation } from '../../step-navigation';
 import type { ChainEditorStore } from '../chain-editor-store';
@@ -17,18 +18,20 @@ import { StepEditor } from './step-editor';
 /** Every question of the draft, with the shared rules run live beside each field. */
 export function ChainPanel({
   editor,
+  sample,
   reasoning,
   navigation,
   measurements,
   readOnly,
 }: {
   editor: ChainEditorStore;
+  /** The draft (the autosaver's content). */
+  sample: BenchmarkSampleV002;
   reasoning: ReasoningStore;
   navigation: StepNavigation;
   measurements: Measurements | null;
   readOnly: boolean;
 }) {
-  const sample = useStore(editor, (s) => s.history.present);
   const notice = useStore(editor, (s) => s.notice);
   const stepIndex = useStore(reasoning, (s) => s.stepIndex);
   const drawn = useStore(reasoning, (s) => s.grounding);

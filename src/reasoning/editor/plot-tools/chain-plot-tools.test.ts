@@ -3,7 +3,9 @@
  * real plugins, client px = world px): clicks on leads set a lead answer, drags make, move and
  * resize window options, Esc drops a drag; only the draft window changes while dragging.
  */
-import { describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Autosaver, AutosaveJournal } from '../../../lib/autosave';
 import { questionAt } from '../../../domain/benchmark/edit';
 import { STANDARD_LEADS } from '../../../domain/leads';
 import { DEFAULT_PLUGINS } from '../../../plot/interactions/default-plugins';
@@ -22,14 +24,30 @@ const sample = loadRealSamples(3084).find((s) => s.metadata.id === 476)!;
 const WAVE = { step: 0, index: 0 };
 const LEADS = { step: 2, index: 0 };
 
-function setup(drawn: { step: number; index: number }) {
-  const editor = createChainEditorStore({
-    id: '0000000000000000000000zzzz',
-    version: 1,
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    sample,
-    ecg: { id: null, source: 'ptbxl', ecgId: '338', recordAvailable: true },
-  });
+const opened: { journal: AutosaveJournal; saver: Autosaver<typeof sample> }[] = [];
+afterEach(async () => {
+  for (const { journal, saver } of opened.splice(0)) {
+    await saver.journalled();
+    saver.dispose();
+    journal.close();
+  }
+});
+
+/** The tools over an editor on a real autosaver (journal in fake IndexedDB, saves never due). */
+async function setup(drawn: { step: number; index: number }) {
+  const journal = await AutosaveJournal.open(`chain-tools-${opened.length}-${Math.random()}`);
+  const saver = await Autosaver.start(
+    {
+      key: 'sample:test',
+      journal,
+      save: async () => ({ kind: 'offline', message: 'not in this test' }),
+      merge: async (c) => c.mine,
+      debounceMs: 3_600_000,
+    },
+    { version: 1, content: sample },
+  );
+  opened.push({ journal, saver });
+  const editor = createChainEditorStore(saver);
   const reasoning = createReasoningStore();
   reasoning.getState().selectGrounding(drawn);
   const drag = createWindowDragStore();
@@ -64,7 +82,7 @@ function setup(drawn: { step: number; index: number }) {
     return { x: cellTimeToX(layout, cell, tS), y: cell.baselineY };
   };
   const options = (ref: { step: number; index: number }) =>
-    questionAt(editor.getState().history.present, { kind: 'grounding', ...ref })!;
+    questionAt(editor.getState().sample(), { kind: 'grounding', ...ref })!;
   const dragFrom = (from: { x: number; y: number }, to: { x: number; y: number }) => {
     machine.down(from.x, from.y);
     machine.move((from.x + to.x) / 2, from.y);
@@ -73,12 +91,12 @@ function setup(drawn: { step: number; index: number }) {
     machine.up(to.x, to.y);
     return during;
   };
-  return { editor, store, drag, machine, at, options, dragFrom, ctx };
+  return { editor, saver, store, drag, machine, at, options, dragFrom, ctx };
 }
 
 describe('the chain editor plot tools', () => {
-  it('toggles a clicked lead in the drawn lead question answer, in the Leads tool', () => {
-    const t = setup(LEADS);
+  it('toggles a clicked lead in the drawn lead question answer, in the Leads tool', async () => {
+    const t = await setup(LEADS);
     t.store.getState().setTool(LEAD_PICK_TOOL);
     const before = t.options(LEADS);
     const distractor = before.options.find((o) => !(before.answer as string[]).includes(o))!;
@@ -101,8 +119,8 @@ describe('the chain editor plot tools', () => {
     expect(t.options(LEADS)).toEqual(before);
   });
 
-  it('makes a window option by dragging along a lead, snapped to 10 ms, sorted, answer kept', () => {
-    const t = setup(WAVE);
+  it('makes a window option by dragging along a lead, snapped to 10 ms, sorted, answer kept', async () => {
+    const t = await setup(WAVE);
     t.store.getState().setTool(WINDOW_TOOL);
     const during = t.dragFrom(t.at('V2', 3.0034), t.at('V2', 3.2017));
     expect(during).toMatchObject({ optionIndex: null });
@@ -119,11 +137,13 @@ describe('the chain editor plot tools', () => {
       answer: ['[1.93s - 2.08s]'],
       answer_idx: [1],
     });
-    expect(t.editor.getState().history.past).toHaveLength(1);
+    expect(t.saver.getSnapshot().canUndo).toBe(true);
+    expect(t.editor.getState().undo()).toBe(true);
+    expect(t.options(WAVE).options).toHaveLength(4);
   });
 
-  it('moves an option by its band and resizes it by an edge, in any tool', () => {
-    const t = setup(WAVE);
+  it('moves an option by its band and resizes it by an edge, in any tool', async () => {
+    const t = await setup(WAVE);
     expect(t.store.getState().tool).toBe('pan');
     t.dragFrom(t.at('I', 2.0), t.at('I', 6.0));
     expect(t.options(WAVE)).toMatchObject({
@@ -136,8 +156,8 @@ describe('the chain editor plot tools', () => {
     expect(t.store.getState().viewport).toEqual({ zoom: 1, panX: 0, panY: 0 });
   });
 
-  it('drops a drag on Esc, and only pans outside the bands in the pan tool', () => {
-    const t = setup(WAVE);
+  it('drops a drag on Esc, and only pans outside the bands in the pan tool', async () => {
+    const t = await setup(WAVE);
     const from = t.at('I', 2.0);
     t.machine.down(from.x, from.y);
     t.machine.move(from.x + 40, from.y);
@@ -152,6 +172,6 @@ describe('the chain editor plot tools', () => {
     t.machine.move(off.x + 30, off.y);
     t.machine.up(off.x + 30, off.y);
     expect(t.store.getState().viewport.panX).not.toBe(0);
-    expect(t.editor.getState().history.past).toHaveLength(0);
+    expect(t.saver.getSnapshot().canUndo).toBe(false);
   });
 });

@@ -65,7 +65,7 @@ export function createChainPlotPlugin(deps: ChainToolDeps): PlotPlugin {
     const g = reasoning.getState().grounding;
     if (!g) return null;
     const ref: QuestionRef = { kind: 'grounding', step: g.step, index: g.index };
-    const q = questionAt(editor.getState().history.present, ref);
+    const q = questionAt(editor.getState().sample(), ref);
     return q && q.question_type === type ? { ref, q } : null;
   };
 
