@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { parseTimeWindow } from '../src/domain/benchmark/options';
 import type { PlotTestState } from '../src/plot/test-api';
@@ -184,6 +185,45 @@ test('a cardiologist grounds a chain on the plot (leads clicked, a window dragge
     ).toBeChecked();
   });
 
+  await test.step('the keyboard too: E goes to the drawn answers, Space toggles; A accepts the engine', async () => {
+    // Step 3's lead question by keyboard: toggle the first option off and on again. (The plot
+    // has focus since the drag, where 1 is its true size: leave it first.)
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('1');
+    await page.keyboard.press('e');
+    const first = page
+      .getByRole('list', { name: `Step ${STEP + 1} grounding 1 options` })
+      .getByRole('checkbox')
+      .first();
+    await expect(first).toBeFocused();
+    const was = await first.isChecked();
+    await page.keyboard.press('Space');
+    await expect(first).toBeChecked({ checked: !was });
+    await page.keyboard.press('Space');
+    await expect(first).toBeChecked({ checked: was });
+    // Step 1's QRS measurement: choose another range, then A takes the engine's.
+    await page.keyboard.press('k');
+    await page.keyboard.press('k');
+    await page.keyboard.press('2');
+    const proposal = page.getByTestId('measurement-proposal');
+    await expect(proposal).toContainText(/Engine: \d+ ms →/);
+    const ranges = page.getByRole('list', { name: 'Step 1 grounding 2 options' });
+    const chosen = await ranges
+      .getByRole('radio')
+      .evaluateAll((els) => els.findIndex((e) => (e as HTMLInputElement).checked));
+    await ranges
+      .getByRole('radio')
+      .nth(chosen === 0 ? 1 : 0)
+      .check();
+    await expect(proposal.getByRole('button', { name: /Accept/ })).toBeVisible();
+    await page.keyboard.press('a');
+    await expect(proposal).toContainText('✓ the answer');
+    const accepted = await ranges
+      .getByRole('radio')
+      .evaluateAll((els) => els.findIndex((e) => (e as HTMLInputElement).checked));
+    await expect(proposal).toContainText(`→ ${String.fromCharCode(65 + accepted)} `);
+  });
+
   let saved: BenchmarkSampleV002;
   await test.step('it autosaves; the server holds the edit', async () => {
     await expect(page.getByTestId('save-status')).toHaveText(/^Saved \(version \d+\)$/, {
@@ -194,6 +234,9 @@ test('a cardiologist grounds a chain on the plot (leads clicked, a window dragge
       await (await curator.get(`/api/samples/${publicId}`)).json(),
     ).sample;
     const lead = saved.data.reasoning[STEP]!.ecg_grounding[0]!;
+    // The QRS range is the engine's (accepted with A), whichever it is.
+    const qrs = saved.data.reasoning[0]!.ecg_grounding[1]!;
+    await expect(page.getByTestId('measurement-proposal')).toContainText(qrs.answer[0]!);
     const wave = saved.data.reasoning[STEP]!.ecg_grounding[1]!;
     expect(lead.answer.map((a) => a.replace('Lead ', '')).sort()).toEqual(expectedLeads);
     expect(wave.options).toContain(made);
@@ -275,4 +318,117 @@ test("a reviewer's attempts to write a sample are refused by the server; the edi
     'readonly',
     '',
   );
+});
+
+test('a 412 opens the merge view: their one-sided change merged, the clash chosen, both kept (screenshot)', async ({
+  page,
+  sampleIds,
+  playwright,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const publicId = sampleIds.get(SAMPLE)!;
+  const curator = await apiAs(playwright, testInfo.project.use.baseURL, 'curator');
+  await resetSample(curator, publicId);
+  await loginAs(page.request, 'cardiologist');
+  await page.goto(`/samples/${publicId}/edit`);
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved \(version \d+\)$/, {
+    timeout: 30_000,
+  });
+  // Another person saves first: the initial question and step 1's finding reworded.
+  const current = SampleResponseSchema.parse(
+    await (await curator.get(`/api/samples/${publicId}`)).json(),
+  );
+  const theirs = structuredClone(current.sample);
+  theirs.data.initial_diagnostic_question.question = 'Their initial question?';
+  theirs.data.reasoning[0]!.finding_identification.question = 'Their finding question?';
+  const put = await curator.put(`/api/samples/${publicId}`, {
+    data: { sample: theirs },
+    headers: sameOrigin({ 'if-match': `"${current.version}"` }),
+  });
+  expect(put.status()).toBe(200);
+  // I reword the initial question too, on the version I opened.
+  const initial = page.getByRole('textbox', { name: 'Initial question' });
+  await initial.fill('My initial question?');
+  const merge = page.getByRole('region', { name: 'Merge view' });
+  await expect(merge).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('save-status')).toHaveText(
+    /^Conflict: version \d+ was saved elsewhere/,
+  );
+  await expect(merge).toContainText('Both of you changed 1 part: choose for each.');
+  await expect(merge.getByRole('group', { name: 'Initial question' })).toContainText(
+    'Their initial question?',
+  );
+  await page.screenshot({
+    path: screenshotPath('chain-editor-merge-view.png', testInfo.outputPath('merge.png')),
+  });
+  await merge.getByRole('radio', { name: /^Mine:/ }).check();
+  await merge.getByRole('button', { name: 'Save the merge' }).click();
+  await expect(merge).toBeHidden();
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved \(version \d+\)$/, {
+    timeout: 15_000,
+  });
+  const after = SampleResponseSchema.parse(
+    await (await curator.get(`/api/samples/${publicId}`)).json(),
+  );
+  expect(after.sample.data.initial_diagnostic_question.question).toBe('My initial question?');
+  expect(after.sample.data.reasoning[0]!.finding_identification.question).toBe(
+    'Their finding question?',
+  );
+  await resetSample(curator, publicId);
+  await curator.dispose();
+});
+
+test("a new sample on this ECG from another sample's skeleton, grounding recomputed, opens in the editor", async ({
+  page,
+  sampleIds,
+}) => {
+  test.setTimeout(90_000);
+  const publicId = sampleIds.get(SAMPLE)!;
+  await loginAs(page.request, 'cardiologist');
+  await page.goto(`/samples/${publicId}/edit`);
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Chains of this ECG' }).click();
+  const chains = page.getByRole('region', { name: 'Reasoning chains of this ECG' });
+  await expect(chains).toContainText(`ptbxl:${SAMPLE}`);
+  await chains.getByRole('button', { name: /New sample on this ECG/ }).click();
+  const form = page.getByRole('form', { name: 'New sample from a skeleton' });
+  // A CRBBB skeleton (sample 656's cell) on this LBBB ECG: the questions of its path, grounded here.
+  await form.getByLabel('Diagnosis').selectOption('complete_right_bundle_branch_block');
+  await form.getByLabel('Label').selectOption('yes');
+  await form.getByLabel('Path').selectOption('1');
+  await form.getByRole('button', { name: 'Prepare' }).click();
+  const preview = page.getByTestId('skeleton-preview');
+  await expect(preview).toContainText(/grounding questions recomputed on ECG 338/);
+  await preview.getByRole('button', { name: 'Create the sample and edit it' }).click();
+  await expect(page).not.toHaveURL(new RegExp(`/samples/${publicId}/edit$`));
+  await expect(page).toHaveURL(/\/samples\/[0-9a-z]{26}\/edit$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    'Complete right bundle branch block',
+  );
+  await expect(page.getByTestId('rules-summary')).toHaveText(/Passes the rules/);
+  const newId = page.url().split('/').at(-2)!;
+  const created = SampleResponseSchema.parse(
+    await (await page.request.get(`/api/samples/${newId}`)).json(),
+  );
+  expect(created.sample.metadata).toMatchObject({
+    data_source: 'ptbxl',
+    ecg_id: '338',
+    target_dx: 'complete_right_bundle_branch_block',
+    dx_label: true,
+    path_idx: 1,
+  });
+  expect(created.sample.metadata.id).toBeGreaterThanOrEqual(3084);
+  expect(created.version).toBe(1);
+});
+
+test('the chain editor is axe-clean', async ({ page, sampleIds }) => {
+  await loginAs(page.request, 'cardiologist');
+  await page.goto(`/samples/${sampleIds.get(SAMPLE)!}/edit`);
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved/, { timeout: 30_000 });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(
+    axe.violations.map(
+      (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 });

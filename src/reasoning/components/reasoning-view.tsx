@@ -89,7 +89,8 @@ export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
       <header className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
         {props.header}
       </header>
-      <main className="min-h-0 min-w-0 border-r border-slate-300">
+      {/* Not a <main>: the app's layout has the page's one main landmark. */}
+      <section className="min-h-0 min-w-0 border-r border-slate-300" aria-label="ECG">
         <GroundingPanel
           ecg={ecg}
           record={record}
@@ -101,7 +102,7 @@ export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
           showBeats={showBeats}
           plugins={props.plugins}
         />
-      </main>
+      </section>
       <aside className="min-h-0 overflow-y-auto bg-slate-50 p-2" aria-label="Reasoning steps">
         {props.aside ?? (
           <StepList sample={sample} store={store} navigation={navigation}>
@@ -109,17 +110,16 @@ export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
           </StepList>
         )}
       </aside>
-      <footer
-        className="col-span-2 flex flex-wrap gap-x-4 border-t border-slate-300 bg-white px-3 py-1 text-[12px] text-slate-600"
-        role="status"
-      >
-        {props.status}
-        <RecordStatus
-          record={record}
-          error={recordQuery.error}
-          recordAvailable={ecg.recordAvailable}
-          beatTimesS={beatTimesS}
-        />
+      <footer className="col-span-2 flex flex-wrap gap-x-4 border-t border-slate-300 bg-white px-3 py-1 text-[12px] text-slate-600">
+        <div role="status" className="flex flex-wrap gap-x-4">
+          {props.status}
+          <RecordStatus
+            record={record}
+            error={recordQuery.error}
+            recordAvailable={ecg.recordAvailable}
+            beatTimesS={beatTimesS}
+          />
+        </div>
         <span className="ml-auto">{props.keyHint}</span>
         <button
           type="button"

@@ -67,6 +67,7 @@ export function ChainPanel({
           title="Initial"
           heading="Initial question"
           problems={questionProblems(problems, initial)}
+          level={2}
           fixed
           readOnly={readOnly}
         />

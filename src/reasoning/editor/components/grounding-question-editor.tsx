@@ -133,6 +133,7 @@ export function GroundingQuestionEditor({
           </>
         }
         problems={problems}
+        level={4}
         fixed={false}
         readOnly={readOnly}
         addLabel={type === 'wave_grounding' ? 'Add option as text' : 'Add option'}

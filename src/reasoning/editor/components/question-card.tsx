@@ -20,6 +20,7 @@ export function QuestionCard({
   extra,
   actions,
   addLabel,
+  level,
 }: {
   editor: ChainEditorStore;
   questionRef: QuestionRef;
@@ -34,14 +35,17 @@ export function QuestionCard({
   extra?: ReactNode;
   actions?: ReactNode;
   addLabel?: string;
+  /** The heading's level in the panel's outline (2: the initial question; 3: a step's part; 4: a grounding question). */
+  level: 2 | 3 | 4;
 }) {
+  const Heading = `h${level}` as const;
   const key = formatPath(questionPath(questionRef));
   return (
     <section className="mt-2" data-question={key}>
       <div className="flex items-center gap-1">
-        <h4 className="text-[11px] font-semibold tracking-wide text-slate-600 uppercase">
+        <Heading className="text-[11px] font-semibold tracking-wide text-slate-600 uppercase">
           {heading}
-        </h4>
+        </Heading>
         <span className="ml-auto flex gap-1">{actions}</span>
       </div>
       <FieldProblems problems={problems.other} />

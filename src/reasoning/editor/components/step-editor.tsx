@@ -87,6 +87,7 @@ export function StepEditor({
             title={`${name} criterion`}
             heading="Criterion"
             problems={criterion.problems}
+            level={3}
             fixed={false}
             readOnly={readOnly}
           />
@@ -97,13 +98,14 @@ export function StepEditor({
             title={`${name} finding`}
             heading="Finding"
             problems={finding.problems}
+            level={3}
             fixed
             readOnly={readOnly}
           />
           <section className="mt-2">
-            <h4 className="text-[11px] font-semibold tracking-wide text-slate-600 uppercase">
+            <h3 className="text-[11px] font-semibold tracking-wide text-slate-600 uppercase">
               Grounding ({step.ecg_grounding.length})
-            </h4>
+            </h3>
             <div className="mt-1 space-y-1.5">
               {step.ecg_grounding.map((g, i) => {
                 const ref = { kind: 'grounding', step: index, index: i } as const;
@@ -151,6 +153,7 @@ export function StepEditor({
             title={`${name} decision`}
             heading="Decision"
             problems={decision.problems}
+            level={3}
             fixed
             readOnly={readOnly}
           />
