@@ -354,7 +354,9 @@ test('a 412 opens the merge view: their one-sided change merged, the clash chose
   await expect(page.getByTestId('save-status')).toHaveText(
     /^Conflict: version \d+ was saved elsewhere/,
   );
-  await expect(merge).toContainText('Both of you changed 1 part: choose for each.');
+  await expect(merge).toContainText(
+    'Their changes to Step 1 finding are kept. Both of you changed 1 part: choose for each.',
+  );
   await expect(merge.getByRole('group', { name: 'Initial question' })).toContainText(
     'Their initial question?',
   );

@@ -32,6 +32,7 @@ describe('merging my draft with the version saved meanwhile', () => {
     );
     const m = mergeSamples(b, mine, theirs);
     expect(m.fromMine).toEqual(['Step 1 criterion']);
+    expect(m.fromTheirs).toEqual(['Initial question']);
     expect(m.conflicts.map((c) => c.label)).toEqual(['Step 2 decision']);
     expect(m.merged.data.initial_diagnostic_question.question).toBe('Theirs initial?');
     expect(m.merged.data.reasoning[0]!.criterion_selection).toEqual(
@@ -63,7 +64,12 @@ describe('merging my draft with the version saved meanwhile', () => {
     const mine = { ...b, data: { ...b.data, reasoning: b.data.reasoning.slice(0, 1) } };
     const theirs = ok(setQuestionText(b, { kind: 'finding', step: 0 }, 'Theirs finding?'));
     expect(mergeSamples(b, mine, theirs).conflicts.map((c) => c.label)).toEqual(['The steps']);
-    expect(mergeSamples(b, b, theirs)).toEqual({ merged: theirs, fromMine: [], conflicts: [] });
+    expect(mergeSamples(b, b, theirs)).toEqual({
+      merged: theirs,
+      fromMine: [],
+      fromTheirs: ['Step 1 finding'],
+      conflicts: [],
+    });
   });
 
   it('makes every differing part a conflict when the base is not known', () => {

@@ -29,6 +29,8 @@ export interface SampleMerge {
   readonly merged: BenchmarkSampleV002;
   /** Labels of the parts taken from my draft (only I changed them). */
   readonly fromMine: readonly string[];
+  /** Labels of the parts only they changed (kept as theirs); empty when the base is unknown. */
+  readonly fromTheirs: readonly string[];
   readonly conflicts: readonly MergeConflict[];
 }
 
@@ -104,17 +106,21 @@ export function mergeSamples(
 ): SampleMerge {
   let merged = theirs;
   const fromMine: string[] = [];
+  const fromTheirs: string[] = [];
   const conflicts: MergeConflict[] = [];
   for (const u of units(base, mine, theirs)) {
     const [m, t] = [u.get(mine), u.get(theirs)];
     if (same(m, t)) continue;
-    if (base && same(m, u.get(base))) continue;
+    if (base && same(m, u.get(base))) {
+      fromTheirs.push(u.label);
+      continue;
+    }
     if (base && same(t, u.get(base))) {
       merged = u.set(merged, m);
       fromMine.push(u.label);
     } else conflicts.push({ key: u.key, label: u.label, mine: m, theirs: t });
   }
-  return { merged, fromMine, conflicts };
+  return { merged, fromMine, fromTheirs, conflicts };
 }
 
 /** The merge with each conflict settled as chosen ('mine' or 'theirs'; theirs when not chosen). */

@@ -27,7 +27,11 @@ describe("a new sample on an ECG from another sample's skeleton", () => {
     // Sample 656 (CRBBB, ECG 455) lends its skeleton to ECG 424 (sample 650's ECG, CRBBB too).
     const skeleton = byId(656);
     const target = m('424');
-    const copy = sampleFromSkeleton(skeleton, { source: 'ptbxl', ecgId: '424', measurements: target }, 7);
+    const copy = sampleFromSkeleton(
+      skeleton,
+      { source: 'ptbxl', ecgId: '424', measurements: target },
+      7,
+    );
     if (!copy.ok) throw new Error(copy.problems.join('; '));
     const s = copy.sample;
     expect(s.metadata).toEqual({ ...skeleton.metadata, ecg_id: '424' });
@@ -71,7 +75,9 @@ describe("a new sample on an ECG from another sample's skeleton", () => {
       skeleton.data.reasoning[0]!.ecg_grounding[0]!.options,
     );
     // Seeded: the same inputs give the same sample.
-    expect(sampleFromSkeleton(skeleton, { source: 'ptbxl', ecgId: '424', measurements: target }, 7)).toEqual(copy);
+    expect(
+      sampleFromSkeleton(skeleton, { source: 'ptbxl', ecgId: '424', measurements: target }, 7),
+    ).toEqual(copy);
   });
 
   it('says why when the engine cannot ground a question (atrial rate)', () => {
@@ -82,7 +88,11 @@ describe("a new sample on an ECG from another sample's skeleton", () => {
           st.ecg_grounding.some((g) => /atrial rate/i.test(g.question)),
         ),
     )!;
-    const copy = sampleFromSkeleton(skeleton, { source: 'ptbxl', ecgId: '161', measurements: m('161') }, 1);
+    const copy = sampleFromSkeleton(
+      skeleton,
+      { source: 'ptbxl', ecgId: '161', measurements: m('161') },
+      1,
+    );
     expect(copy.ok).toBe(false);
     if (copy.ok) return;
     expect(copy.problems.join(' ')).toMatch(/atrial rate not measured/);

@@ -5,11 +5,7 @@
  * measurements, windows on detected waves, the measurement answer as the bin holding the
  * engine's value). It is the template generator run on a template read from the one sample.
  */
-import type {
-  BenchmarkSampleV002,
-  DataSource,
-  Metadata,
-} from '../../../schemas/benchmark-sample';
+import type { BenchmarkSampleV002, DataSource, Metadata } from '../../../schemas/benchmark-sample';
 import type { DenseLabel } from '../../../schemas/dense-label';
 import type { Measurements } from '../../measure/types';
 import type { GenerationNote } from '../resample';

@@ -35,6 +35,9 @@ export function MergeView({ merge }: { merge: PendingMerge }) {
         Conflict: someone saved version {theirsVersion} while you edited
       </h2>
       <p className="mt-0.5">
+        {result.fromTheirs.length > 0
+          ? `Their changes to ${result.fromTheirs.join(', ')} are kept. `
+          : ''}
         {result.fromMine.length > 0
           ? `Your changes to ${result.fromMine.join(', ')} are merged into theirs. `
           : ''}
