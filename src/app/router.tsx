@@ -14,6 +14,11 @@ import { RequireSession } from '../features/session/components/require-session';
 import { AppLayout } from './app-layout';
 import { NotFound } from './not-found';
 import { PLOT_TEST_API_ENABLED } from '../plot/test-api-registry';
+import { canWriteSamples } from '../schemas/api/samples';
+// The sample view and the chain editor carry the plot (Konva, the measurement engine): their own
+// chunks (sample-routes.tsx), loaded when a sample is opened, so the login page and the worklists
+// load without them.
+import { ChainEditorRoute, SampleRoute } from './sample-routes';
 
 /** Test-only pages, in builds that carry the plot test API (never in a production build). */
 const testRoutes: RouteObject[] = PLOT_TEST_API_ENABLED
@@ -27,16 +32,15 @@ const testRoutes: RouteObject[] = PLOT_TEST_API_ENABLED
     ]
   : [];
 
-// The sample view carries the plot (Konva, the measurement engine): its own chunk, loaded when
-// a sample is opened, so the login page and the worklists load without it.
-const SampleViewRoute = lazy(async () => ({
-  default: (await import('../features/samples/components/sample-view')).SampleViewRoute,
-}));
-
 // The ECG page carries the plot too; the worklist is light and loads with the app.
 const EcgPageRoute = lazy(async () => ({
   default: (await import('../features/label/components/ecg-page')).EcgPageRoute,
 }));
+
+/** The ECG page, with edit links to the chain editor for those who write samples. */
+function EcgRoute() {
+  return <EcgPageRoute canEditChains={canWriteSamples(useSession().data?.role)} />;
+}
 
 // Analytics carries the charting library, and its drill-down the plot: their own chunks too.
 const AnalyticsPage = lazy(async () => ({
@@ -97,7 +101,15 @@ export const router = createBrowserRouter([
         path: 'samples/:id',
         element: (
           <Loading>
-            <SampleViewRoute />
+            <SampleRoute />
+          </Loading>
+        ),
+      },
+      {
+        path: 'samples/:id/edit',
+        element: (
+          <Loading>
+            <ChainEditorRoute />
           </Loading>
         ),
       },
@@ -106,7 +118,7 @@ export const router = createBrowserRouter([
         path: 'ecgs/:source/:ecgId',
         element: (
           <Loading>
-            <EcgPageRoute />
+            <EcgRoute />
           </Loading>
         ),
       },

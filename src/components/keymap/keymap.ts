@@ -184,10 +184,15 @@ export function shortcutRows(keymap: {
   return keymap.commands.map((c) => ({ keys: c.display ?? c.keys.map(keyDisplay), what: c.label }));
 }
 
-/** True while the user types into a field: page keys stay out of the way then. */
+/** Inputs that take no typing: page keys still work while one has focus (Space toggles it). */
+const CHOICE_INPUTS = ['checkbox', 'radio', 'button', 'submit', 'reset'];
+
+/**
+ * True while the user types into a field: page keys stay out of the way then. A focused checkbox
+ * or radio button is not typed into, so the page's keys go on working beside it.
+ */
 export function isTypingTarget(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
+  return target instanceof HTMLInputElement && !CHOICE_INPUTS.includes(target.type);
 }

@@ -2,13 +2,15 @@
 import { PAGE_SCOPE, type KeyCommand } from '../../components/keymap/keymap';
 import type { ReasoningKeyContext } from '../../reasoning/reasoning-keymap';
 
-/** What the sample keys act on: moving to a neighbour in the worklist (no-op at its ends). */
+/** What the sample keys act on: moving to a neighbour in the worklist (no-op at its ends), editing. */
 export interface SampleKeyContext {
   next(): void;
   previous(): void;
+  /** Opens the chain editor; false when the user may not write samples. */
+  edit(): boolean | void;
 }
 
-/** ] and [ (or Shift+J and Shift+K): the next and previous sample. */
+/** ] and [ (or Shift+J and Shift+K): the next and previous sample; E: edit it. */
 export const SAMPLE_COMMANDS: readonly KeyCommand<ReasoningKeyContext & SampleKeyContext>[] = [
   {
     id: 'sample.neighbour',
@@ -17,5 +19,12 @@ export const SAMPLE_COMMANDS: readonly KeyCommand<ReasoningKeyContext & SampleKe
     display: [']', '['],
     label: 'Next / previous sample (also Shift+J / Shift+K)',
     run: (ctx, e) => (e.key === ']' || e.key === 'J' ? ctx.next() : ctx.previous()),
+  },
+  {
+    id: 'sample.edit',
+    scope: PAGE_SCOPE,
+    keys: ['e'],
+    label: 'Edit this sample in the chain editor (cardiologists, curators)',
+    run: (ctx) => ctx.edit(),
   },
 ];

@@ -12,10 +12,10 @@ import { ShortcutsDialog } from '../../components/ui/shortcuts-dialog';
 import { RecordStatus } from '../../ecg/record-status';
 import { useEcg, type EcgRef } from '../../ecg/use-ecg';
 import type { PlotPlugin } from '../../plot/interactions/plot-plugin';
-import { createPlotStore } from '../../plot/viewport-store';
+import { createPlotStore, type PlotStore } from '../../plot/viewport-store';
 import type { BenchmarkSampleV002 } from '../../schemas/benchmark-sample';
 import { reasoningKeymap, type GroundingKeys, type ReasoningKeyContext } from '../reasoning-keymap';
-import { createReasoningStore } from '../reasoning-store';
+import { createReasoningStore, type ReasoningStore } from '../reasoning-store';
 import { stepNavigation } from '../step-navigation';
 import { useGroundingView } from '../use-grounding-view';
 import { GroundingPanel } from './grounding-panel';
@@ -47,13 +47,19 @@ export interface ReasoningViewProps<X extends object> {
   readonly plugins?: readonly PlotPlugin[];
   /** How grounding questions are drawn by key (default 1–9; 'g-then-digit' frees the digits). */
   readonly groundingKeys?: GroundingKeys;
+  /** The view's stores, when the screen acts on them too (its own plot tools, an editor). */
+  readonly stores?: { readonly reasoning: ReasoningStore; readonly plot: PlotStore };
+  /** Replaces the read-only step list on the right (an editor's panel); `panel` then is unused. */
+  readonly aside?: ReactNode;
 }
 
 /** One sample's reasoning over its ECG. */
 export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
   const { sample, sampleKey, ecg, commands = NO_COMMANDS, keymapTitle, groundingKeys } = props;
-  const [plotStore] = useState(() => createPlotStore());
-  const [store] = useState(() => createReasoningStore());
+  const [ownPlotStore] = useState(() => createPlotStore());
+  const [ownStore] = useState(() => createReasoningStore());
+  const plotStore = props.stores?.plot ?? ownPlotStore;
+  const store = props.stores?.reasoning ?? ownStore;
   const steps = sample.data.reasoning;
 
   // Layout effects: a prefetched sample opens in the same commit as its record, and the plot
@@ -89,7 +95,8 @@ export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
       <header className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-300 bg-white px-3 py-1.5">
         {props.header}
       </header>
-      <main className="min-h-0 min-w-0 border-r border-slate-300">
+      {/* Not a <main>: the app's layout has the page's one main landmark. */}
+      <section className="min-h-0 min-w-0 border-r border-slate-300" aria-label="ECG">
         <GroundingPanel
           ecg={ecg}
           record={record}
@@ -101,28 +108,29 @@ export function ReasoningView<X extends object>(props: ReasoningViewProps<X>) {
           showBeats={showBeats}
           plugins={props.plugins}
         />
-      </main>
+      </section>
       <aside className="min-h-0 overflow-y-auto bg-slate-50 p-2" aria-label="Reasoning steps">
-        <StepList sample={sample} store={store} navigation={navigation}>
-          {props.panel}
-        </StepList>
-      </aside>
-      <footer
-        className="col-span-2 flex flex-wrap gap-x-4 border-t border-slate-300 bg-white px-3 py-1 text-[12px] text-slate-600"
-        role="status"
-      >
-        {props.status}
-        <RecordStatus
-          record={record}
-          error={recordQuery.error}
-          recordAvailable={ecg.recordAvailable}
-          beatTimesS={beatTimesS}
-        />
-        {pendingKey && (
-          <span className="font-medium text-slate-900" data-testid="pending-key">
-            {keyDisplay(pendingKey)} … (Esc: cancel)
-          </span>
+        {props.aside ?? (
+          <StepList sample={sample} store={store} navigation={navigation}>
+            {props.panel}
+          </StepList>
         )}
+      </aside>
+      <footer className="col-span-2 flex flex-wrap gap-x-4 border-t border-slate-300 bg-white px-3 py-1 text-[12px] text-slate-600">
+        <div role="status" className="flex flex-wrap gap-x-4">
+          {props.status}
+          <RecordStatus
+            record={record}
+            error={recordQuery.error}
+            recordAvailable={ecg.recordAvailable}
+            beatTimesS={beatTimesS}
+          />
+          {pendingKey && (
+            <span className="font-medium text-slate-900" data-testid="pending-key">
+              {keyDisplay(pendingKey)} … (Esc: cancel)
+            </span>
+          )}
+        </div>
         <span className="ml-auto">{props.keyHint}</span>
         <button
           type="button"

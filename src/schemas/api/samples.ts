@@ -8,6 +8,7 @@ import {
 } from '../benchmark-sample';
 import { PreflagRuleSchema } from '../preflags';
 import { SampleProvenanceSchema } from '../sample-provenance';
+import type { Role } from './common';
 import {
   PageQuerySchema,
   PublicIdSchema,
@@ -16,6 +17,17 @@ import {
   TimestampSchema,
 } from './common';
 import { PreflagFilterSchema } from './review';
+
+/**
+ * Who writes sample content (a fix in place, a new sample): cardiologists, who write and edit the
+ * reasoning chains of the ECGs they read, and curators. Reviewers never do (they judge samples),
+ * nor admins (they run the workspace). The server enforces it; screens offer editing by it.
+ */
+export const SAMPLE_WRITER_ROLES: readonly Role[] = ['cardiologist', 'curator'];
+
+/** True when a role may write sample content. */
+export const canWriteSamples = (role: Role | null | undefined): boolean =>
+  role !== null && role !== undefined && SAMPLE_WRITER_ROLES.includes(role);
 
 /** The sample list's filters, as query parameters (the worklist and its neighbours share them). */
 export const SampleFiltersSchema = z.strictObject({
@@ -91,6 +103,15 @@ export const PutSampleRequestSchema = z.strictObject({ sample: z.unknown() });
 /** PUT /api/samples/:id body as a client writes it. */
 export type PutSampleRequest = { sample: BenchmarkSampleV002 };
 
+/**
+ * POST /api/samples body: a new sample. The server gives it the next free id of its data source
+ * (any id sent is replaced) and, for MIMIC-IV-ECG, its ECG's subject_id when it has none; then
+ * it goes through checkSampleWrite like every sample write.
+ */
+export const CreateSampleRequestSchema = z.strictObject({ sample: z.unknown() });
+/** POST /api/samples body as a client writes it. */
+export type CreateSampleRequest = { sample: BenchmarkSampleV002 };
+
 /** POST /api/samples/:id/resample body: the replacement, built on another ECG (checked as a fix is). */
 export const ResampleRequestSchema = z.strictObject({ sample: z.unknown() });
 /** POST /api/samples/:id/resample body as a client writes it. */
@@ -103,8 +124,11 @@ export const SampleWriteResponseSchema = SampleResponseSchema.extend({
 /** A sample write's response. */
 export type SampleWriteResponse = z.infer<typeof SampleWriteResponseSchema>;
 
-/** How a sample revision came about (regenerate: rebuilt from its template on the same ECG). */
-export const RevisionKindSchema = z.enum(['import', 'fix', 'resample', 'regenerate']);
+/**
+ * How a sample revision came about (create: a new sample written in the app; regenerate: rebuilt
+ * from its template on the same ECG).
+ */
+export const RevisionKindSchema = z.enum(['import', 'create', 'fix', 'resample', 'regenerate']);
 /** How a sample revision came about. */
 export type RevisionKind = z.infer<typeof RevisionKindSchema>;
 

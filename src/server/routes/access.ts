@@ -1,5 +1,6 @@
 import type { Role } from '../../schemas/api/common';
 import { ROLES } from '../../schemas/api/common';
+import { SAMPLE_WRITER_ROLES } from '../../schemas/api/samples';
 
 /** Every signed-in role. */
 export const SIGNED_IN: readonly Role[] = ROLES;
@@ -9,8 +10,10 @@ export const REVIEW_READERS: readonly Role[] = ['reviewer', 'curator', 'admin'];
 export const LABELLERS: readonly Role[] = ['cardiologist'];
 /** Only reviewers record verdicts and flags. */
 export const REVIEWERS: readonly Role[] = ['reviewer'];
-/** Only curators fix, re-sample and release. */
+/** Only curators re-sample and release. */
 export const CURATORS: readonly Role[] = ['curator'];
+/** Who writes sample content (fix in place, new samples): cardiologists and curators (see SAMPLE_WRITER_ROLES). */
+export const SAMPLE_WRITERS: readonly Role[] = SAMPLE_WRITER_ROLES;
 /** Curators and admins oversee review passes: agreement, results, anyone's queue. */
 export const PASS_OVERSEERS: readonly Role[] = ['curator', 'admin'];
 /** Curators and admins cut releases, edit their notes and publish them. */

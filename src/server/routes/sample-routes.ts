@@ -1,4 +1,5 @@
 import {
+  CreateSampleRequestSchema,
   PutSampleRequestSchema,
   ResampleRequestSchema,
   SampleFiltersSchema,
@@ -6,6 +7,7 @@ import {
   SampleWriteResponseSchema,
 } from '../../schemas/api/samples';
 import {
+  createNewSample,
   fixSample,
   getSample,
   getSampleNeighbours,
@@ -13,14 +15,14 @@ import {
   listSamples,
   resampleSample,
 } from '../services/samples';
-import { CURATORS, SIGNED_IN, etag } from './access';
+import { CURATORS, SAMPLE_WRITERS, SIGNED_IN, etag } from './access';
 
 /** A whole benchmark sample in a body: the largest real one is 10 KB, so 1 MiB is ample. */
 const SAMPLE_BODY_BYTES = 1024 * 1024;
 import type { Route } from './route-table';
 import { defineRoute } from './route-table';
 
-/** Benchmark samples: read, fix in place, re-sample, revisions. */
+/** Benchmark samples: read, write new ones, fix in place, re-sample, revisions. */
 export const sampleRoutes: Route[] = [
   defineRoute({
     method: 'GET',
@@ -30,6 +32,19 @@ export const sampleRoutes: Route[] = [
     query: SampleListQuerySchema,
     async handler({ db, query }) {
       return { body: await listSamples(db, query) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/samples',
+    access: SAMPLE_WRITERS,
+    summary: 'Write a new sample on an ECG of the workspace (it takes the next free id)',
+    body: CreateSampleRequestSchema,
+    response: SampleWriteResponseSchema,
+    maxBodyBytes: SAMPLE_BODY_BYTES,
+    async handler({ db, body, actor }) {
+      const sample = await createNewSample(db, actor(), body.sample);
+      return { status: 201, body: sample, headers: etag(sample.version) };
     },
   }),
   defineRoute({
@@ -55,7 +70,7 @@ export const sampleRoutes: Route[] = [
   defineRoute({
     method: 'PUT',
     path: '/api/samples/:id',
-    access: CURATORS,
+    access: SAMPLE_WRITERS,
     summary: 'Fix a sample in place',
     body: PutSampleRequestSchema,
     response: SampleWriteResponseSchema,

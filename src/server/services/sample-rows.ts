@@ -60,7 +60,9 @@ export interface NewSampleRows {
 
 /**
  * Builds the rows of a new sample (import, or a sample created by other means): revision 1 of
- * `kind`, and an audit entry whose action is "import" for imports and "create" otherwise.
+ * `kind`, and an audit entry whose action is "import" for imports and "create" otherwise. A
+ * sample written in the app (`create`) waits for review, as a generated one does; an imported
+ * one is active.
  */
 export function newSampleRows(
   stored: StoredSample,
@@ -74,7 +76,7 @@ export function newSampleRows(
       ...metadataColumns(stored.metadata),
       ecg_record_id: ecgRecordId,
       content: stored.content,
-      status: SAMPLE_STATUS.active,
+      status: write.kind === 'create' ? SAMPLE_STATUS.review : SAMPLE_STATUS.active,
       replaced_by: null,
       version: 1,
       created_at: write.now,

@@ -34,14 +34,32 @@ const NO_OVERLAY = {};
 /** The plot, apart from the editor: a keypress in the label re-renders the editor, not the plot. */
 const PlotArea = memo(RecordPanel);
 
-/** Route element: one ECG page per source and id. */
-export function EcgPageRoute() {
+/**
+ * Route element: one ECG page per source and id. `canEditChains` (the app knows the role) adds an
+ * edit link beside each sample on the ECG, to the chain editor.
+ */
+export function EcgPageRoute({ canEditChains = false }: { canEditChains?: boolean }) {
   const { source = '', ecgId = '' } = useParams();
-  return <EcgPage key={`${source}/${ecgId}`} source={source} ecgId={ecgId} />;
+  return (
+    <EcgPage
+      key={`${source}/${ecgId}`}
+      source={source}
+      ecgId={ecgId}
+      canEditChains={canEditChains}
+    />
+  );
 }
 
 /** The ECG page. */
-export function EcgPage({ source, ecgId }: { source: string; ecgId: string }) {
+export function EcgPage({
+  source,
+  ecgId,
+  canEditChains,
+}: {
+  source: string;
+  ecgId: string;
+  canEditChains: boolean;
+}) {
   const navigate = useNavigate();
   const workbench = useEcgWorkbench(source, ecgId);
   const data = workbench.data;
@@ -208,6 +226,18 @@ export function EcgPage({ source, ecgId }: { source: string; ecgId: string }) {
                 <Link className="underline" to={`/samples/${s.id}`}>
                   {s.sampleId} ({s.targetDx.replace(/_/g, ' ')}: {String(s.dxLabel)})
                 </Link>
+                {canEditChains && (
+                  <>
+                    {' '}
+                    <Link
+                      className="underline"
+                      to={`/samples/${s.id}/edit`}
+                      aria-label={`Edit the chain of sample ${s.sampleId}`}
+                    >
+                      edit
+                    </Link>
+                  </>
+                )}
               </span>
             ))}
           </span>

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { prefetchEcgRecord } from '../../../ecg/prefetch-record';
 import { readSampleFilters, sampleFiltersQuery } from '../../../lib/sample-filters';
 import type { SampleFilters } from '../../../schemas/api/samples';
-import { sampleQueryOptions } from './get-sample';
+import { sampleQueryOptions } from '../../../reasoning/api/get-sample';
 import { sampleNeighboursQueryOptions } from './get-sample-neighbours';
 
 /**

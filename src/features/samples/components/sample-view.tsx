@@ -8,22 +8,33 @@ import { ApiRequestError } from '../../../lib/api-client';
 import { readSampleFilters, withSampleFilters } from '../../../lib/sample-filters';
 import { ReasoningView } from '../../../reasoning/components/reasoning-view';
 import type { SampleFilters, SampleResponse } from '../../../schemas/api/samples';
-import { useSample } from '../api/get-sample';
+import { useSample } from '../../../reasoning/api/get-sample';
 import { useSampleNeighbours } from '../api/get-sample-neighbours';
 import { usePrefetchNeighbours } from '../api/prefetch-neighbours';
 import { SAMPLE_COMMANDS } from '../sample-keymap';
 
-/** Route element for /samples/:id (the worklist's filters ride along in the query). */
-export function SampleViewRoute() {
+/**
+ * Route element for /samples/:id (the worklist's filters ride along in the query); `canEdit`
+ * (the user may write samples) adds "Edit", to the chain editor.
+ */
+export function SampleViewRoute({ canEdit = false }: { canEdit?: boolean }) {
   const { id = '' } = useParams();
   const [search] = useSearchParams();
   const query = search.toString();
   const filters = useMemo(() => readSampleFilters(new URLSearchParams(query)), [query]);
-  return <SampleView sampleId={id} filters={filters} />;
+  return <SampleView sampleId={id} filters={filters} canEdit={canEdit} />;
 }
 
 /** One sample, with the worklist's filters deciding its previous and next. */
-export function SampleView({ sampleId, filters }: { sampleId: string; filters: SampleFilters }) {
+export function SampleView({
+  sampleId,
+  filters,
+  canEdit = false,
+}: {
+  sampleId: string;
+  filters: SampleFilters;
+  canEdit?: boolean;
+}) {
   const navigate = useNavigate();
   const location = useLocation();
   const sampleQuery = useSample(sampleId);
@@ -44,9 +55,13 @@ export function SampleView({ sampleId, filters }: { sampleId: string; filters: S
     if (location.key !== 'default') void navigate(-1);
     else void navigate(withSampleFilters('/', filters), { replace: true });
   };
+  const edit = useCallback(() => {
+    if (!canEdit) return false;
+    void navigate(`/samples/${sampleId}/edit`);
+  }, [canEdit, navigate, sampleId]);
   const commandContext = useMemo(
-    () => ({ next: () => open(nextId), previous: () => open(prevId) }),
-    [open, nextId, prevId],
+    () => ({ next: () => open(nextId), previous: () => open(prevId), edit }),
+    [open, nextId, prevId, edit],
   );
 
   if (sampleQuery.error) {
@@ -87,6 +102,7 @@ export function SampleView({ sampleId, filters }: { sampleId: string; filters: S
           detail={detail}
           position={neighbours ? `${neighbours.position ?? '–'} / ${neighbours.total}` : ''}
           onBack={backToWorklist}
+          onEdit={canEdit ? () => void edit() : undefined}
           onPrevious={prevId ? () => open(prevId) : undefined}
           onNext={nextId ? () => open(nextId) : undefined}
         />
@@ -106,12 +122,14 @@ function SampleHeader({
   detail,
   position,
   onBack,
+  onEdit,
   onPrevious,
   onNext,
 }: {
   detail: SampleResponse;
   position: string;
   onBack: () => void;
+  onEdit: (() => void) | undefined;
   onPrevious: (() => void) | undefined;
   onNext: (() => void) | undefined;
 }) {
@@ -148,6 +166,11 @@ function SampleHeader({
           </div>
         )}
       </dl>
+      {onEdit && (
+        <Button shortcut="E" onClick={onEdit}>
+          Edit
+        </Button>
+      )}
       <nav className="ml-auto flex items-center gap-1" aria-label="Samples">
         <Button shortcut="[" disabled={!onPrevious} onClick={onPrevious}>
           ‹ Previous sample

@@ -1,7 +1,7 @@
-/** GET /api/samples/:id: one sample (format 0.0.2) and where its ECG is. */
+/** GET /api/samples/:id: one sample (list answer shape) and where its ECG is; shared by every screen that shows or edits one. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '../../../lib/api-client';
-import { SampleResponseSchema, type SampleResponse } from '../../../schemas/api/samples';
+import { apiGet } from '../../lib/api-client';
+import { SampleResponseSchema, type SampleResponse } from '../../schemas/api/samples';
 
 /** Fetches one sample by its public id. */
 export function getSample(id: string, signal?: AbortSignal): Promise<SampleResponse> {
