@@ -5,7 +5,7 @@ import type { ThrottleSettings } from '../server/auth/login-throttle';
 import { LoginThrottle } from '../server/auth/login-throttle';
 import { registerEcgRecord } from '../server/services/ecgs';
 import { stopPreflagRunner } from '../server/services/preflags/preflag-runner';
-import { createSample } from '../server/services/samples';
+import { createSample } from '../server/services/sample-create';
 import { hashPassword } from '../server/auth/password';
 import { SESSION_COOKIE, createSession } from '../server/auth/session-store';
 import { insertUser } from '../server/services/users';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ReviewExportLineSchema } from '../../schemas/api/review-agreement';
 import { createReviewPass } from '../../server/services/review-passes';
 import { saveVerdict } from '../../server/services/reviews';
-import { createSample } from '../../server/services/samples';
+import { createSample } from '../../server/services/sample-create';
 import { insertUser } from '../../server/services/users';
 import { openMigratedDatabase } from '../../server/storage/open-database';
 import { REPO_ROOT, loadRealSamples } from '../../testing/sample-fixtures';

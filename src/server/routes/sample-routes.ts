@@ -6,8 +6,8 @@ import {
   SampleListQuerySchema,
   SampleWriteResponseSchema,
 } from '../../schemas/api/samples';
+import { createNewSample } from '../services/sample-create';
 import {
-  createNewSample,
   fixSample,
   getSample,
   getSampleNeighbours,

@@ -1,7 +1,7 @@
 import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSamplePreflags } from '../../services/preflags/preflag-store';
-import { createSample } from '../../services/samples';
+import { createSample } from '../../services/sample-create';
 import { loadRealSamples } from '../../../testing/sample-fixtures';
 import type { TestDatabase } from '../../../testing/test-database';
 import { DB_KINDS, createTestDatabase } from '../../../testing/test-database';

@@ -1,6 +1,6 @@
 import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSample } from '../../services/samples';
+import { createSample } from '../../services/sample-create';
 import { getPassProgress } from '../../services/review-queue';
 import { listFlags, listVerdicts, saveVerdict } from '../../services/reviews';
 import { loadRealSamples } from '../../../testing/sample-fixtures';
