@@ -24,6 +24,7 @@ import {
   plural,
   usageError,
 } from './benchmark-input';
+import { groupInto } from '../../domain/group-into';
 
 const usage =
   'ecg-workbench preflags <file.jsonl|dir> --records <dir> [--with-records-only] [--workers N] [--json] [--max-line-mb <MiB>]';
@@ -158,7 +159,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   const textOnly: number[] = [];
   for (let i = 0; i < samples.length; i++) {
     const base = await recordBaseOf(recordsDir, samples[i]!);
-    if (base) byRecord.set(base, [...(byRecord.get(base) ?? []), i]);
+    if (base) groupInto(byRecord, base, i);
     else if (!parsed.flags.has('with-records-only')) textOnly.push(i);
   }
   const jobs: PreflagJob[] = [];

@@ -4,6 +4,7 @@ import type { AxisGroup, LabelAxis } from './label-axes';
 import { LABEL_AXES, axisGroup, axisValue, findingsCount } from './label-axes';
 import { majorityValue } from './label-metrics';
 import { cohensKappa, tallyPairs } from '../review/kappa';
+import { groupInto } from '../group-into';
 
 /** Samples the benchmark aims for per (source, diagnosis, label), split evenly over paths (docs/templates.md). */
 export const TARGET_PER_LABEL = 100;
@@ -41,7 +42,7 @@ export function labelDistributions(labels: ReadonlyMap<string, DenseLabel>): Axi
     const ecgs = new Map<string, string[]>();
     for (const [key, label] of labels) {
       const v = axisValue(label, axis);
-      ecgs.set(v, [...(ecgs.get(v) ?? []), key]);
+      groupInto(ecgs, v, key);
     }
     const majority = majorityValue(values);
     return {
@@ -63,7 +64,7 @@ export function findingsHistogram(
   const byCount = new Map<number, string[]>();
   for (const [key, label] of labels) {
     const n = findingsCount(label);
-    byCount.set(n, [...(byCount.get(n) ?? []), key]);
+    groupInto(byCount, n, key);
   }
   return [...byCount]
     .map(([findings, keys]) => ({ findings, ecgs: keys.length, keys }))
@@ -89,7 +90,7 @@ export function verdictAgreement(
   const bySample = new Map<string, VerdictRow[]>();
   for (const r of rows) {
     const key = `${r.passId}/${r.samplePk}`;
-    bySample.set(key, [...(bySample.get(key) ?? []), r]);
+    groupInto(bySample, key, r);
   }
   const pairs: [string, string][] = [];
   for (const group of bySample.values()) {

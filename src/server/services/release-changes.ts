@@ -10,6 +10,7 @@ import type { SampleChange, SampleKey, SampleSetDiff } from '../../schemas/sampl
 import type { Db } from '../storage/database';
 import type { SnapshotEntry } from './release-snapshot';
 import { loadSnapshot } from './release-snapshot';
+import { groupInto } from '../../domain/group-into';
 
 /** Sample ids per IN (...) list. */
 const IN_LIST = 500;
@@ -113,7 +114,7 @@ async function revisionKinds(
     const key = byPk.get(row.sample_pk)!;
     const pair = pairs.get(key)!;
     if (row.version <= pair.before.revision || row.version > pair.after.revision) continue;
-    kinds.set(key, [...(kinds.get(key) ?? []), row.kind]);
+    groupInto(kinds, key, row.kind);
   }
   return kinds;
 }

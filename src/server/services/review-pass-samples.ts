@@ -4,6 +4,7 @@ import type { ReviewPassFilter } from '../../schemas/api/review';
 import type { Db } from '../storage/database';
 import { isPublicId } from '../storage/ids';
 import { ServiceError } from './service-error';
+import { groupInto } from '../../domain/group-into';
 
 const CHUNK = 500;
 
@@ -47,7 +48,7 @@ export async function resolveSampleRefs(db: Db, refs: readonly string[]): Promis
   for (const ref of refs) {
     const parsed = parseRef(ref);
     if (!parsed) byPublicId.add(ref);
-    else bySource.set(parsed[0], [...(bySource.get(parsed[0]) ?? []), parsed[1]]);
+    else groupInto(bySource, parsed[0], parsed[1]);
   }
   const found = new Map<string, string>();
   const publicIds = [...byPublicId];

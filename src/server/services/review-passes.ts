@@ -11,6 +11,7 @@ import { writeAudit } from './audit';
 import { resolveSampleRefs, selectFilteredSamples } from './review-pass-samples';
 import { ServiceError, notFound, versionConflict } from './service-error';
 import { inTransaction } from './transaction';
+import { groupInto } from '../../domain/group-into';
 
 const BATCH_ROWS = 500;
 
@@ -145,8 +146,7 @@ async function assignPass(
       .orderBy('created_at')
       .execute();
     const map = new Map<string, string[]>();
-    for (const row of rows)
-      map.set(row.sample_pk, [...(map.get(row.sample_pk) ?? []), row.reviewer_id]);
+    for (const row of rows) groupInto(map, row.sample_pk, row.reviewer_id);
     return map;
   };
   const kept = await group('review_verdicts');

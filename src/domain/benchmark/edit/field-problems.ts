@@ -8,6 +8,7 @@ import type { Problem } from '../../../schemas/issues';
 import { validateSample } from '../validate-sample';
 import type { QuestionRef } from './question-ref';
 import { questionPath } from './question-ref';
+import { groupInto } from '../../group-into';
 
 /** Every problem the write gate would report for a draft, errors first. */
 export function draftProblems(sample: BenchmarkSampleV002): Problem[] {
@@ -52,8 +53,7 @@ export function questionProblems(problems: readonly Problem[], ref: QuestionRef)
     if (!pathStartsWith(p.path, base)) continue;
     const [field, index] = p.path.slice(base.length);
     if (field === 'question') out.question.push(p);
-    else if (field === 'options' && typeof index === 'number')
-      out.option.set(index, [...(out.option.get(index) ?? []), p]);
+    else if (field === 'options' && typeof index === 'number') groupInto(out.option, index, p);
     else if (field === 'options') out.options.push(p);
     else if (field === 'answer' || field === 'answer_idx') out.answer.push(p);
     else out.other.push(p);

@@ -11,6 +11,7 @@ import {
   type AnswerImportJob,
 } from '../../../schemas/api/evaluation';
 import { DATA_SOURCES } from '../../../schemas/benchmark-sample';
+import { groupInto } from '../../../domain/group-into';
 
 /** A file the browser read (File, or a test's stand-in). */
 export interface PickedFile {
@@ -49,7 +50,7 @@ export async function prepareFolder(
     if (!f.path.endsWith('.json')) continue;
     const model = modelOfPath(f.path);
     if (model === null) continue;
-    byModel.set(model, [...(byModel.get(model) ?? []), f]);
+    groupInto(byModel, model, f);
   }
   const total = [...byModel.values()].reduce((n, list) => n + list.length, 0);
   let done = 0;

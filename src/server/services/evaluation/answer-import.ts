@@ -21,6 +21,7 @@ import { newId, nowIso } from '../../storage/ids';
 import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { inTransaction } from '../transaction';
+import { groupInto } from '../../../domain/group-into';
 
 /** Problems kept in a report (the total is always given). */
 export const MAX_REPORTED_PROBLEMS = 500;
@@ -55,7 +56,7 @@ async function storedSamples(db: Db, pending: readonly Pending[]) {
   const bySource = new Map<string, number[]>();
   for (const p of pending) {
     const { data_source, id } = p.sample.metadata;
-    bySource.set(data_source, [...(bySource.get(data_source) ?? []), id]);
+    groupInto(bySource, data_source, id);
   }
   for (const [source, ids] of bySource) {
     const rows = await db

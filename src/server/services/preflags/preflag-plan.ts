@@ -4,10 +4,12 @@
  * samples without a record go in batches the text rules alone check.
  */
 import { PREFLAG_ENGINE_VERSION } from '../../../domain/review/preflags/catalog';
+import { EventLoopSlicer } from '../../io/event-loop-slices';
 import type { Db } from '../../storage/database';
 import type { RecordRoots } from '../records';
 import { resolveStoredPath } from '../records';
 import type { PlannedJob } from './preflag-job';
+import { groupInto } from '../../../domain/group-into';
 
 /** Samples read per query (well under both databases' parameter limits). */
 const CHUNK = 500;
@@ -57,16 +59,44 @@ export async function loadScopeSamples(
   db: Db,
   ids: readonly string[] | null,
   onlyStale: boolean,
+  pageSize: number = CHUNK,
 ): Promise<ScopeSample[]> {
   type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
-  let rows: Row[] = [];
+  const rows: Row[] = [];
+  const slicer = new EventLoopSlicer();
   if (ids === null) {
-    rows = await baseQuery(db, onlyStale).orderBy('s.data_source').orderBy('s.sample_id').execute();
+    // Page by page, in list order: one query for a whole workspace held the event loop (and
+    // its garbage) for half a second after a large import.
+    for (let after: Row | undefined; ; ) {
+      const last = after;
+      const page = await baseQuery(db, onlyStale)
+        .$if(last !== undefined, (q) =>
+          q.where((eb) =>
+            eb.or([
+              eb('s.data_source', '>', last!.data_source),
+              eb.and([
+                eb('s.data_source', '=', last!.data_source),
+                eb('s.sample_id', '>', last!.sample_id),
+              ]),
+            ]),
+          ),
+        )
+        .orderBy('s.data_source')
+        .orderBy('s.sample_id')
+        .limit(pageSize)
+        .execute();
+      for (const row of page) rows.push(row);
+      if (page.length < pageSize) break;
+      after = page[page.length - 1];
+      await slicer.pause();
+    }
   } else {
     const order = new Map(ids.map((id, i) => [id, i]));
-    for (let start = 0; start < ids.length; start += CHUNK) {
-      const chunk = ids.slice(start, start + CHUNK);
-      rows.push(...(await baseQuery(db, onlyStale).where('s.id', 'in', chunk).execute()));
+    for (let start = 0; start < ids.length; start += pageSize) {
+      const chunk = ids.slice(start, start + pageSize);
+      for (const row of await baseQuery(db, onlyStale).where('s.id', 'in', chunk).execute())
+        rows.push(row);
+      await slicer.pause();
     }
     rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
@@ -92,7 +122,7 @@ export function planJobs(samples: readonly ScopeSample[], roots: RecordRoots): P
           ? 'no record of this ECG was found under RECORDS_DIR or the demo folder (a records scan registers one added since)'
           : 'the stored record path lies outside the configured records folders (is RECORDS_DIR set?)';
       textOnly.push({ sample: s, note });
-    } else byRecord.set(base, [...(byRecord.get(base) ?? []), s]);
+    } else groupInto(byRecord, base, s);
   }
   const jobs: PlannedJob[] = [];
   const job = (recordBase: string | null, group: readonly ScopeSample[], note: string | null) => {
@@ -108,7 +138,7 @@ export function planJobs(samples: readonly ScopeSample[], roots: RecordRoots): P
   };
   for (const [base, group] of byRecord) job(base, group, null);
   const byNote = new Map<string, ScopeSample[]>();
-  for (const { sample, note } of textOnly) byNote.set(note, [...(byNote.get(note) ?? []), sample]);
+  for (const { sample, note } of textOnly) groupInto(byNote, note, sample);
   for (const [note, group] of byNote) {
     for (let start = 0; start < group.length; start += TEXT_ONLY_BATCH)
       job(null, group.slice(start, start + TEXT_ONLY_BATCH), note);
