@@ -1,4 +1,4 @@
-import type { AutosaveJournal, JournalEntry } from './journal';
+import type { Journal, JournalEntry } from './journal';
 import { recordJournalWrite } from './journal-timing';
 import { UndoStack } from './undo-stack';
 
@@ -63,7 +63,7 @@ export interface AutosaveSnapshot<C> {
 export interface AutosaveOptions<C> {
   /** The entity key (also the journal's key), e.g. "label:<ecg id>". */
   readonly key: string;
-  readonly journal: AutosaveJournal;
+  readonly journal: Journal;
   /** Sends one save; maps the answer to a SaveResult (never throws for HTTP answers). */
   readonly save: (request: SaveRequest<C>) => Promise<SaveResult<C>>;
   /** Resolves a 412 to the content to save on top of theirs (e.g. after a merge view). */
@@ -239,8 +239,7 @@ export class Autosaver<C> {
     this.pending = entry;
     this.journalTail = this.journalTail.then(async () => {
       const startMs = performance.now();
-      await this.options.journal.append(entry);
-      recordJournalWrite(startMs);
+      recordJournalWrite(startMs, await this.options.journal.append(entry));
     });
     if (this.status.state === 'offline' || this.status.state === 'error') {
       this.publish({ ...this.status, queued: this.queued });

@@ -41,9 +41,10 @@ export type {
 } from './autosaver';
 export { Autosaver } from './autosaver';
 export { saveOverHttp } from './http-transport';
-export type { JournalEntry } from './journal';
+export type { Journal, JournalEntry } from './journal';
 export { AutosaveJournal, JOURNAL_DB_NAME } from './journal';
 export { JOURNAL_WRITE_MEASURE } from './journal-timing';
+export { WorkerJournal } from './worker-journal';
 export { describeAutosaveStatus } from './status-words';
 export { UndoStack } from './undo-stack';
 export { browserJournal, useAutosave } from './use-autosave';

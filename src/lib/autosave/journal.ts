@@ -26,6 +26,23 @@ interface JournalSchema extends DBSchema {
   };
 }
 
+/**
+ * Where an autosaver journals its edits: the IndexedDB journal on this thread (AutosaveJournal)
+ * or the same journal run in a Web Worker (WorkerJournal, the browser's default).
+ */
+export interface Journal {
+  /**
+   * Writes one edit; resolves with the milliseconds from this call to the write's commit, timed
+   * where the write ran (this thread may learn of it later: Chromium holds the answer back until
+   * the frame after a key press is painted).
+   */
+  append<C>(entry: JournalEntry<C>): Promise<number>;
+  entries<C>(key: string): Promise<JournalEntry<C>[]>;
+  confirm(key: string, session: string, throughSeq: number, version: number): Promise<void>;
+  adopt(key: string, from: string, to: string, firstSeq: number): Promise<number>;
+  close(): void;
+}
+
 /** The IndexedDB database every autosaver of this origin journals into. */
 export const JOURNAL_DB_NAME = 'ecg-workbench-autosave';
 
@@ -33,7 +50,7 @@ export const JOURNAL_DB_NAME = 'ecg-workbench-autosave';
  * The journal of unsaved edits in IndexedDB: an edit is written here before anything is sent,
  * stays until the server confirmed a save that includes it, and survives reloads and crashes.
  */
-export class AutosaveJournal {
+export class AutosaveJournal implements Journal {
   private constructor(private readonly db: IDBPDatabase<JournalSchema>) {}
 
   /** Opens (creating on first use) the journal database. */
@@ -51,9 +68,11 @@ export class AutosaveJournal {
    * Writes one edit (one IndexedDB transaction). Relaxed durability: committed once the browser
    * has it (a tab or browser crash keeps it), without waiting for the disk's flush.
    */
-  async append<C>(entry: JournalEntry<C>): Promise<void> {
+  async append<C>(entry: JournalEntry<C>): Promise<number> {
+    const startMs = performance.now();
     const tx = this.db.transaction('edits', 'readwrite', { durability: 'relaxed' });
     await Promise.all([tx.store.put(entry), tx.done]);
+    return performance.now() - startMs;
   }
 
   /** Every unsaved edit of an entity, all sessions, oldest first within each session. */

@@ -1,14 +1,37 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { AutosaveOptions, AutosaveSnapshot } from './autosaver';
 import { Autosaver } from './autosaver';
+import type { Journal } from './journal';
+import type { JournalResponse } from './journal-requests';
 import { AutosaveJournal } from './journal';
+import { WorkerJournal } from './worker-journal';
 import { holdSessionLock, isSessionLockHeld } from './session-lock';
 
-let sharedJournal: Promise<AutosaveJournal> | undefined;
+let sharedJournal: Promise<Journal> | undefined;
 
-/** The browser's one journal connection, opened on first use. */
-export function browserJournal(): Promise<AutosaveJournal> {
-  sharedJournal ??= AutosaveJournal.open();
+/**
+ * The page's one journal, opened on first use: in a Web Worker (an edit's write commits there
+ * without waiting for the page's next frame), or on the page where a worker cannot open it.
+ */
+export function browserJournal(): Promise<Journal> {
+  sharedJournal ??= (async () => {
+    if (typeof Worker === 'undefined') return AutosaveJournal.open();
+    try {
+      const worker = new Worker(new URL('./journal-worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      return await WorkerJournal.open({
+        postMessage: (request) => worker.postMessage(request),
+        listen(onResponse, onLost) {
+          worker.onmessage = (event: MessageEvent<JournalResponse>) => onResponse(event.data);
+          worker.onerror = onLost;
+        },
+        terminate: () => worker.terminate(),
+      });
+    } catch {
+      return AutosaveJournal.open();
+    }
+  })();
   return sharedJournal;
 }
 
