@@ -30,6 +30,7 @@ import { useReviewActions } from '../use-review-actions';
 import { PreflagList } from './preflag-list';
 import { SaveStatus } from './save-status';
 import { VerdictPanel } from './verdict-panel';
+import { SampleMetadata } from '../../../reasoning/components/sample-metadata';
 
 /** How many samples ahead of the open one (along A) are fetched before they are asked for. */
 const PREFETCH_AHEAD = 3;
@@ -242,26 +243,7 @@ function ReviewHeader({
       <h1 className="font-semibold">
         {m.data_source}:{m.id} · {targetDxName(m.target_dx)}
       </h1>
-      <dl className="flex flex-wrap gap-x-3 text-slate-600" aria-label="Sample metadata">
-        <div>
-          <dt className="inline">Pass </dt>
-          <dd className="inline font-medium text-slate-800">{passName}</dd>
-        </div>
-        <div>
-          <dt className="inline">ECG </dt>
-          <dd className="inline font-medium text-slate-800">{m.ecg_id}</dd>
-        </div>
-        <div>
-          <dt className="inline">Label </dt>
-          <dd className="inline font-medium text-slate-800">
-            {m.dx_label ? 'present (Yes)' : 'absent (No)'}
-          </dd>
-        </div>
-        <div>
-          <dt className="inline">Path </dt>
-          <dd className="inline font-medium text-slate-800">{m.path_idx}</dd>
-        </div>
-      </dl>
+      <SampleMetadata metadata={m} leading={[['Pass', passName]]} />
       {closed && (
         <span className="rounded bg-slate-800 px-1.5 text-[12px] text-white">Pass closed</span>
       )}

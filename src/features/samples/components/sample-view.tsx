@@ -12,6 +12,7 @@ import { useSample } from '../../../reasoning/api/get-sample';
 import { useSampleNeighbours } from '../api/get-sample-neighbours';
 import { usePrefetchNeighbours } from '../api/prefetch-neighbours';
 import { SAMPLE_COMMANDS } from '../sample-keymap';
+import { SampleMetadata } from '../../../reasoning/components/sample-metadata';
 
 /**
  * Route element for /samples/:id (the worklist's filters ride along in the query); `canEdit`
@@ -140,32 +141,7 @@ function SampleHeader({
       <h1 className="font-semibold">
         Sample {m.id} · {targetDxName(m.target_dx)}
       </h1>
-      <dl className="flex flex-wrap gap-x-3 text-slate-600" aria-label="Sample metadata">
-        <div>
-          <dt className="inline">Source </dt>
-          <dd className="inline font-medium text-slate-800">{m.data_source}</dd>
-        </div>
-        <div>
-          <dt className="inline">ECG </dt>
-          <dd className="inline font-medium text-slate-800">{m.ecg_id}</dd>
-        </div>
-        <div>
-          <dt className="inline">Label </dt>
-          <dd className="inline font-medium text-slate-800">
-            {m.dx_label ? 'present (Yes)' : 'absent (No)'}
-          </dd>
-        </div>
-        <div>
-          <dt className="inline">Path </dt>
-          <dd className="inline font-medium text-slate-800">{m.path_idx}</dd>
-        </div>
-        {m.subject_id && (
-          <div>
-            <dt className="inline">Subject </dt>
-            <dd className="inline font-medium text-slate-800">{m.subject_id}</dd>
-          </div>
-        )}
-      </dl>
+      <SampleMetadata metadata={m} leading={[['Source', m.data_source]]} />
       {onEdit && (
         <Button shortcut="E" onClick={onEdit}>
           Edit
