@@ -12,15 +12,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { preflagRoutes } from '../src/server/routes/preflag-routes';
 import { reviewRoutes } from '../src/server/routes/review-routes';
 import { ReviewPassSchema } from '../src/schemas/api/review';
-import { SampleListResponseSchema } from '../src/schemas/api/samples';
 import type { BenchmarkSampleV002 } from '../src/schemas/benchmark-sample';
 import { withE2eDatabase } from './support/e2e-database';
 import { E2E_PASSWORD, loginAs, sameOrigin } from './support/e2e-users';
+import { listSampleIds } from './support/fixtures';
 import { ptbxlRecordBase, realSamples } from './support/real-data';
 
 const SECOND_REVIEWER = 'e2e-reviewer-2';
@@ -38,7 +38,9 @@ const PREFLAGGED = [6, 8];
 type Who = 'first' | 'second';
 
 /** What one reviewer wrote that the other must never read while the pass is open. */
-const secret = (who: Who, place: number) => `secret-${who}-note-${place}`;
+/** This run's own notes (a closed pass of an earlier run on the same server shows its notes). */
+const RUN = Date.now().toString(36);
+const secret = (who: Who, place: number) => `secret-${RUN}-${who}-note-${place}`;
 
 function screenshotPath(name: string): string {
   const dir = process.env['SCREENS_DIR'] ?? path.join('test-results', 'review-screens');
@@ -85,18 +87,6 @@ function pickSamples(): BenchmarkSampleV002[] {
   }
   if (picked.length < 10) throw new Error('fewer than 10 samples with records in ../shared');
   return picked;
-}
-
-async function publicIds(api: APIRequestContext): Promise<Map<number, string>> {
-  const ids = new Map<number, string>();
-  let cursor: string | null = null;
-  do {
-    const query = `/api/samples?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const page = SampleListResponseSchema.parse(await (await api.get(query)).json());
-    for (const item of page.items) ids.set(item.metadata.id, item.id);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return ids;
 }
 
 /** The numbers and unit of a measurement option such as "[40 bpm - 50 bpm]" or "Below 30 bpm". */
@@ -222,7 +212,7 @@ test('a blind double pass, reviewed from the keyboard by two reviewers, and its 
     headers: sameOrigin(),
   });
   expect([201, 409]).toContain(made.status());
-  const ids = await publicIds(admin);
+  const ids = await listSampleIds(admin);
   const sampleIds = samples.map((s) => ids.get(s.metadata.id)!);
   const planted = new Map<number, string>();
   for (const place of PREFLAGGED)

@@ -34,7 +34,9 @@ export function useKeymap<C>(keymap: Keymap<C>, context: C, binding: KeymapBindi
 
   useEffect(() => registerKeymap(keymap), [keymap]);
 
-  useEffect(() => {
+  // Layout effects: the keys work from the first painted frame of the screen on (a key pressed
+  // as soon as the screen shows was lost between the paint and a passive effect).
+  useLayoutEffect(() => {
     if (!pageKey) return;
     const scopes = pageKey.split(' ');
     const onKey = (e: KeyboardEvent) => {
@@ -47,7 +49,7 @@ export function useKeymap<C>(keymap: Keymap<C>, context: C, binding: KeymapBindi
     return () => window.removeEventListener('keydown', onKey);
   }, [keymap, pageKey, element, sequence]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = element?.current;
     if (!el || !elementKey) return;
     const scopes = elementKey.split(' ');

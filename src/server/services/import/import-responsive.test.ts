@@ -136,9 +136,11 @@ describe.each(DB_KINDS)('an import beside other requests on %s', (kind) => {
     await otherWrite;
     expect(report.outcome).toBe('imported');
     expect(readDuringWrite).toBe(0);
-    // Turns of the event loop while reading and while writing: other requests were served.
-    expect(turnsAt['records']! - turnsAt['reading']!).toBeGreaterThan(10);
-    expect(turnsAt['commit']! - turnsAt['writing']!).toBeGreaterThan(10);
+    // Turns of the event loop while reading and while writing: other requests were served. An
+    // import that never yields lets at most one turn through per phase; how many more there are
+    // depends on the machine's speed (slices of 8 ms), so the test asks for a few, not a count.
+    expect(turnsAt['records']! - turnsAt['reading']!).toBeGreaterThanOrEqual(3);
+    expect(turnsAt['commit']! - turnsAt['writing']!).toBeGreaterThanOrEqual(3);
     expect((await counts()).samples).toBe(sampleCount);
     const other = await db
       .selectFrom('audit_log')
