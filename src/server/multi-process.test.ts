@@ -256,15 +256,31 @@ describe('two server processes on one PostgreSQL', () => {
             where datname = current_database() and wait_event_type = 'Lock'`.execute(db)
         ).rows[0]!.n,
       );
-    while ((await waitingOnLock()) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(
-      (await call(b, 'GET', `/api/imports/${started.body.id}`, { cookie })).body,
-    ).toMatchObject({ status: 'running', phase: 'writing' });
-    const killed = servers[2]!;
-    killed.child.kill('SIGKILL');
-    await killed.exited;
-    await put.response.catch(() => undefined);
-    await hold.rollback().execute();
+    // The import is in its write and waits on the held row (another wait on a lock, say while
+    // it registers ECGs, is not the one this test is after).
+    const job = async () =>
+      (await call(b, 'GET', `/api/imports/${started.body.id}`, { cookie })).body as {
+        status: string;
+        phase: string;
+      };
+    let released = false;
+    try {
+      for (;;) {
+        const now = await job();
+        expect(['waiting', 'running']).toContain(now.status);
+        if (now.phase === 'writing' && (await waitingOnLock()) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const killed = servers[2]!;
+      killed.child.kill('SIGKILL');
+      await killed.exited;
+      await put.response.catch(() => undefined);
+      await hold.rollback().execute();
+      released = true;
+    } finally {
+      // A failure above must not leave the row held: the servers could not stop.
+      if (!released) await hold.rollback().execute();
+    }
     const failed = await pollImport(started.body.id, cookie, (job) => job.status !== 'running');
     expect(failed.status).toBe('failed');
     expect((failed as unknown as { error: string }).error).toMatch(
