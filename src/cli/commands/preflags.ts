@@ -6,7 +6,6 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { FileValidator } from '../../domain/benchmark/validate-file';
 import { PREFLAG_ENGINE_VERSION } from '../../domain/review/preflags/catalog';
 import type { BenchmarkSample } from '../../schemas/benchmark-sample';
 import type { Preflag } from '../../schemas/preflags';
@@ -17,14 +16,13 @@ import { candidateRecordPaths } from '../../server/services/records';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 import {
-  formatFileProblem,
   maxLineBytesOption,
-  openSourceOrFail,
   parseArgs,
   plural,
   usageError,
 } from './benchmark-input';
 import { groupInto } from '../../domain/group-into';
+import { readSampleFile } from './sample-file';
 
 const usage =
   'ecg-workbench preflags <file.jsonl|dir> --records <dir> [--with-records-only] [--workers N] [--json] [--max-line-mb <MiB>]';
@@ -133,27 +131,9 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.err(`cannot open the records folder ${recordsDir}: it does not exist`);
     return EXIT.failure;
   }
-  const source = await openSourceOrFail(file, maxLineBytes, io);
-  if (typeof source === 'number') return source;
-
-  const validator = new FileValidator({
-    collectProblems: false,
-    onProblem: (p) => {
-      if (p.severity === 'error') io.err(formatFileProblem(p));
-    },
-  });
-  const samples: BenchmarkSample[] = [];
-  for await (const batch of source.batches) {
-    for (const entry of batch) {
-      const sample = validator.add(entry).sample;
-      if (sample) samples.push(sample);
-    }
-  }
-  const result = validator.finish(file);
-  if (result.kind === 'dense-labels') {
-    io.err(`${file}: preflags checks benchmark samples; this file holds dense labels`);
-    return EXIT.invalid;
-  }
+  const read = await readSampleFile(file, maxLineBytes, io, 'preflags');
+  if (typeof read === 'number') return read;
+  const { samples } = read;
 
   const byRecord = new Map<string, number[]>();
   const textOnly: number[] = [];
@@ -197,13 +177,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     parsed.flags.has('json'),
     `${file}: ${plural(checked.length, 'sample')} checked, ${byRecord.size} records read from ${recordsDir} in ${plural(workers, 'worker')}`,
   );
-  if (result.counts.errors > 0) {
-    io.err(
-      `${file}: ${plural(result.counts.invalid, 'document')} with errors left out; run validate for details`,
-    );
-    return EXIT.invalid;
-  }
-  return EXIT.ok;
+  // readSampleFile said which documents it left out; the exit code says so too.
+  return read.invalid > 0 ? EXIT.invalid : EXIT.ok;
 }
 
 /** The `preflags` command. */
