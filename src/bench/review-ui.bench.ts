@@ -114,55 +114,53 @@ interface PageGlobals {
 
 /** The in-page memory of one timed press. */
 interface PressWatch {
-  t0: number | null;
+  done: Promise<number>;
 }
 
 /**
- * Presses A and resolves with the ms from the key event to the check that follows the frame in
- * which the plot drew `expected`'s traces (a timer set in each animation frame runs after that
- * frame's callbacks and paint).
+ * Presses A and resolves with the ms from the key event (its timeStamp) to the end of the first
+ * animation frame whose plot shows `expected`'s traces drawn: a timer set in each frame's
+ * animation callback runs after that frame's style, layout and paint. All of it is timed in the
+ * page, by a watcher in place before the key is sent, so the test driver's round trips are not in
+ * the figure and no frame is missed.
  */
 async function pressAndTime(page: Page, expected: string): Promise<number> {
-  // The key event's time is taken in the page, by a listener in place before the key is sent.
-  await page.evaluate(() => {
+  await page.evaluate((name) => {
     const g = globalThis as unknown as PageGlobals & { __press?: PressWatch };
-    const watch: PressWatch = { t0: null };
-    g.__press = watch;
-    g.addEventListener('keydown', (e) => (watch.t0 = e.timeStamp), { capture: true, once: true });
-  });
-  const before = await page.evaluate(() => {
-    const g = globalThis as unknown as PageGlobals;
-    return g.__ECG_PLOT__?.getState().draws.traces ?? 0;
-  });
-  await page.keyboard.press('a');
-  return page.evaluate(
-    ([name, tracesAtPress]) =>
-      new Promise<number>((resolve, reject) => {
-        const g = globalThis as unknown as PageGlobals & { __press: PressWatch };
-        let api = g.__ECG_PLOT__;
-        let tracesBefore = tracesAtPress;
-        const started = performance.now();
-        const check = () => {
-          const now = g.__ECG_PLOT__;
-          if (now !== api) {
-            // The plot was mounted anew: its draws count from zero.
-            api = now;
-            tracesBefore = 0;
-          }
-          const s = now?.getState();
-          const t0 = g.__press.t0;
-          if (s && s.recordName !== name) tracesBefore = s.draws.traces;
-          else if (s && t0 !== null && s.draws.traces > tracesBefore) {
-            resolve(performance.now() - t0);
-            return;
-          }
-          if (performance.now() - started > 10_000) reject(new Error(`${name} not drawn in 10 s`));
-          else g.requestAnimationFrame(() => g.setTimeout(check, 0));
-        };
-        check();
+    const tracesAtStart = () => g.__ECG_PLOT__?.getState().draws.traces ?? 0;
+    let api = g.__ECG_PLOT__;
+    let tracesBefore = tracesAtStart();
+    g.__press = {
+      done: new Promise<number>((resolve, reject) => {
+        g.addEventListener(
+          'keydown',
+          (e) => {
+            const t0 = e.timeStamp;
+            const check = () => {
+              const now = g.__ECG_PLOT__;
+              if (now !== api) {
+                // The plot was mounted anew: its draws count from zero.
+                api = now;
+                tracesBefore = 0;
+              }
+              const s = now?.getState();
+              if (s && s.recordName !== name) tracesBefore = s.draws.traces;
+              else if (s && s.draws.traces > tracesBefore) {
+                resolve(performance.now() - t0);
+                return;
+              }
+              if (performance.now() - t0 > 10_000) reject(new Error(`${name} not drawn in 10 s`));
+              else g.requestAnimationFrame(() => g.setTimeout(check, 0));
+            };
+            g.requestAnimationFrame(() => g.setTimeout(check, 0));
+          },
+          { capture: true, once: true },
+        );
       }),
-    [expected, before] as const,
-  );
+    };
+  }, expected);
+  await page.keyboard.press('a');
+  return page.evaluate(() => (globalThis as unknown as { __press: PressWatch }).__press.done);
 }
 
 /** Scrolls the queue end to end `stepPx` per frame: the frame intervals (ms), rows in the page. */
@@ -300,6 +298,8 @@ export const reviewUiSuite: BenchSuite = {
       const times: number[] = [];
       const cpu: number[] = [];
       const loadBefore = os.loadavg()[0]!;
+      const traceFile = process.env['REVIEWUI_BENCH_TRACE'];
+      if (traceFile) await browser.startTracing(page, { path: traceFile, screenshots: false });
       if (profileFile) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -316,6 +316,7 @@ export const reviewUiSuite: BenchSuite = {
         }
       }
       const loadAfter = os.loadavg()[0]!;
+      if (traceFile) await browser.stopTracing();
       if (profileFile) {
         const { profile } = await cdp.send('Profiler.stop');
         writeFileSync(profileFile, JSON.stringify(profile));
@@ -372,7 +373,7 @@ export const reviewUiSuite: BenchSuite = {
           })),
           endKeyToLastRowMs: endMs,
         },
-        note: "Chromium --disable-gpu, production build with the plot test API, the real server on SQLite. Keypress: from the A key event (its timeStamp) to the first check after the frame in which the plot drew the next record (scene layer draw count up, record name the next sample's), i.e. after that frame's animation callbacks and paint; the verdict PUT runs meanwhile. The next samples (sample, record, pre-flags, own verdict) are fetched ahead while the reviewer looks at one. CPU: the renderer main thread's CPU time (CDP ThreadTime) from before the key to the check that saw the draw (includes the checks themselves and work for the samples fetched ahead). Queue: scrolled top to bottom a fixed number of px per animation frame; frame = interval between animation frames.",
+        note: "Chromium --disable-gpu, production build with the plot test API, the real server on SQLite. Keypress: from the A key event (its timeStamp) to the end of the first animation frame after the key in which the plot shows the next record drawn (scene layer draw count up, record name the next sample's), timed in the page by a timer set in each frame's animation callback (it runs after that frame's style, layout and paint); the verdict PUT runs meanwhile. The next samples (sample, record, pre-flags, own verdict) are fetched ahead while the reviewer looks at one. CPU: the renderer main thread's CPU time (CDP ThreadTime) from before the key to the check that saw the draw (includes the checks themselves and work for the samples fetched ahead). Queue: scrolled top to bottom a fixed number of px per animation frame; frame = interval between animation frames.",
       };
     } finally {
       await browser.close();
