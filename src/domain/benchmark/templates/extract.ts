@@ -128,7 +128,9 @@ function finishVariant(
       criterion: {
         question: step.criterion.question,
         answer: step.criterion.answer,
-        pool: pools.get(poolKey(targetDx, step.criterion.answer)) ?? [],
+        // In code-unit order, not the order samples were read in: a seed draws the same options
+        // from the same pool whichever samples came first or were re-sampled since.
+        pool: [...(pools.get(poolKey(targetDx, step.criterion.answer)) ?? [])].sort(),
         answerPositions: tally(stepsOf.map((x) => x.criterion.answerPosition)),
       },
       finding: step.finding,

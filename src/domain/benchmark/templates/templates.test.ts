@@ -93,6 +93,19 @@ describe('templates of ptbxl.jsonl', () => {
     }
   });
 
+  it('holds the same pools whatever order the samples are read in', () => {
+    const reversed = extractTemplates([...raw].reverse());
+    const pools = (t: TemplateSet) =>
+      t.templates.flatMap((x) =>
+        x.variants.flatMap((v) => v.steps.map((st) => st.criterion.pool.join('|'))),
+      );
+    expect(pools(reversed)).toEqual(pools(set));
+    // Not merely equal because nothing was read: every pool is in code-unit order.
+    const first = set.templates[0]!.variants[0]!.steps[0]!.criterion.pool;
+    expect(first.length).toBeGreaterThan(4);
+    expect(first).toEqual([...first].sort());
+  });
+
   it('keeps a placeholder where a "1st QRS wave" question pins its window', () => {
     const slot = template('second_degree_av_block', true, 0).variants[0]!.steps[0]!
       .grounding[0] as WaveSlot;
