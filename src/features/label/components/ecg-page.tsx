@@ -1,4 +1,5 @@
 /** /ecgs/:source/:ecgId: the plot, the dense label editor beside it, status below. */
+import { targetDxName } from '../../../domain/benchmark/target-dx-names';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Kbd } from '../../../components/ui/kbd';
@@ -224,7 +225,7 @@ export function EcgPage({
               <span key={s.id}>
                 {i > 0 && ', '}
                 <Link className="underline" to={`/samples/${s.id}`}>
-                  {s.sampleId} ({s.targetDx.replace(/_/g, ' ')}: {String(s.dxLabel)})
+                  {s.sampleId} ({targetDxName(s.targetDx)}: {s.dxLabel ? 'present' : 'absent'})
                 </Link>
                 {canEditChains && (
                   <>
