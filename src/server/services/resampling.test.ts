@@ -195,5 +195,16 @@ describe.each(DB_KINDS)('re-sampling and regeneration on %s', (kind) => {
       expect(last.provenance?.seed).toBe(4);
     }
     expect(await cellCounts(db)).toEqual(before);
+
+    // A second run with the same seed, over templates that now hold the regenerated samples,
+    // generates the same samples again: nothing to write.
+    const again = await previewRegeneration(db, roots, 'complete_right_bundle_branch_block', {
+      seed: 4,
+    });
+    const regenerated = again.filter((i) => i.result.ok);
+    expect(regenerated).toHaveLength(6);
+    expect(regenerated.map((i) => [i.before.metadata.id, i.changed])).toEqual(
+      generated.map((i) => [i.before.metadata.id, []]),
+    );
   });
 });
