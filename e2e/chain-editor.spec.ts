@@ -384,12 +384,19 @@ test('a 412 opens the merge view: their one-sided change merged, the clash chose
 test("a new sample on this ECG from another sample's skeleton, grounding recomputed, opens in the editor", async ({
   page,
   sampleIds,
-}) => {
+}, testInfo) => {
   test.setTimeout(90_000);
   const publicId = sampleIds.get(SAMPLE)!;
   await loginAs(page.request, 'cardiologist');
   // From the ECG page (where the cardiologist labels): each sample on the ECG opens in the editor.
   await page.goto('/ecgs/ptbxl/338');
+  // Listed as people write them: the diagnosis by name, the label as present or absent.
+  await expect(
+    page.getByRole('link', { name: `${SAMPLE} (Complete left bundle branch block: present)` }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: screenshotPath('ecg-page-samples.png', testInfo.outputPath('ecg-page-samples.png')),
+  });
   await page.getByRole('link', { name: `Edit the chain of sample ${SAMPLE}` }).click();
   await expect(page).toHaveURL(new RegExp(`/samples/${publicId}/edit$`));
   await expect(page.getByTestId('save-status')).toHaveText(/^Saved/, { timeout: 30_000 });

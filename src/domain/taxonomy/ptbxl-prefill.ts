@@ -220,7 +220,9 @@ export function draftLabelFromPtbxl(
     axis = axisClass(measuredAxis);
   } else {
     notes.push(
-      `heart_axis ${JSON.stringify(axisCode ?? '')} needs the measured axis; axis drafted as normal`,
+      axisCode === null || axisCode === ''
+        ? 'no heart_axis; axis drafted as normal - confirm with the measured axis'
+        : `heart_axis ${axisCode} defers to the measured axis; axis drafted as normal - confirm with the measured axis`,
     );
   }
 

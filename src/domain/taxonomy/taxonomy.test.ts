@@ -229,6 +229,26 @@ describe('PTB-XL draft labels', () => {
     expect(draft.label.axis).toBe('right');
   });
 
+  it('says which axis note applies when nothing measured is given', () => {
+    const none = draftLabelFromPtbxl({
+      scpCodes: { SR: 100 },
+      heartAxis: null,
+      infarctionStadium1: null,
+    });
+    expect(none.label.axis).toBe('normal');
+    expect(none.notes).toContain(
+      'no heart_axis; axis drafted as normal - confirm with the measured axis',
+    );
+    const deferred = draftLabelFromPtbxl({
+      scpCodes: { SR: 100 },
+      heartAxis: 'AXR',
+      infarctionStadium1: null,
+    });
+    expect(deferred.notes).toContain(
+      'heart_axis AXR defers to the measured axis; axis drafted as normal - confirm with the measured axis',
+    );
+  });
+
   it('maps only codes that PTB-XL defines', () => {
     const defined = new Set(
       readCsv(resolve(shared, 'ecg/ptbxl/scp_statements.csv')).map((r) => r['']),
