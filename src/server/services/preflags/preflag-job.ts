@@ -3,6 +3,7 @@
  * (or, with no record, by the text rules alone). Run inside a worker thread by the pool, or in
  * the calling thread; the same code either way.
  */
+import { readFileSync } from 'node:fs';
 import { measureRecord } from '../../../domain/measure/measure-record';
 import type { Measurements } from '../../../domain/measure/types';
 import { preflagSample } from '../../../domain/review/preflags/run-preflags';
@@ -55,7 +56,8 @@ export async function runPreflagJob(job: PreflagJob): Promise<PreflagJobResult> 
   let note: string | null = job.missingNote ?? 'no record for this ECG';
   if (job.recordBase !== null) {
     try {
-      m = measureRecord(await readWfdbRecord(job.recordBase, { verify: true }));
+      // Jobs run on worker threads (preflag-worker.ts): a synchronous read blocks no server.
+      m = measureRecord(await readWfdbRecord(job.recordBase, { verify: true }, readFileSync));
       status = 'checked';
       note = null;
     } catch (error) {

@@ -9,7 +9,8 @@ import { runPreflagJob } from './preflag-job';
  * ran a mark-compact every dozen records, and a worker spent ~9.5 ms of CPU per sample where the
  * main thread spends 5.5. A large array of doubles (no pointers: marking skips its contents)
  * raises the surviving size, so full collections come seldom: 5.4 ms per sample, and 2 workers
- * check 1.63-1.65x the samples of 1 (317-334 samples/s; without it 1.45x, 196-202 samples/s).
+ * checked 1.63-1.65x the samples of 1 (317-334 samples/s; without it 1.45x, 196-202 samples/s;
+ * since records are read synchronously, 370-410 samples/s, 1.5-1.6x one worker's 245-250).
  * 96 MB helped only some runs. It costs this much memory per worker while a pre-flag run lasts
  * (the pool stops its workers when no run is left).
  */
