@@ -263,7 +263,6 @@ describe('two server processes on one PostgreSQL', () => {
         status: string;
         phase: string;
       };
-    let released = false;
     try {
       for (;;) {
         const now = await job();
@@ -275,11 +274,9 @@ describe('two server processes on one PostgreSQL', () => {
       killed.child.kill('SIGKILL');
       await killed.exited;
       await put.response.catch(() => undefined);
-      await hold.rollback().execute();
-      released = true;
     } finally {
-      // A failure above must not leave the row held: the servers could not stop.
-      if (!released) await hold.rollback().execute();
+      // Released whatever happened above: a held row would keep the servers from stopping.
+      await hold.rollback().execute();
     }
     const failed = await pollImport(started.body.id, cookie, (job) => job.status !== 'running');
     expect(failed.status).toBe('failed');

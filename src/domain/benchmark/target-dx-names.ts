@@ -24,3 +24,7 @@ export const TARGET_DX_NAMES: Readonly<Record<TargetDx, string>> = {
 
 /** Display name of a target diagnosis code. */
 export const targetDxName = (dx: TargetDx): string => TARGET_DX_NAMES[dx];
+
+/** How people write a sample's dx_label: the diagnosis is present or absent. */
+export const dxLabelWord = (dxLabel: boolean): 'present' | 'absent' =>
+  dxLabel ? 'present' : 'absent';

@@ -34,7 +34,10 @@ const PART_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** The option text a location names, where the sample has it. */
-function optionText(sample: BenchmarkSampleV002 | undefined, at: PreflagLocation): string | undefined {
+function optionText(
+  sample: BenchmarkSampleV002 | undefined,
+  at: PreflagLocation,
+): string | undefined {
   if (!sample || at.option === null) return undefined;
   if (at.part === 'initial_diagnostic_question')
     return sample.data.initial_diagnostic_question.options[at.option];

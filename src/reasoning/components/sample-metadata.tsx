@@ -1,4 +1,5 @@
 /** A sample's metadata as one line of terms (the header of every screen that shows a sample). */
+import { dxLabelWord } from '../../domain/benchmark/target-dx-names';
 import type { ReactNode } from 'react';
 import type { Metadata } from '../../schemas/benchmark-sample';
 
@@ -27,7 +28,9 @@ export function SampleMetadata({
         </Term>
       ))}
       <Term term="ECG">{m.ecg_id}</Term>
-      <Term term="Label">{m.dx_label ? 'present (Yes)' : 'absent (No)'}</Term>
+      <Term term="Label">
+        {dxLabelWord(m.dx_label)} ({m.dx_label ? 'Yes' : 'No'})
+      </Term>
       <Term term="Path">{m.path_idx}</Term>
       {m.subject_id && <Term term="Subject">{m.subject_id}</Term>}
     </dl>

@@ -2,12 +2,13 @@
  * Samples per source x diagnosis x label x path: the distribution of the benchmark, which no
  * curation action changes (a re-sample keeps its cell, a regeneration its sample).
  */
+import { dxLabelWord } from '../../../domain/benchmark/target-dx-names';
 import { useMemo } from 'react';
 import type { SampleCell } from '../../../schemas/api/curation';
 import { dxName } from './flag-groups';
 
 const columnKey = (c: Pick<SampleCell, 'dxLabel' | 'pathIdx'>) =>
-  `${c.dxLabel ? 'present' : 'absent'} p${c.pathIdx}`;
+  `${dxLabelWord(c.dxLabel)} p${c.pathIdx}`;
 
 /** The cells as a table: a row per source and diagnosis, a column per label and path. */
 export function CellCounts({ cells }: { cells: readonly SampleCell[] }) {

@@ -2,6 +2,7 @@
  * The selected flag and what a curator can do about it: re-sample the sample from its template,
  * fix it in place in the chain editor, open it over its ECG, or dismiss the flag with a reason.
  */
+import { dxLabelWord } from '../../../domain/benchmark/target-dx-names';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
@@ -93,7 +94,7 @@ export function FlagDetail({
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-[13px]">
         <dt className="text-slate-600">Cell</dt>
         <dd>
-          {s.dataSource}, {s.dxLabel ? 'present' : 'absent'}, path {s.pathIdx}
+          {s.dataSource}, {dxLabelWord(s.dxLabel)}, path {s.pathIdx}
         </dd>
         <dt className="text-slate-600">ECG</dt>
         <dd className="tabular-nums">{s.ecgId}</dd>

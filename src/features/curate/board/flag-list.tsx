@@ -1,4 +1,5 @@
 /** The open flags, oldest first: the selected one is marked and kept in view (arrows, J/K move it). */
+import { dxLabelWord } from '../../../domain/benchmark/target-dx-names';
 import { useEffect, useRef } from 'react';
 import { FLAG_REASON_NAMES } from '../../../domain/review/flag-reason-names';
 import type { BoardFlag } from '../../../schemas/api/curation';
@@ -60,7 +61,7 @@ export function FlagList({
                 </td>
                 <td className="px-2 py-0.5">{dxName(f.sample.targetDx)}</td>
                 <td className="px-2 py-0.5 whitespace-nowrap">
-                  {f.sample.dxLabel ? 'present' : 'absent'}, path {f.sample.pathIdx}
+                  {dxLabelWord(f.sample.dxLabel)}, path {f.sample.pathIdx}
                 </td>
                 <td className="px-2 py-0.5 whitespace-nowrap">{flagPlace(f)}</td>
                 <td className="px-2 py-0.5">

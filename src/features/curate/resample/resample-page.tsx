@@ -3,6 +3,7 @@
  * selected one on the plot with what its findings rest on drawn; generate on it (or take the
  * best), then the generated sample beside the old one (CompareView), then save.
  */
+import { dxLabelWord } from '../../../domain/benchmark/target-dx-names';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -41,7 +42,7 @@ function ResampleHeader({ report }: { report: ResampleCandidates }) {
         Re-sample {m.data_source}:{m.id} · {dxName(m.target_dx)}
       </h1>
       <span className="text-slate-700">
-        {m.dx_label ? 'present' : 'absent'}, path {m.path_idx} · now on ECG{' '}
+        {dxLabelWord(m.dx_label)}, path {m.path_idx} · now on ECG{' '}
         <strong className="tabular-nums">{m.ecg_id}</strong> · version {report.sample.version} ·{' '}
         {report.status === 'review' ? 'awaiting review' : report.status}
       </span>

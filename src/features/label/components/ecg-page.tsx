@@ -1,8 +1,8 @@
 /** /ecgs/:source/:ecgId: the plot, the dense label editor beside it, status below. */
-import { targetDxName } from '../../../domain/benchmark/target-dx-names';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Kbd } from '../../../components/ui/kbd';
+import { dxLabelWord, targetDxName } from '../../../domain/benchmark/target-dx-names';
 import { Message } from '../../../components/ui/message';
 import { ShortcutsDialog } from '../../../components/ui/shortcuts-dialog';
 import { RecordPanel } from '../../../ecg/record-panel';
@@ -225,7 +225,7 @@ export function EcgPage({
               <span key={s.id}>
                 {i > 0 && ', '}
                 <Link className="underline" to={`/samples/${s.id}`}>
-                  {s.sampleId} ({targetDxName(s.targetDx)}: {s.dxLabel ? 'present' : 'absent'})
+                  {s.sampleId} ({targetDxName(s.targetDx)}: {dxLabelWord(s.dxLabel)})
                 </Link>
                 {canEditChains && (
                   <>

@@ -1,7 +1,7 @@
 /**
  * One unit of pre-flag work: the samples about one ECG, checked against its record read once
- * (or, with no record, by the text rules alone). Run inside a worker thread by the pool, or in
- * the calling thread; the same code either way.
+ * (or, with no record, by the text rules alone). Run inside a worker thread by the pool (tests
+ * also call it directly); it reads records synchronously, so a server never runs it itself.
  */
 import { readFileSync } from 'node:fs';
 import { measureRecord } from '../../../domain/measure/measure-record';
@@ -56,7 +56,6 @@ export async function runPreflagJob(job: PreflagJob): Promise<PreflagJobResult> 
   let note: string | null = job.missingNote ?? 'no record for this ECG';
   if (job.recordBase !== null) {
     try {
-      // Jobs run on worker threads (preflag-worker.ts): a synchronous read blocks no server.
       m = measureRecord(await readWfdbRecord(job.recordBase, { verify: true }, readFileSync));
       status = 'checked';
       note = null;
