@@ -74,8 +74,8 @@ type Timing = { wallMs: number; cpuMs: number };
 
 /**
  * The one-core reference: preflags-one-core.ts in a child process pinned to one CPU with
- * taskset, its own one-worker pool held across runs like the others. Null (with why) where
- * taskset cannot pin a process.
+ * taskset, its own one-worker pool held across runs like the others; or why not, where taskset
+ * cannot pin a process.
  */
 async function startOneCore(): Promise<
   { run(): Promise<Timing>; close(): Promise<void> } | { unavailable: string }
