@@ -1,10 +1,11 @@
 /**
- * The cardiologist's workbench on the demo ECGs (90001-90018, registered by the e2e server):
+ * The cardiologist's workbench on the demo ECGs (90001 on, registered by the e2e server):
  * labelling by keyboard from the worklist, live checks and their dismissal, nothing lost to a
  * reload, going offline or a second tab, and the server refusing a reviewer's writes.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { loginAs, sameOrigin } from './support/e2e-users';
+import { DEMO_ECG_SPECS } from '../src/server/services/demo-workspace-data-ecgs';
 
 const LBBB_ECG = '90011';
 
@@ -48,9 +49,9 @@ test('labels three demo ECGs from the worklist by keyboard alone and submits the
   const list = page.getByRole('listbox', { name: /^ECGs/ });
   await expect(list).toBeFocused();
   await expect(page.getByTestId('worklist-progress')).toContainText(/^[\d,]+ of [\d,]+ labelled/);
-  // The demo ECGs are the last 18 (ids from 90001): End, then up to 90001.
+  // The demo ECGs are the last ones (ids from 90001): End, then up to 90001.
   await page.keyboard.press('End');
-  for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowUp');
+  for (let i = 0; i < DEMO_ECG_SPECS.length - 1; i++) await page.keyboard.press('ArrowUp');
   await expect(list.getByRole('option', { selected: true })).toContainText('90001');
   await page.screenshot({ path: 'test-results/label-worklist.png' });
   await page.keyboard.press('Enter');

@@ -2,7 +2,7 @@
  * The e2e server harness (Playwright's webServer command): builds the app, prepares a fresh
  * DATA_DIR, imports ../shared/data/benchmark/ptbxl.jsonl with RECORDS_DIR at
  * ../shared/data/ecg/ptbxl (40 of its ECGs have records there), creates one user per role
- * (e2e-users.ts), registers the demo workspace's 18 synthetic ECGs (records, no samples), then runs the real server (src/server/main.ts) on E2E_PORT (8090) until
+ * (e2e-users.ts), registers the demo workspace's synthetic ECGs (records, no samples), then runs the real server (src/server/main.ts) on E2E_PORT (8090) until
  * Playwright stops it. The build includes the plot test API (VITE_PLOT_TEST_API=1).
  * E2E_SKIP_BUILD=1 reuses an existing dist/ (refused if it lacks that API); E2E_DATABASE_URL puts the
  * workspace in an (empty) PostgreSQL database instead of SQLite.
@@ -76,7 +76,7 @@ async function prepare(): Promise<void> {
     log(
       `imported ${report.counts.created} samples; ${report.ecgs.withRecord} of ${report.ecgs.named} ECGs have records`,
     );
-    // The demo workspace's 18 synthetic ECGs (90001-90018, with records, no samples) for the
+    // The demo workspace's synthetic ECGs (90001 on, with records, no samples) for the
     // labelling specs: they know each ECG's condition (LBBB, ...).
     log(`registered ${await seedDemoEcgsOnly(storage.db, dataDir)} demo ECGs`);
     for (const role of ROLES) await createUser(storage.db, null, { ...E2E_USERS[role], role });

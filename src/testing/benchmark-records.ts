@@ -48,3 +48,27 @@ export async function measuredBenchmarkSamples(): Promise<MeasuredSample[]> {
   }
   return out;
 }
+
+/** PTB-XL's scp_codes and heart_axis per ecg_id, from the records folder's ptbxl_database.csv. */
+export function ptbxlDatabaseRows(): Map<
+  string,
+  { readonly scp_codes: Record<string, number>; readonly heart_axis: string }
+> {
+  const [header, ...rows] = readFileSync(path.join(ECG_ROOT, 'ptbxl/ptbxl_database.csv'), 'utf8')
+    .split('\n')
+    .map((line) =>
+      line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '')),
+    );
+  const col = (name: string) => header!.indexOf(name);
+  const out = new Map<string, { scp_codes: Record<string, number>; heart_axis: string }>();
+  for (const row of rows) {
+    const codes: Record<string, number> = {};
+    for (const m of (row[col('scp_codes')] ?? '').matchAll(/'([^']+)': (\d+(?:\.\d+)?)/g))
+      codes[m[1]!] = Number(m[2]);
+    out.set(String(Number(row[col('ecg_id')])), {
+      scp_codes: codes,
+      heart_axis: row[col('heart_axis')] ?? '',
+    });
+  }
+  return out;
+}

@@ -30,6 +30,7 @@ export function beatAt(
     origin: null,
     qrsAxisDeg: 60,
     leads: { V1: { rMv: 0.3, sMv: 1.1 }, aVL: { rMv: 0.6, sMv: 0.2 }, V5: { rMv: 1.9, sMv: 0.3 } },
+    nonConductedP: null,
     ...over,
   };
 }
@@ -79,6 +80,24 @@ export function measurementsWith(beats: readonly MeasuredBeat[]): Measurements {
       tAxis: measured(40, 'deg'),
     },
     leads: { aVL: lead('aVL', 0.55, 0.25), V1: lead('V1', 0.25, 1.05), V5: lead('V5', 1.85, 0.35) },
+    // Each beat's P wave, conducted, at a rate the median-beat values can be told apart from.
+    atrial: {
+      waves: beats.flatMap((b) =>
+        b.pOnsetS === null || b.pPeakS === null || b.pOffsetS === null
+          ? []
+          : [
+              {
+                onsetS: b.pOnsetS,
+                peakS: b.pPeakS,
+                offsetS: b.pOffsetS,
+                magnitudeMv: 0.15,
+                conductsTo: b.index,
+              },
+            ],
+      ),
+      associated: true,
+      rate: measured(73, 'bpm'),
+    },
     notes: [],
   };
 }

@@ -8,6 +8,7 @@ import {
   slopeNoise,
   steepestNear,
 } from './beat-fiducials';
+import { detectAtrialActivity } from './atrial-activity';
 import { findQrsBounds, findWave, P_EDGE_LEVELS, refineQrsBoundsAcrossLeads } from './delineate';
 import type { WaveBounds } from './delineate';
 import { detectBeats } from './detect-beats';
@@ -156,7 +157,7 @@ export function measureRecord(record: EcgRecord): Measurements {
 
   const matchP =
     medianLeads && medianResult?.p ? medianPMatcher(flat, medianLeads, medianResult.p, fs) : null;
-  const beats: MeasuredBeat[] = drafts.map((d, i) => {
+  const measuredBeats: MeasuredBeat[] = drafts.map((d, i) => {
     const rrBefore = i > 0 ? rr[i - 1]! : null;
     const ref = i > 0 ? localRr[i - 1] : null;
     const prematurity = rrBefore !== null && ref ? rrBefore / ref : null;
@@ -241,13 +242,52 @@ export function measureRecord(record: EcgRecord): Measurements {
       origin,
       qrsAxisDeg: axisFromArea(prepared.names, flat, baselines, d.onset, d.offset),
       leads,
+      nonConductedP: null,
     };
   });
   if (irregular) notes.push('irregular RR: premature beats marked only when ventricular');
+  const atrial = detectAtrialActivity({
+    fsHz: fs,
+    flat,
+    leadNames: prepared.names,
+    beats: drafts.map((d, i) => {
+      const b = measuredBeats[i]!;
+      const at = (x: number | null) => (x === null ? null : Math.round(x * fs));
+      const [on, peak, off] = [at(b.pOnsetS), at(b.pPeakS), at(b.pOffsetS)];
+      return {
+        onset: d.onset,
+        offset: d.offset,
+        fiducial: fiducials[i]!,
+        alike: correlations[i]! >= 0.8,
+        p: on !== null && peak !== null && off !== null ? { onset: on, peak, offset: off } : null,
+        ectopic: b.premature && b.origin === 'ventricular',
+      };
+    }),
+    median:
+      medianLeads && medianResult
+        ? {
+            leads: medianLeads,
+            pre,
+            qrsOnset: medianResult.qrsOnset,
+            tOffset: medianResult.t?.offset ?? null,
+          }
+        : null,
+  });
+  const beats = measuredBeats.map((b, i) => {
+    const next = measuredBeats[i + 1];
+    const w = next
+      ? atrial.waves.find(
+          (x) => x.conductsTo === null && x.peakS > b.qrsOffsetS && x.peakS < next.qrsOnsetS,
+        )
+      : undefined;
+    return w
+      ? { ...b, nonConductedP: { onsetS: w.onsetS, peakS: w.peakS, offsetS: w.offsetS } }
+      : b;
+  });
 
   const allBeats = beats.map((b) => b.index);
   const names = prepared.names;
-  const global = globalMeasurements(medianResult, {
+  const fromMedian = globalMeasurements(medianResult, {
     rrMeanMs,
     rrSdMs,
     rr,
@@ -255,6 +295,19 @@ export function measureRecord(record: EcgRecord): Measurements {
     dominant,
     names,
   });
+  // P waves that march through at their own rate (AV dissociation) make no PR interval: the
+  // median beat's "P wave" is whichever one happened to fall before the QRS.
+  const dissociated = !atrial.associated && atrial.rate.value !== null;
+  const global = dissociated
+    ? {
+        ...fromMedian,
+        pr: {
+          ...fromMedian.pr,
+          value: null,
+          note: `P waves (${atrial.rate.value} bpm) and QRS complexes are dissociated: no PR interval`,
+        },
+      }
+    : fromMedian;
   const leads = leadMeasurements(prepared, medianLeads, medianResult, dominant);
   const medianBeat: MedianBeat | null =
     medianLeads && medianResult
@@ -283,6 +336,7 @@ export function measureRecord(record: EcgRecord): Measurements {
     medianBeat,
     global,
     leads,
+    atrial,
     notes,
   };
 }

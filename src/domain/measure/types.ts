@@ -1,5 +1,7 @@
 /** What the measurement engine returns: plain JSON (no typed arrays), every value with its unit and source. */
 
+import type { AtrialActivity } from './atrial-activity';
+
 /** Units a measured value can carry. */
 export type MeasureUnit = 'ms' | 'mV' | 'bpm' | 'deg' | 's';
 
@@ -57,6 +59,12 @@ export interface MeasuredBeat {
   readonly qrsAxisDeg: number | null;
   /** Per lead name. */
   readonly leads: Readonly<Record<string, BeatLeadAmplitudes>>;
+  /** The first P wave after this beat's QRS that no QRS follows, before the next beat (atrial.ts). */
+  readonly nonConductedP: {
+    readonly onsetS: number;
+    readonly peakS: number;
+    readonly offsetS: number;
+  } | null;
 }
 
 /** Per-lead measurements on the median beat (amplitudes in mV relative to the PR baseline). */
@@ -127,5 +135,7 @@ export interface Measurements {
   readonly medianBeat: MedianBeat | null;
   readonly global: GlobalMeasurements;
   readonly leads: Readonly<Record<string, LeadMeasurements>>;
+  /** Every P wave, conducted or not, and the atrial rate. */
+  readonly atrial: AtrialActivity;
   readonly notes: readonly string[];
 }

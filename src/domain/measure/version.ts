@@ -3,5 +3,7 @@
  * Raise it whenever a change can move a measured value, a wave boundary or a beat.
  * 1.1.0: S after the first R wave, T onset per beat (searched no later than the median beat's T
  * end, not into the next P wave), QRS shapes of the median beat.
+ * 1.2.0: atrial activity (every P wave, conducted or not, and the atrial rate); no PR interval
+ * where P waves and QRS complexes are dissociated.
  */
-export const MEASURE_ENGINE_VERSION = '1.1.0';
+export const MEASURE_ENGINE_VERSION = '1.2.0';

@@ -9,6 +9,8 @@ export const SYNTH_CONDITIONS = [
   'rbbb',
   'ventricular_premature_beats',
   'inferior_infarct',
+  'second_degree_av_block',
+  'third_degree_av_block',
 ] as const;
 
 /** One of the patterns in SYNTH_CONDITIONS. */
@@ -39,6 +41,13 @@ export interface SynthParams {
   readonly noiseMv: number;
   /** Amplitude of the slow (0.1-0.5 Hz) baseline drift per lead. */
   readonly baselineWanderMv: number;
+  /**
+   * AV blocks only. Third degree: the sinus (P wave) rate, independent of heartRateBpm (the escape
+   * rhythm). Second degree: ignored; the P waves come at heartRateBpm and every droppedEvery-th
+   * is not conducted.
+   */
+  readonly atrialRateBpm?: number;
+  readonly droppedEvery?: number;
 }
 
 /** QT in ms that fits an RR interval (a QTc near 410 ms, Bazett). */
@@ -65,6 +74,15 @@ const conditionTiming: Record<
   rbbb: timing(72, 160, 140),
   ventricular_premature_beats: timing(70, 160, 90),
   inferior_infarct: timing(70, 160, 100),
+  // Mobitz II: P waves at 75 bpm, every 4th not conducted.
+  second_degree_av_block: timing(75, 180, 100),
+  // A junctional escape at 40 bpm under P waves at 90 bpm.
+  third_degree_av_block: timing(40, 0, 110),
+};
+
+const avBlockDefaults: Partial<Record<SynthCondition, Partial<SynthParams>>> = {
+  second_degree_av_block: { droppedEvery: 4 },
+  third_degree_av_block: { atrialRateBpm: 90 },
 };
 
 /** Typical parameters for a condition; any field given in `overrides` wins. */
@@ -86,6 +104,7 @@ export function synthParams(
     tAmplitudeMv: 0.35,
     noiseMv: 0.01,
     baselineWanderMv: 0.05,
+    ...avBlockDefaults[condition],
   };
   const merged = { ...base, ...overrides };
   if (overrides.heartRateBpm !== undefined && overrides.qtMs === undefined) {

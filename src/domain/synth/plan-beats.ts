@@ -10,8 +10,9 @@ import {
   ventricularQrs,
   wrapDeg,
 } from './heart-vector';
+import { planAvBlock } from './plan-av-block';
 import type { Prng } from './prng';
-import type { SynthBeatTruth, SynthTruth } from './synth-truth';
+import type { SynthAtrialWave, SynthBeatTruth, SynthTruth } from './synth-truth';
 
 const PVC_QRS_MS = 150;
 const PVC_AXIS_TURN_DEG = 130;
@@ -21,10 +22,14 @@ export interface Plan {
   pulses: Pulse[];
   beats: SynthBeatTruth[];
   conductedQrs: Pulse[] | null;
+  atrialWaves: SynthAtrialWave[];
+  atrialRateBpm: number | null;
 }
 
 /** Lays out beats: onset times, premature beats, and each beat's pulses. */
 export function planBeats(params: SynthParams, rng: Prng): Plan {
+  if (params.condition === 'second_degree_av_block' || params.condition === 'third_degree_av_block')
+    return planAvBlock(params, rng);
   const rrS = 60 / params.heartRateBpm;
   const qrsS = params.qrsMs / 1000;
   const qtS = params.qtMs / 1000;
@@ -112,7 +117,18 @@ export function planBeats(params: SynthParams, rng: Prng): Plan {
     const nextRrS = isAf ? rrS * rng.between(0.6, 1.45) : rrS * (1 + 0.02 * rng.normal());
     onsetS += Math.max(nextRrS, qtS + 0.05);
   }
-  return { pulses, beats, conductedQrs };
+  const atrialWaves = beats.flatMap((b) =>
+    b.pOnsetS === null || b.pPeakS === null || b.pOffsetS === null
+      ? []
+      : [{ onsetS: b.pOnsetS, peakS: b.pPeakS, offsetS: b.pOffsetS, conducted: true }],
+  );
+  return {
+    pulses,
+    beats,
+    conductedQrs,
+    atrialWaves,
+    atrialRateBpm: isAf ? null : params.heartRateBpm,
+  };
 }
 
 /** The record's truth: beats, mean rate, intervals and axes of conducted beats. */
@@ -125,17 +141,21 @@ export function buildTruth(params: SynthParams, plan: Plan): SynthTruth {
       ? ((last.qrsOnsetS - first.qrsOnsetS) * 1000) / (beats.length - 1)
       : 60_000 / params.heartRateBpm;
   const hasP = params.condition !== 'atrial_fibrillation';
+  // In third-degree block no P wave drives a QRS: there is no PR interval.
+  const hasPr = hasP && params.condition !== 'third_degree_av_block';
   return {
     condition: params.condition,
     beats,
     heartRateBpm: 60_000 / meanRrMs,
     meanRrMs,
-    prMs: hasP ? params.prMs : null,
+    prMs: hasPr ? params.prMs : null,
     qrsMs: params.qrsMs,
     qtMs: params.qtMs,
     qrsAxisDeg: plan.conductedQrs ? netFrontalDeg(plan.conductedQrs) : params.qrsAxisDeg,
     pAxisDeg: hasP ? wrapDeg(params.pAxisDeg) : null,
     tAxisDeg: wrapDeg(params.condition === 'lbbb' ? params.qrsAxisDeg + 180 : params.tAxisDeg),
     prematureBeatIndices: beats.flatMap((b, i) => (b.premature ? [i] : [])),
+    atrialWaves: plan.atrialWaves,
+    atrialRateBpm: plan.atrialRateBpm,
   };
 }

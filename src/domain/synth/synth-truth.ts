@@ -2,7 +2,15 @@
 import type { SynthCondition } from './conditions';
 
 /** Where a synthetic beat came from. */
-export type SynthBeatOrigin = 'sinus' | 'atrial_fibrillation' | 'ventricular';
+export type SynthBeatOrigin = 'sinus' | 'atrial_fibrillation' | 'ventricular' | 'junctional_escape';
+
+/** One true P wave, conducted to a QRS or not (AV blocks); seconds from the record's start. */
+export interface SynthAtrialWave {
+  readonly onsetS: number;
+  readonly peakS: number;
+  readonly offsetS: number;
+  readonly conducted: boolean;
+}
 
 /** The true fiducials of one synthetic beat, in seconds from the record's start. */
 export interface SynthBeatTruth {
@@ -36,4 +44,8 @@ export interface SynthTruth {
   readonly tAxisDeg: number;
   /** 0-based indices into beats of the premature beats. */
   readonly prematureBeatIndices: readonly number[];
+  /** Every P wave in the record, in time order (empty in atrial fibrillation). */
+  readonly atrialWaves: readonly SynthAtrialWave[];
+  /** 60000 / the P-to-P interval of the sinus rhythm; null without P waves. */
+  readonly atrialRateBpm: number | null;
 }

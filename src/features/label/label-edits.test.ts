@@ -100,6 +100,7 @@ function measured(qrsMs: number, beats = 3): Measurements {
       origin: null,
       qrsAxisDeg: 40,
       leads: {},
+      nonConductedP: null,
     })),
     dominantBeats: Array.from({ length: beats }, (_, i) => i),
     medianBeat: null,
@@ -119,6 +120,7 @@ function measured(qrsMs: number, beats = 3): Measurements {
       tAxis: value(null, 'deg'),
     },
     leads: {},
+    atrial: { waves: [], associated: true, rate: value(60, 'bpm') },
     notes: [],
   };
 }

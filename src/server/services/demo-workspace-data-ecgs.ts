@@ -38,6 +38,8 @@ export const DEMO_SCP_CODES: Record<SynthCondition, Record<string, number>> = {
   rbbb: { CRBBB: 100, SR: 0 },
   ventricular_premature_beats: { PVC: 100, SR: 0 },
   inferior_infarct: { IMI: 100, SR: 0 },
+  second_degree_av_block: { '2AVB': 100, SR: 0 },
+  third_degree_av_block: { '3AVB': 100 },
 };
 
 /** Generates a demo ECG (pure and seeded: the same spec gives the same samples). */

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { BenchmarkSampleV002 } from '../../../schemas/benchmark-sample';
 import { measuredBenchmarkSamples } from '../../../testing/benchmark-records';
 import { loadRealSamples } from '../../../testing/sample-fixtures';
+import { measureRecord } from '../../measure/measure-record';
 import type { Measurements } from '../../measure/types';
+import { generateSyntheticEcg, synthParams } from '../../synth';
 import { readGrounding, waveInWindow } from '../grounding';
 import { validateSample } from '../validate-sample';
 import { proposeMeasurementAnswer } from './measurement-proposal';
@@ -88,9 +90,13 @@ describe("a new sample on an ECG from another sample's skeleton", () => {
           st.ecg_grounding.some((g) => /atrial rate/i.test(g.question)),
         ),
     )!;
+    // Atrial fibrillation has no P waves to count.
+    const fibrillation = measureRecord(
+      generateSyntheticEcg(synthParams('atrial_fibrillation', { seed: 4 })).record,
+    );
     const copy = sampleFromSkeleton(
       skeleton,
-      { source: 'ptbxl', ecgId: '161', measurements: m('161') },
+      { source: 'ptbxl', ecgId: '90007', measurements: fibrillation },
       1,
     );
     expect(copy.ok).toBe(false);

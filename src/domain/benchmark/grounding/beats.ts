@@ -60,6 +60,10 @@ export function waveWindowOfBeat(kind: WaveKind, beat: MeasuredBeat): SecondsWin
         : null;
     case 'st_t':
       return beat.tOffsetS !== null ? { startS: beat.qrsOffsetS, endS: beat.tOffsetS } : null;
+    case 'non_conducted_p':
+      return beat.nonConductedP
+        ? { startS: beat.nonConductedP.onsetS, endS: beat.nonConductedP.offsetS }
+        : null;
     default:
       return null;
   }
@@ -200,13 +204,22 @@ export function waveInWindow(
     };
   }
   if (kind === 'non_conducted_p') {
-    const ok = !held && !!prev && !!next && next.index === prev.index + 1;
+    const between = !held && !!prev && !!next && next.index === prev.index + 1;
+    // Where the engine found the non-conducted P wave of this interval, the window must hold its
+    // peak; where it found none (one hidden in a T wave, say), being between the two QRS is all
+    // that can be checked.
+    const found = between ? prev.nonConductedP : null;
+    const ok = found
+      ? found.peakS >= window.startS - EDGE_TOLERANCE_S &&
+        found.peakS <= window.endS + EDGE_TOLERANCE_S
+      : between;
     return {
       held: ok,
       beatIndex: prev?.index ?? null,
       detail:
         prev && next
-          ? `between QRS ${prev.qrsOnsetS}-${prev.qrsOffsetS} s and QRS ${next.qrsOnsetS}-${next.qrsOffsetS} s`
+          ? `between QRS ${prev.qrsOnsetS}-${prev.qrsOffsetS} s and QRS ${next.qrsOnsetS}-${next.qrsOffsetS} s` +
+            (found ? `, non-conducted P ${found.onsetS}-${found.offsetS} s` : '')
           : 'not between two detected QRS complexes',
     };
   }
@@ -228,6 +241,17 @@ export function waveInWindow(
       ? `after QRS ${prev.qrsOnsetS}-${prev.qrsOffsetS} s, T end ${prev.tOffsetS ?? '-'} s`
       : 'no QRS before it',
   };
+}
+
+/** The beats (0-based) whose non-conducted P wave, as the engine found it, peaks inside a window. */
+export function nonConductedPIn(window: SecondsWindow, m: Measurements): number[] {
+  return m.beats.flatMap((b) =>
+    b.nonConductedP &&
+    b.nonConductedP.peakS >= window.startS &&
+    b.nonConductedP.peakS <= window.endS
+      ? [b.index]
+      : [],
+  );
 }
 
 /**

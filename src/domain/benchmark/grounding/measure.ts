@@ -61,8 +61,8 @@ function segmentBeat(target: MeasurementTarget, m: Measurements) {
 
 /**
  * Measures what `target` asks on `m`. Premature-beat QRS: the segment's beat, else (no segment)
- * the engine's first premature beat. Atrial rate is not measured: the engine finds at most one P
- * wave per QRS, so it cannot count P waves that outnumber the QRS complexes.
+ * the engine's first premature beat. Atrial rate: from every P wave the engine finds, conducted
+ * or not (atrial-activity.ts).
  */
 export function measureTarget(target: MeasurementTarget, m: Measurements): GroundingValue {
   const { quantity, unit, lead } = target;
@@ -97,12 +97,7 @@ export function measureTarget(target: MeasurementTarget, m: Measurements): Groun
     case 'heart_rate':
       return out(m.global.heartRate.value, 'record', null, m.global.heartRate.note);
     case 'atrial_rate':
-      return out(
-        null,
-        null,
-        null,
-        'the engine finds one P wave per QRS at most, so it cannot count the atrial rate',
-      );
+      return out(m.atrial.rate.value, 'record', null, m.atrial.rate.note);
     case 'qrs_duration':
       return perBeat(beat?.qrsMs, m.global.qrs);
     case 'pr_interval':

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BenchmarkSample } from '../../../schemas/benchmark-sample';
-import { ECG_ROOT, measuredBenchmarkSamples } from '../../../testing/benchmark-records';
+import { measuredBenchmarkSamples, ptbxlDatabaseRows } from '../../../testing/benchmark-records';
 import { beatsAt, measurementsWith } from '../../../testing/measured-beats';
 import { PTBXL_JSONL, denseLabel } from '../../../testing/sample-fixtures';
+import { measureRecord } from '../../measure/measure-record';
 import { qrsShapes } from '../../measure/qrs-shape';
+import type { SynthCondition } from '../../synth';
+import { generateSyntheticEcg, synthParams } from '../../synth';
 import type { Measurements } from '../../measure/types';
 import { ptbxlStatementsOf } from '../../taxonomy/ptbxl-prefill';
 import { extractTemplates, fitSample } from '../templates';
@@ -21,25 +23,11 @@ const all = readFileSync(PTBXL_JSONL, 'utf8')
 const set = extractTemplates(all);
 const variantOf = (id: number) => fitSample(all[id]!, set).variant!;
 
-/** PTB-XL statements of ids 1-500 from the records folder's ptbxl_database.csv (no server code). */
+/** PTB-XL statements per ecg_id from the records folder's ptbxl_database.csv (no server code). */
 function statementsById() {
-  const [header, ...rows] = readFileSync(path.join(ECG_ROOT, 'ptbxl/ptbxl_database.csv'), 'utf8')
-    .split('\n')
-    .map((line) =>
-      line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, '').replace(/^"|"$/g, '')),
-    );
-  const col = (name: string) => header!.indexOf(name);
-  const out = new Map<string, ReturnType<typeof ptbxlStatementsOf>>();
-  for (const row of rows) {
-    const codes: Record<string, number> = {};
-    for (const m of (row[col('scp_codes')] ?? '').matchAll(/'([^']+)': (\d+(?:\.\d+)?)/g))
-      codes[m[1]!] = Number(m[2]);
-    out.set(
-      String(Number(row[col('ecg_id')])),
-      ptbxlStatementsOf({ scp_codes: codes, heart_axis: row[col('heart_axis')] ?? '' }),
-    );
-  }
-  return out;
+  return new Map(
+    [...ptbxlDatabaseRows()].map(([ecgId, row]) => [ecgId, ptbxlStatementsOf(row)] as const),
+  );
 }
 
 let pool: CandidateEcg[] = [];
@@ -58,20 +46,58 @@ beforeAll(async () => {
 });
 
 describe('finding rules', () => {
-  it('judge every finding question of ptbxl.jsonl but those the engine cannot see', () => {
+  it('judge every finding question of ptbxl.jsonl', () => {
     const questions = new Set(
       all.flatMap((s) => s.data.reasoning.map((r) => r.finding_identification.question)),
     );
-    const unjudged = [...questions].filter((q) => !findingRule(q));
     expect(questions.size).toBe(46);
-    expect(unjudged).toHaveLength(3);
-    expect(
-      unjudged.find((q) => /every P wave, excluding those following premature beats/.test(q)),
-    ).toBeDefined();
-    expect(
-      unjudged.find((q) => /atrial rhythm independent from the ventricular rhythm/.test(q)),
-    ).toBeDefined();
-    expect(unjudged.find((q) => /non-conducted P wave/.test(q))).toBeDefined();
+    expect([...questions].filter((q) => !findingRule(q))).toEqual([]);
+  });
+
+  it('judge the AV-block findings on synthetic records with known P waves', () => {
+    const ask = {
+      oneToOne: findingRule(
+        'Regarding the criterion you selected, looking at the overall rhythm, is every P wave, excluding those following premature beats, consistently followed by a QRS complex on this ECG?',
+      )!,
+      blockedInLongRr: findingRule(
+        'Regarding the criterion you selected, is a non-conducted P wave, which is not caused by a premature beat, visible within the prolonged RR interval that you identified?',
+      )!,
+      independent: findingRule(
+        'Regarding the criterion you selected, is the atrial rhythm independent from the ventricular rhythm on this ECG?',
+      )!,
+    };
+    const signs = (condition: SynthCondition) => {
+      const m = measureRecord(generateSyntheticEcg(synthParams(condition, { seed: 5 })).record);
+      const ctx = { m, shapes: {}, label: null };
+      return Object.fromEntries(
+        Object.entries(ask).map(([k, rule]) => {
+          const margin = rule.margin(ctx);
+          return [k, margin === null ? null : Math.sign(margin)];
+        }),
+      );
+    };
+    expect(signs('normal_sinus_rhythm')).toEqual({
+      oneToOne: 1,
+      blockedInLongRr: -1,
+      independent: -1,
+    });
+    expect(signs('first_degree_av_block')).toEqual({
+      oneToOne: 1,
+      blockedInLongRr: -1,
+      independent: -1,
+    });
+    expect(signs('second_degree_av_block')).toEqual({
+      oneToOne: -1,
+      blockedInLongRr: 1,
+      independent: -1,
+    });
+    expect(signs('third_degree_av_block')).toMatchObject({ oneToOne: -1, independent: 1 });
+    // No P waves to judge by.
+    expect(signs('atrial_fibrillation')).toEqual({
+      oneToOne: null,
+      blockedInLongRr: null,
+      independent: null,
+    });
   });
 
   it('read the thresholds the questions state', () => {
@@ -188,8 +214,17 @@ describe('rankCandidates', () => {
     });
   });
 
-  it('lists the findings it cannot judge without rejecting for them', () => {
-    const checks = checkFindings(variantOf(0), measured.get('413')!, null);
-    expect(checks[0]).toMatchObject({ answer: 'Yes', rule: null, margin: null, agrees: null });
+  it('lists the findings it cannot judge on a record without rejecting for them', () => {
+    // Sample 0's first finding (every P wave conducted) on a record with no P waves to judge by.
+    const fibrillation = measureRecord(
+      generateSyntheticEcg(synthParams('atrial_fibrillation', { seed: 5 })).record,
+    );
+    const checks = checkFindings(variantOf(0), fibrillation, null);
+    expect(checks[0]).toMatchObject({
+      answer: 'Yes',
+      rule: expect.stringMatching(/every P wave found/),
+      margin: null,
+      agrees: null,
+    });
   });
 });

@@ -11,6 +11,7 @@ import type { LeadQrsShape } from '../../measure/qrs-shape';
 import type { Measurements } from '../../measure/types';
 import { VENTRICULAR_WIDENING_MS } from '../../measure/measure-record';
 import { leadsNamedIn } from '../grounding';
+import { conductionRule } from './conduction-rules';
 
 /** What a finding rule reads: the record's measurements, its leads' QRS shapes, its label if any. */
 export interface FindingContext {
@@ -192,6 +193,8 @@ export function findingRule(question: string): FindingRule | null {
       prematureWidening,
     );
   }
+  const conduction = conductionRule(question);
+  if (conduction) return recordRule(conduction.id, conduction.describe, conduction.margin);
   if (/RR interval is significantly longer than the preceding/i.test(question)) {
     return recordRule('dropped-beat', 'longest RR > 1.5 x the median RR', (c) => {
       const rr = c.m.beats

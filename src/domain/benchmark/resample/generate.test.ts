@@ -6,7 +6,9 @@ import { measuredBenchmarkSamples } from '../../../testing/benchmark-records';
 import { PTBXL_JSONL } from '../../../testing/sample-fixtures';
 import { STANDARD_LEADS } from '../../leads';
 import type { Measurements } from '../../measure/types';
+import { measureRecord } from '../../measure/measure-record';
 import { MEASURE_ENGINE_VERSION } from '../../measure/version';
+import { generateSyntheticEcg, synthParams } from '../../synth';
 import {
   measureGrounding,
   optionWindows,
@@ -199,20 +201,75 @@ describe('generateSample on real records', () => {
     expect(rr[read.type === 'wave_grounding' ? read.answerIdx[0]! : -1]).toBe(Math.max(...rr));
   });
 
-  it('says why a template cannot be generated: the atrial rate of third-degree AV block', () => {
+  it('puts a non-conducted P answer window on a P wave no QRS follows, and no distractor on one', () => {
+    const skeleton = all.find((s) =>
+      s.data.reasoning.some((st) =>
+        st.ecg_grounding.some((g) => /observe a non-conducted P wave\?/i.test(g.question)),
+      ),
+    )!;
+    const fit = fitSample(skeleton, set);
+    for (const seed of [1, 2, 3]) {
+      const { record, truth } = generateSyntheticEcg(
+        synthParams('second_degree_av_block', { seed }),
+      );
+      const sample = ok(
+        generateSample({
+          key: fit.template!.key,
+          variant: fit.variant!,
+          metadata: skeleton.metadata,
+          ecg: { ecgId: '90099' },
+          measurements: measureRecord(record),
+          seed,
+        }),
+      );
+      const q = sample.data.reasoning
+        .flatMap((st) => st.ecg_grounding)
+        .find((g) => /non-conducted P wave/i.test(g.question))!;
+      const read = readGrounding(q);
+      if (read.type !== 'wave_grounding') throw new Error('not a wave question');
+      const blocked = truth.atrialWaves.filter((w) => !w.conducted);
+      const holdsBlocked = read.options.map((o) =>
+        o.kind === 'window' ? blocked.some((w) => w.peakS >= o.startS && w.peakS <= o.endS) : false,
+      );
+      expect(holdsBlocked, `${q.options.join(' ')} -> ${q.answer[0]}`).toEqual(
+        q.options.map((o) => o === q.answer[0]),
+      );
+      expect(validateSample(sample).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    }
+  });
+
+  it('grounds the atrial rate of third-degree AV block on P waves that march through, and says why it cannot without P waves', () => {
     const avb = all.find(
-      (s) => s.metadata.target_dx === 'third_degree_av_block' && s.metadata.dx_label,
+      (s) =>
+        s.metadata.target_dx === 'third_degree_av_block' &&
+        s.data.reasoning.some((st) =>
+          st.ecg_grounding.some((g) => /atrial rate/i.test(g.question)),
+        ),
     )!;
     const fit = fitSample(avb, set);
-    const result = generateSample({
-      key: fit.template!.key,
-      variant: fit.variant!,
-      metadata: avb.metadata,
-      ecg: { ecgId: '381' },
-      measurements: measurementsOf('381'),
-      seed: 1,
-    });
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.problems[0]).toMatch(/step 4: atrial rate not measured/);
+    const on = (condition: 'third_degree_av_block' | 'atrial_fibrillation', seed: number) =>
+      generateSample({
+        key: fit.template!.key,
+        variant: fit.variant!,
+        metadata: avb.metadata,
+        ecg: { ecgId: '90099' },
+        measurements: measureRecord(generateSyntheticEcg(synthParams(condition, { seed })).record),
+        seed,
+      });
+    for (const seed of [1, 2, 3]) {
+      const sample = ok(on('third_degree_av_block', seed));
+      const q = sample.data.reasoning
+        .flatMap((st) => st.ecg_grounding)
+        .find((g) => /atrial rate/i.test(g.question))!;
+      // The synthetic P waves come at 90 bpm (the QRS complexes at 40): the answer's bin holds 90.
+      const [lo, hi] = /\[(\d+) bpm - (\d+) bpm\]/.exec(q.answer[0]!)!.slice(1).map(Number);
+      expect(lo! <= 90 && 90 <= hi!, `${q.answer[0]} holds 90 bpm`).toBe(true);
+      expect(validateSample(sample).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    }
+    const af = on('atrial_fibrillation', 1);
+    expect(af.ok).toBe(false);
+    expect(!af.ok && af.problems.join(' ')).toMatch(
+      /atrial rate not measured \((no P wave stands out|P-P intervals too irregular)/,
+    );
   });
 });

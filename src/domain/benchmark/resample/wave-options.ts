@@ -8,6 +8,7 @@ import type { SecondsWindow, WaveKind } from '../grounding';
 import {
   formatBeatRange,
   formatTimeWindow,
+  nonConductedPIn,
   readWaveOption,
   waveInWindow,
   waveWindowOfBeat,
@@ -27,7 +28,7 @@ const DISTRACTOR_KINDS: Readonly<Record<WaveKind, readonly WaveKind[]>> = {
   p: ['qrs', 't'],
   t: ['p', 'qrs'],
   st_t: ['p', 'qrs'],
-  non_conducted_p: [],
+  non_conducted_p: ['p', 't'],
   rr_interval: [],
 };
 
@@ -68,6 +69,7 @@ function distractorWindows(
       const x = written(w);
       if (x.endS <= x.startS || (x.startS < answer.endS && answer.startS < x.endS)) continue;
       if (CHECKED_KINDS.includes(kind) && waveInWindow(kind, x, m.beats).held) continue;
+      if (kind === 'non_conducted_p' && nonConductedPIn(x, m).length > 0) continue;
       out.push(x);
     }
   }

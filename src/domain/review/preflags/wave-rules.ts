@@ -9,6 +9,7 @@ import type { Preflag } from '../../../schemas/preflags';
 import type { Measurements } from '../../measure/types';
 import type { ReadWaveGrounding, SecondsWindow, WaveKind } from '../../benchmark/grounding';
 import {
+  nonConductedPIn,
   optionWindows,
   qrsInWindow,
   readGrounding,
@@ -123,6 +124,15 @@ function distractorHolds(
     return flag(
       beatIndex,
       `the ${kind === 'p' ? 'P' : 'T'} wave of the ${nth(beatIndex + 1)} detected beat peaks inside it`,
+    );
+  }
+  if (kind === 'non_conducted_p') {
+    const [beatIndex] = nonConductedPIn(window, m);
+    if (beatIndex === undefined) return [];
+    const p = m.beats[beatIndex]!.nonConductedP!;
+    return flag(
+      beatIndex,
+      `the engine finds a P wave no QRS follows at ${p.onsetS}-${p.offsetS} s, after the ${nth(beatIndex + 1)} detected beat`,
     );
   }
   return [];
