@@ -38,13 +38,24 @@ beforeAll(async () => {
 /** Generates sample `id` of the file on the record of ECG `ecgId` (its own by default). */
 function generate(id: number, seed: number, ecgId?: string): GenerateResult {
   const sample = all[id]!;
+  const on = ecgId ?? sample.metadata.ecg_id;
+  return generateOn(sample, on, measurementsOf(on), seed);
+}
+
+/** Generates `sample`'s template (the variant it fits) on ECG `ecgId` measured as `m`. */
+function generateOn(
+  sample: BenchmarkSample,
+  ecgId: string,
+  m: Measurements,
+  seed: number,
+): GenerateResult {
   const fit = fitSample(sample, set);
   return generateSample({
     key: fit.template!.key,
     variant: fit.variant!,
     metadata: sample.metadata,
-    ecg: { ecgId: ecgId ?? sample.metadata.ecg_id },
-    measurements: measurementsOf(ecgId ?? sample.metadata.ecg_id),
+    ecg: { ecgId },
+    measurements: m,
     seed,
   });
 }
@@ -179,17 +190,7 @@ describe('generateSample on real records', () => {
         !s.metadata.dx_label &&
         s.metadata.path_idx === 0,
     )!;
-    const fit = fitSample(negative, set);
-    const gen = ok(
-      generateSample({
-        key: fit.template!.key,
-        variant: fit.variant!,
-        metadata: negative.metadata,
-        ecg: { ecgId: '338' },
-        measurements: m,
-        seed: 2,
-      }),
-    );
+    const gen = ok(generateOn(negative, '338', m, 2));
     const q = gen.data.reasoning[0]!.ecg_grounding[0]!;
     const read = readGrounding(q);
     expect(read.type === 'wave_grounding' && read.anchor).toEqual({
@@ -207,21 +208,11 @@ describe('generateSample on real records', () => {
         st.ecg_grounding.some((g) => /observe a non-conducted P wave\?/i.test(g.question)),
       ),
     )!;
-    const fit = fitSample(skeleton, set);
     for (const seed of [1, 2, 3]) {
       const { record, truth } = generateSyntheticEcg(
         synthParams('second_degree_av_block', { seed }),
       );
-      const sample = ok(
-        generateSample({
-          key: fit.template!.key,
-          variant: fit.variant!,
-          metadata: skeleton.metadata,
-          ecg: { ecgId: '90099' },
-          measurements: measureRecord(record),
-          seed,
-        }),
-      );
+      const sample = ok(generateOn(skeleton, '90099', measureRecord(record), seed));
       const q = sample.data.reasoning
         .flatMap((st) => st.ecg_grounding)
         .find((g) => /non-conducted P wave/i.test(g.question))!;
@@ -246,16 +237,13 @@ describe('generateSample on real records', () => {
           st.ecg_grounding.some((g) => /atrial rate/i.test(g.question)),
         ),
     )!;
-    const fit = fitSample(avb, set);
     const on = (condition: 'third_degree_av_block' | 'atrial_fibrillation', seed: number) =>
-      generateSample({
-        key: fit.template!.key,
-        variant: fit.variant!,
-        metadata: avb.metadata,
-        ecg: { ecgId: '90099' },
-        measurements: measureRecord(generateSyntheticEcg(synthParams(condition, { seed })).record),
+      generateOn(
+        avb,
+        '90099',
+        measureRecord(generateSyntheticEcg(synthParams(condition, { seed })).record),
         seed,
-      });
+      );
     for (const seed of [1, 2, 3]) {
       const sample = ok(on('third_degree_av_block', seed));
       const q = sample.data.reasoning
