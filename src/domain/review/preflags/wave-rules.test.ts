@@ -81,6 +81,27 @@ describe('wave-answer-misses and wave-distractor-holds', () => {
     ]);
   });
 
+  it('non-conducted P: where the engine found one, the answer must hold it and no distractor may', () => {
+    // The engine found a P wave no QRS follows at 1.95-2.05 s, between the beats at 1.5 and 2.5 s.
+    const blocked = beats.map((b) =>
+      b.index === 1 ? { ...b, nonConductedP: { onsetS: 1.95, peakS: 2.0, offsetS: 2.05 } } : b,
+    );
+    const mb = { ...m, beats: blocked };
+    const runB = (g: GroundingV002) =>
+      waveRules({ sample: sampleOf([{ finding: 'is it?', yes: true, grounding: [g] }]), m: mb });
+    const NC = 'In which of the following segments can you observe a non-conducted P wave?';
+    expect(runB(waveQ(NC, ['[1.90s - 2.10s]', '[3.10s - 3.25s]'], 0))).toEqual([]);
+    // Between the same two beats but off the P wave found: a miss; the distractor on it holds it.
+    const flags = runB(waveQ(NC, ['[1.62s - 1.80s]', '[1.90s - 2.10s]'], 0));
+    expect(flags.map((f) => [f.rule, f.at.option])).toEqual([
+      ['wave-answer-misses', 0],
+      ['wave-distractor-holds', 1],
+    ]);
+    expect(flags[1]!.message).toMatch(/no QRS follows at 1.95-2.05 s/);
+    // Where the engine found none, being between two QRS complexes is all that is checked.
+    expect(run(waveQ(NC, ['[1.62s - 1.80s]', '[3.10s - 3.25s]'], 0))).toEqual([]);
+  });
+
   it('beat ranges: the answer must span the longest RR', () => {
     // A dropped beat: no QRS at 3.5 s, so beats 3 and 4 (2.5 s and 4.5 s) are 2 s apart.
     const dropped = beatsAt([0.5, 1.5, 2.5, 4.5, 5.5]);
