@@ -7,7 +7,7 @@
  */
 import type { Measured } from './types';
 import { PR_RANGE_S, atrialRate, steadyPr } from './atrial-rhythm';
-import { median } from './measure-math';
+import { median, round } from './measure-math';
 import { movingAverage } from './signal-prep';
 
 /** One P wave found in the record (seconds from its start). */
@@ -85,16 +85,11 @@ const MAX_P_MV = 0.6;
 /** A QRS hides what lies within this margin of it (s). */
 const QRS_MARGIN_S = 0.02;
 
-const bpm = (
-  note: string | null,
-  value: number | null,
-  beats: number[],
-  leads: readonly string[],
-): Measured => ({
+const bpm = (note: string | null, value: number | null, leads: readonly string[]): Measured => ({
   value,
   unit: 'bpm',
   from: {
-    beats,
+    beats: [],
     leads: [...leads],
     method: 'P waves after the median QRS-T is subtracted from each beat',
   },
@@ -215,7 +210,7 @@ export function detectAtrialActivity(input: AtrialInput): AtrialActivity {
   const none = (note: string): AtrialActivity => ({
     waves: [],
     associated: false,
-    rate: bpm(note, null, [], leads),
+    rate: bpm(note, null, leads),
   });
   if (input.flat.length === 0) return none('no usable signal');
   const { magnitude, bands } = pMagnitude(input, ventricularResidual(input));
@@ -241,7 +236,7 @@ export function detectAtrialActivity(input: AtrialInput): AtrialActivity {
       Math.min(magnitude.length - 1, Math.round(peak + half)),
     ];
   };
-  const s = (i: number) => Math.round((i / fs) * 1000) / 1000;
+  const s = (i: number) => round(i / fs, 3);
   const wave = (
     onset: number,
     peak: number,
@@ -251,7 +246,7 @@ export function detectAtrialActivity(input: AtrialInput): AtrialActivity {
     onsetS: s(onset),
     peakS: s(peak),
     offsetS: s(offset),
-    magnitudeMv: Math.round(magnitude[peak]! * 1000) / 1000,
+    magnitudeMv: round(magnitude[peak]!, 3),
     conductsTo,
   });
   const rateOf = (waves: readonly AtrialWave[]) => {
@@ -259,23 +254,14 @@ export function detectAtrialActivity(input: AtrialInput): AtrialActivity {
       waves.map((w) => Math.round(w.peakS * fs)),
       fs,
     );
-    return bpm(r.note, r.value, [], leads);
+    return bpm(r.note, r.value, leads);
   };
 
   const driven = input.beats.filter((b) => !b.ectopic);
   if (steadyPr(driven.map((b) => (b.p ? (b.onset - b.p.onset) / fs : null)))) {
     const conducted = input.beats.flatMap((b, beat) => (b.p ? [{ ...b.p, beat }] : []));
-    // How tall the conducted P waves stand in the residual: the bar another P wave must reach.
-    const tallest = (at: number) => {
-      let top = 0;
-      for (
-        let i = Math.max(0, at - reach / 2);
-        i <= Math.min(magnitude.length - 1, at + reach / 2);
-        i++
-      )
-        top = Math.max(top, magnitude[i]!);
-      return top;
-    };
+    // The residual's peak near a conducted P wave's own peak: how tall it stands there is the bar
+    // another P wave must reach, and its direction the one that P wave must share.
     const peakNear = (at: number) => {
       let best = at;
       for (
@@ -286,7 +272,7 @@ export function detectAtrialActivity(input: AtrialInput): AtrialActivity {
         if (magnitude[i]! > magnitude[best]!) best = i;
       return best;
     };
-    const heights = conducted.map((p) => tallest(p.peak)).filter((h) => h > 0);
+    const heights = conducted.map((p) => magnitude[peakNear(p.peak)]!).filter((h) => h > 0);
     // The conducted P waves' direction across the leads: a sinus P wave that does not conduct
     // points the same way; what is left of a T or U wave mostly does not.
     const reference = conducted

@@ -157,6 +157,8 @@ export function measureRecord(record: EcgRecord): Measurements {
 
   const matchP =
     medianLeads && medianResult?.p ? medianPMatcher(flat, medianLeads, medianResult.p, fs) : null;
+  // Each beat's P wave in samples, as found below, for the atrial-activity search.
+  const beatP: (WaveBounds | null)[] = drafts.map(() => null);
   const measuredBeats: MeasuredBeat[] = drafts.map((d, i) => {
     const rrBefore = i > 0 ? rr[i - 1]! : null;
     const ref = i > 0 ? localRr[i - 1] : null;
@@ -222,6 +224,7 @@ export function measureRecord(record: EcgRecord): Measurements {
     });
     const t = (idx: number | null) => (idx === null ? null : round(idx / fs, 3));
     const pOn = pWave && !(premature && ventricular) ? pWave : null;
+    beatP[i] = pOn;
     return {
       index: i,
       rPeakS: t(d.r)!,
@@ -250,19 +253,14 @@ export function measureRecord(record: EcgRecord): Measurements {
     fsHz: fs,
     flat,
     leadNames: prepared.names,
-    beats: drafts.map((d, i) => {
-      const b = measuredBeats[i]!;
-      const at = (x: number | null) => (x === null ? null : Math.round(x * fs));
-      const [on, peak, off] = [at(b.pOnsetS), at(b.pPeakS), at(b.pOffsetS)];
-      return {
-        onset: d.onset,
-        offset: d.offset,
-        fiducial: fiducials[i]!,
-        alike: correlations[i]! >= 0.8,
-        p: on !== null && peak !== null && off !== null ? { onset: on, peak, offset: off } : null,
-        ectopic: b.premature && b.origin === 'ventricular',
-      };
-    }),
+    beats: drafts.map((d, i) => ({
+      onset: d.onset,
+      offset: d.offset,
+      fiducial: fiducials[i]!,
+      alike: correlations[i]! >= 0.8,
+      p: beatP[i]!,
+      ectopic: measuredBeats[i]!.premature && measuredBeats[i]!.origin === 'ventricular',
+    })),
     median:
       medianLeads && medianResult
         ? {

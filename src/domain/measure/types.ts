@@ -59,7 +59,7 @@ export interface MeasuredBeat {
   readonly qrsAxisDeg: number | null;
   /** Per lead name. */
   readonly leads: Readonly<Record<string, BeatLeadAmplitudes>>;
-  /** The first P wave after this beat's QRS that no QRS follows, before the next beat (atrial.ts). */
+  /** The first P wave after this beat's QRS that no QRS follows, before the next beat (atrial-activity.ts). */
   readonly nonConductedP: {
     readonly onsetS: number;
     readonly peakS: number;

@@ -80,9 +80,14 @@ const conditionTiming: Record<
   third_degree_av_block: timing(40, 0, 110),
 };
 
+/** Second-degree block: every this-many-th P wave is not conducted (4:3 Mobitz II)... */
+export const DEFAULT_DROPPED_EVERY = 4;
+/** ...third-degree block: the P waves' own rate under the escape rhythm. */
+export const DEFAULT_ATRIAL_RATE_BPM = 90;
+
 const avBlockDefaults: Partial<Record<SynthCondition, Partial<SynthParams>>> = {
-  second_degree_av_block: { droppedEvery: 4 },
-  third_degree_av_block: { atrialRateBpm: 90 },
+  second_degree_av_block: { droppedEvery: DEFAULT_DROPPED_EVERY },
+  third_degree_av_block: { atrialRateBpm: DEFAULT_ATRIAL_RATE_BPM },
 };
 
 /** Typical parameters for a condition; any field given in `overrides` wins. */

@@ -5,6 +5,7 @@
  * rhythm beats at heartRateBpm, neither driving the other.
  */
 import type { SynthParams } from './conditions';
+import { DEFAULT_ATRIAL_RATE_BPM, DEFAULT_DROPPED_EVERY } from './conditions';
 import type { Pulse } from './heart-vector';
 import { placeShape, qrsShapeFor, tPulse } from './heart-vector';
 import type { Plan } from './plan-beats';
@@ -51,14 +52,16 @@ function ventricularBeat(
 /** The pulses, beats and P waves of a second- or third-degree AV block record. */
 export function planAvBlock(params: SynthParams, rng: Prng): Plan {
   const third = params.condition === 'third_degree_av_block';
-  const atrialRateBpm = third ? (params.atrialRateBpm ?? 90) : params.heartRateBpm;
+  const atrialRateBpm = third
+    ? (params.atrialRateBpm ?? DEFAULT_ATRIAL_RATE_BPM)
+    : params.heartRateBpm;
   const ppS = 60 / atrialRateBpm;
   const qtS = params.qtMs / 1000;
   const fits = (qrsOnsetS: number) => qrsOnsetS + qtS + 0.08 < params.durationS;
   const pulses: Pulse[] = [];
   const beats: SynthBeatTruth[] = [];
   const atrialWaves: SynthAtrialWave[] = [];
-  const dropped = Math.max(2, params.droppedEvery ?? 4);
+  const dropped = Math.max(2, params.droppedEvery ?? DEFAULT_DROPPED_EVERY);
   let k = 0;
   for (
     let onsetS = 0.1 + rng.between(0, ppS);
