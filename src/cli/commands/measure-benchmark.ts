@@ -3,7 +3,6 @@
  * engine on the records a folder holds (the accuracy report of README "Measurement checks").
  */
 import { access } from 'node:fs/promises';
-import path from 'node:path';
 import type { SampleCheck } from '../../domain/measure/benchmark-check';
 import {
   checkSample,
@@ -15,9 +14,9 @@ import { FileValidator } from '../../domain/benchmark/validate-file';
 import { WfdbError } from '../../domain/wfdb/errors';
 import type { BenchmarkSample } from '../../schemas/benchmark-sample';
 import { readWfdbRecord } from '../../server/io/read-wfdb';
-import { candidateRecordPaths } from '../../server/services/records';
 import type { CliIo } from '../command';
 import { EXIT } from '../command';
+import { recordFinder } from './record-finder';
 import {
   formatFileProblem,
   maxLineBytesOption,
@@ -28,8 +27,10 @@ import {
 } from './benchmark-input';
 
 /** The usage line of the benchmark check. */
-export const benchmarkCheckUsage =
-  'ecg-workbench measure --benchmark <file.jsonl|dir> --records <dir> [--json] [--max-line-mb <MiB>]';
+export const benchmarkCheckUsage = [
+  'ecg-workbench measure --benchmark <file.jsonl|dir> --records <dir> [--json] [--max-line-mb <MiB>]',
+  "  Records are found in the source's layout under <dir>, else by their file name anywhere under it.",
+].join('\n');
 
 const exists = (file: string) =>
   access(file).then(
@@ -92,21 +93,14 @@ export async function runBenchmarkCheck(args: readonly string[], io: CliIo): Pro
     return EXIT.invalid;
   }
 
+  const find = recordFinder(recordsDir);
   // One record in memory at a time: each ECG is read and measured once for all its samples.
   const checked: { order: number; check: SampleCheck }[] = [];
   let withoutRecord = 0;
   let records = 0;
   for (const { sample, samples } of byEcg.values()) {
     const m = sample.metadata;
-    const candidates = candidateRecordPaths(m.data_source, m.ecg_id, m.subject_id ?? null);
-    let base: string | null = null;
-    for (const relative of candidates) {
-      const at = path.join(recordsDir, relative);
-      if (await exists(`${at}.hea`)) {
-        base = at;
-        break;
-      }
-    }
+    const base = await find(m);
     if (!base) {
       withoutRecord += samples.length;
       continue;

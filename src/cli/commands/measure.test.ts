@@ -142,6 +142,23 @@ describe('measure command', () => {
     expect(out.scores.at(-1)).toMatchObject({ quantity: 'all', count: 27 });
   });
 
+  it('--benchmark also finds records kept outside the PTB-XL layout, by file name', async () => {
+    // ../shared/data/ecg holds 2 more benchmark ECGs in PhysioNet Challenge 2024 folders
+    // (ptbxl-cinc2024/tiny_testset/hr_gt/<id>_hr): their 3 samples are checked too.
+    const records = path.resolve(repoRoot, '../shared/data/ecg');
+    const json = captureIo();
+    const args = ['--benchmark', benchmarkPath, '--records', records, '--json'];
+    expect(await measureCommand.run(args, json)).toBe(EXIT.ok);
+    const out = JSON.parse(json.stdout.join('')) as {
+      samples_checked: number;
+      measurements: { ecgId: string; quantity: string }[];
+    };
+    expect(out.samples_checked).toBe(44);
+    expect(out.measurements).toHaveLength(30);
+    const challenge = out.measurements.filter((m) => m.ecgId === '17292').map((m) => m.quantity);
+    expect(challenge.sort()).toEqual(['pr_interval', 'qrs_axis', 'r_amplitude']);
+  });
+
   it('--benchmark needs --records and an existing folder', async () => {
     const usage = captureIo();
     expect(await measureCommand.run(['--benchmark', benchmarkPath], usage)).toBe(EXIT.usage);

@@ -3,18 +3,17 @@
  * sample whose record is under the folder is regenerated on its own ECG from templates built
  * without it and compared with itself.
  */
-import { readdir, access } from 'node:fs/promises';
-import path from 'node:path';
+import { access } from 'node:fs/promises';
 import type { AgreementMiss, AgreementSummary, HeldSample } from '../../domain/benchmark/resample';
 import { leaveOneOut } from '../../domain/benchmark/resample';
 import { measureRecord } from '../../domain/measure/measure-record';
 import type { Measurements } from '../../domain/measure/types';
 import { WfdbError } from '../../domain/wfdb/errors';
 import { readWfdbRecord } from '../../server/io/read-wfdb';
-import { candidateRecordPaths } from '../../server/services/records';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 import { maxLineBytesOption, parseArgs, plural, usageError } from './benchmark-input';
+import { recordFinder } from './record-finder';
 import { readSampleFile } from './sample-file';
 
 const usage = [
@@ -28,36 +27,6 @@ const exists = (file: string) =>
     () => true,
     () => false,
   );
-
-/** Every .hea file under a folder, by base name without extension (the first found wins). */
-async function headersByName(root: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  for (const e of entries) {
-    if (!e.isFile() || !e.name.endsWith('.hea')) continue;
-    const name = e.name.slice(0, -4);
-    if (!out.has(name)) out.set(name, path.join(e.parentPath, name));
-  }
-  return out;
-}
-
-/** Finds an ECG's record under root: its layout path, else its file name anywhere under root. */
-function recordFinder(root: string) {
-  let byName: Promise<Map<string, string>> | null = null;
-  return async (candidates: readonly string[]): Promise<string | null> => {
-    for (const relative of candidates) {
-      const at = path.join(root, relative);
-      if (await exists(`${at}.hea`)) return at;
-    }
-    byName ??= headersByName(root);
-    const names = await byName;
-    for (const relative of candidates) {
-      const found = names.get(path.basename(relative));
-      if (found) return found;
-    }
-    return null;
-  };
-}
 
 const pct = (part: number, whole: number) =>
   whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a';
@@ -113,9 +82,7 @@ export const regenerateCheckCommand: CliCommand = {
       const m = sample.metadata;
       const key = `${m.data_source}/${m.ecg_id}`;
       if (!measured.has(key)) {
-        const base = await find(
-          candidateRecordPaths(m.data_source, m.ecg_id, m.subject_id ?? null),
-        );
+        const base = await find(m);
         let measurements: Measurements | null = null;
         if (base) {
           try {
