@@ -21,6 +21,7 @@ import { extractTemplates, findTemplate, fitSample } from '../templates';
 import { validateSample } from '../validate-sample';
 import type { GenerateResult } from './generate';
 import { generateSample } from './generate';
+import { TYPICAL_SPREAD_MS } from './wave-options';
 
 const all = readFileSync(PTBXL_JSONL, 'utf8')
   .split('\n')
@@ -154,6 +155,31 @@ describe('generateSample on real records', () => {
         }),
       );
     }
+  });
+
+  it('measures on a typical beat: the QRS it grounds on is within 6 ms of the median of the beats', () => {
+    // ECG 338 (LBBB): 12 beats at 144-166 ms QRS, median 153; 4 of them lie further off it.
+    const m = measurementsOf('338');
+    const widths = m.beats.filter((b) => !b.premature).map((b) => b.qrsMs);
+    const sorted = [...widths].sort((a, b) => a - b);
+    const median = (sorted[5]! + sorted[6]!) / 2;
+    expect(widths.filter((w) => Math.abs(w - median) > TYPICAL_SPREAD_MS).length).toBeGreaterThan(
+      2,
+    );
+    const drawn = new Set<number>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const sample = ok(generate(476, seed));
+      const g = sample.data.reasoning[0]!.ecg_grounding[0]!;
+      const read = readGrounding(g);
+      if (read.type !== 'wave_grounding') throw new Error('step 1 asks for the QRS window');
+      const answer = optionWindows(read, m.beats)[read.answerIdx[0]!]!;
+      if (!answer.ok) throw new Error(answer.reason);
+      const beat = waveInWindow('qrs', answer.window, m.beats).beatIndex!;
+      expect(Math.abs(m.beats[beat]!.qrsMs - median)).toBeLessThanOrEqual(TYPICAL_SPREAD_MS);
+      drawn.add(beat);
+    }
+    // Still drawn among the typical beats, not always the same one.
+    expect(drawn.size).toBeGreaterThan(3);
   });
 
   it('moves a sample to another ECG: same identity and cell, the new ecg_id, options from the new record', () => {

@@ -37,7 +37,7 @@ import { createDraw } from './draw';
 import type { FindingContext } from './finding-rules';
 import { findingRule } from './finding-rules';
 import { leadAnswer, leadOptions } from './lead-options';
-import { beatRangeOptions, eligibleBeats, windowOptions } from './wave-options';
+import { beatRangeOptions, eligibleBeats, typicalBeats, windowOptions } from './wave-options';
 
 /** What to generate: the template variant, the sample's identity, the ECG and its measurements. */
 export interface GenerateRequest {
@@ -204,7 +204,8 @@ class Builder {
         at,
         message: `beat ${kept + 1} has no ${kind} the engine delineates: another beat drawn`,
       });
-    const beat = keptBeat ?? eligible[this.draw.int(eligible.length)]!;
+    const typical = typicalBeats(kind, eligible);
+    const beat = keptBeat ?? typical[this.draw.int(typical.length)]!;
     const written = windowOptions(this.draw, kind, waveWindowOfBeat(kind, beat)!, m, count);
     if (!written)
       throw new Unbuildable(

@@ -54,6 +54,43 @@ export function eligibleBeats(kind: WaveKind, m: Measurements): MeasuredBeat[] {
   return regular.length > 0 ? regular : m.beats.filter(inside);
 }
 
+/** A beat's value off the record's median that still counts as typical of the record (ms). */
+export const TYPICAL_SPREAD_MS = 6;
+
+/** The interval a measurement on an answer window of `kind` reads on its beat, if any. */
+function intervalOn(kind: WaveKind, b: MeasuredBeat): number | null {
+  if (kind === 'p') return b.prMs;
+  return kind === 'qrs' || kind === 'premature_beat' ? b.qrsMs : null;
+}
+
+/**
+ * The beats among `eligible` to draw an answer window from: those whose interval (PR on a P wave,
+ * QRS duration on a QRS) lies within TYPICAL_SPREAD_MS of the median of them, or the half nearest
+ * it when fewer do. A measurement question that follows reads that one beat, so it inherits the
+ * beat's delineation: a beat at 166 ms among beats at 144-156 gives an answer that a cardiologist
+ * measuring the record would not give. Kinds without an interval leave `eligible` as it is, and so
+ * do fewer than 3 beats with one.
+ */
+export function typicalBeats(kind: WaveKind, eligible: readonly MeasuredBeat[]): MeasuredBeat[] {
+  const valued = eligible.flatMap((b) => {
+    const v = intervalOn(kind, b);
+    return v === null ? [] : [{ b, v }];
+  });
+  if (valued.length < 3) return [...eligible];
+  const sorted = valued.map((x) => x.v).sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const off = (x: { v: number }) => Math.abs(x.v - median);
+  const near = valued.filter((x) => off(x) <= TYPICAL_SPREAD_MS);
+  const enough = Math.ceil(valued.length / 2);
+  const kept =
+    near.length >= enough
+      ? near
+      : [...valued].sort((a, b) => off(a) - off(b) || a.b.index - b.b.index).slice(0, enough);
+  // In record order, so a seed draws the same beat whatever order the filter left them in.
+  return kept.map((x) => x.b).sort((a, b) => a.index - b.index);
+}
+
 /** Every wave window of the record that may serve as a distractor for an answer of `kind`. */
 function distractorWindows(
   kind: WaveKind,
