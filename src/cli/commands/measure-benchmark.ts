@@ -6,6 +6,7 @@ import { access } from 'node:fs/promises';
 import type { SampleCheck } from '../../domain/measure/benchmark-check';
 import {
   checkSample,
+  edgeAgreement,
   formatAccuracyReport,
   scoreMeasurements,
 } from '../../domain/measure/benchmark-check';
@@ -128,6 +129,7 @@ export async function runBenchmarkCheck(args: readonly string[], io: CliIo): Pro
         scores: scoreMeasurements(checks.flatMap((c) => c.measurements)),
         measurements: checks.flatMap((c) => c.measurements),
         windows: checks.flatMap((c) => c.windows),
+        window_edges: edgeAgreement(checks.flatMap((c) => c.windows)),
         beat_ranges: checks.flatMap((c) => c.beatRanges),
       }),
     );

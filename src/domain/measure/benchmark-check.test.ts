@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ptbxlRecordPath } from '../wfdb/paths';
-import type { CheckedSample, SampleCheck } from './benchmark-check';
+import type { CheckedSample, SampleCheck, WindowCheck } from './benchmark-check';
 import {
   checkSample,
+  edgeAgreement,
   formatAccuracyReport,
   longestIntervalIsAnswer,
   scoreMeasurements,
@@ -58,5 +59,63 @@ describe('measurement engine on the benchmark PTB-XL records in ../shared', () =
       beatRangesResolved: 1,
       answerIsLongestInterval: true,
     });
+  });
+});
+
+describe('edgeAgreement', () => {
+  const window = (
+    ecgId: string,
+    text: string,
+    kind: WindowCheck['kind'],
+    edgesMs: WindowCheck['edgesMs'],
+  ): WindowCheck => ({
+    sampleId: 1,
+    ecgId,
+    kind,
+    window: text,
+    windowS: { startS: 0, endS: 0 },
+    held: edgesMs !== null,
+    beatIndex: edgesMs === null ? null : 0,
+    detail: '',
+    question: '',
+    edgesMs,
+  });
+
+  it('spreads engine-minus-answer edges per kind, each window once, unheld ones left out', () => {
+    const out = edgeAgreement([
+      window('1', '[1.00s - 1.10s]', 'qrs', { startMs: 4, endMs: -2 }),
+      // The same window of the same ECG asked again in another sample: counted once.
+      window('1', '[1.00s - 1.10s]', 'qrs', { startMs: 4, endMs: -2 }),
+      window('2', '[1.00s - 1.10s]', 'qrs', { startMs: 8, endMs: 2 }),
+      window('3', '[2.00s - 2.10s]', null, { startMs: -6, endMs: 6 }),
+      window('4', '[2.00s - 2.10s]', 'qrs', null),
+      window('4', '[3.00s - 3.12s]', 'p', { startMs: 10, endMs: 20 }),
+    ]);
+    expect(out).toEqual([
+      {
+        kind: 'p',
+        count: 1,
+        start: { meanMs: 10, sdMs: 0, medianMs: 10 },
+        end: { meanMs: 20, sdMs: 0, medianMs: 20 },
+      },
+      {
+        kind: 'qrs',
+        count: 3,
+        start: { meanMs: 2, sdMs: 7.2, medianMs: 4 },
+        end: { meanMs: 2, sdMs: 4, medianMs: 2 },
+      },
+    ]);
+  });
+
+  it('on the real questions: every held answer window has the engine edges of its wave', async () => {
+    const windows = (await checkAll()).flatMap((c) => c.windows);
+    for (const w of windows) expect(w.edgesMs === null).toBe(!w.held);
+    const qrs = edgeAgreement(windows).find((e) => e.kind === 'qrs')!;
+    const distinct = new Set(
+      windows
+        .filter((w) => (w.kind ?? 'qrs') === 'qrs' && w.held)
+        .map((w) => `${w.ecgId} ${w.window}`),
+    );
+    expect(qrs.count).toBe(distinct.size);
   });
 });

@@ -17,6 +17,7 @@ import {
   optionWindows,
   readGrounding,
   waveInWindow,
+  waveWindowOfBeat,
 } from '../benchmark/grounding';
 import type { Measurements } from './types';
 
@@ -67,6 +68,11 @@ export interface WindowCheck {
   readonly beatIndex: number | null;
   readonly detail: string;
   readonly question: string;
+  /**
+   * The engine's window of the asked wave on the beat the answer holds, minus the answer window:
+   * start and end in ms (negative: the engine's edge comes first); null when not held.
+   */
+  readonly edgesMs: { readonly startMs: number; readonly endMs: number } | null;
 }
 
 /** One beat-range option checked. */
@@ -118,6 +124,8 @@ export function checkSample(sample: CheckedSample, m: Measurements): SampleCheck
         const answer = read.options[answerIdx];
         if (answer?.kind === 'window') {
           const held = waveInWindow(read.waveKind, answer, m.beats);
+          const beat = held.held && held.beatIndex !== null ? m.beats[held.beatIndex] : undefined;
+          const engine = beat ? waveWindowOfBeat(read.waveKind ?? 'qrs', beat) : null;
           out.windows.push({
             sampleId,
             ecgId,
@@ -126,6 +134,12 @@ export function checkSample(sample: CheckedSample, m: Measurements): SampleCheck
             windowS: { startS: answer.startS, endS: answer.endS },
             question: g.question,
             ...held,
+            edgesMs: engine
+              ? {
+                  startMs: Math.round((engine.startS - answer.startS) * 1000),
+                  endMs: Math.round((engine.endS - answer.endS) * 1000),
+                }
+              : null,
           });
         }
         if (read.options.some((o) => o.kind === 'beats')) {
@@ -205,6 +219,59 @@ export function longestIntervalIsAnswer(ranges: readonly BeatRangeCheck[]): bool
   });
 }
 
+/** Mean, sample standard deviation and median of a list of ms values. */
+export interface Spread {
+  readonly meanMs: number;
+  readonly sdMs: number;
+  readonly medianMs: number;
+}
+
+/** How the engine's edges sit against the answer windows of one wave kind, each window once. */
+export interface EdgeAgreement {
+  readonly kind: WaveKind;
+  readonly count: number;
+  readonly start: Spread;
+  readonly end: Spread;
+}
+
+function spread(values: readonly number[]): Spread {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = n % 2 ? sorted[n >> 1]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  const one = (x: number) => Math.round(x * 10) / 10;
+  return { meanMs: one(mean), sdMs: one(sd), medianMs: one(median) };
+}
+
+/**
+ * Engine edges minus answer-window edges per wave kind, over the held windows, a window asked in
+ * several samples of one ECG counted once. A mean far from 0 is a difference of convention (where
+ * the benchmark puts an onset), the spread is beat-by-beat disagreement; answer windows are written
+ * to 10 ms, so even identical edges spread by about 3 ms.
+ */
+export function edgeAgreement(windows: readonly WindowCheck[]): EdgeAgreement[] {
+  const byKind = new Map<WaveKind, Map<string, { startMs: number; endMs: number }>>();
+  for (const w of windows) {
+    if (!w.edgesMs) continue;
+    const kind = w.kind ?? 'qrs';
+    const seen = byKind.get(kind) ?? new Map<string, { startMs: number; endMs: number }>();
+    seen.set(`${w.ecgId} ${w.window}`, w.edgesMs);
+    byKind.set(kind, seen);
+  }
+  return [...byKind.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([kind, seen]) => {
+      const edges = [...seen.values()];
+      return {
+        kind,
+        count: edges.length,
+        start: spread(edges.map((e) => e.startMs)),
+        end: spread(edges.map((e) => e.endMs)),
+      };
+    });
+}
+
 const pct = (part: number, whole: number) =>
   whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a';
 
@@ -238,6 +305,13 @@ export function formatAccuracyReport(checks: readonly SampleCheck[]): string {
   for (const w of ws.filter((x) => !x.held)) {
     lines.push(
       `  not held: sample ${w.sampleId} ecg ${w.ecgId} ${w.kind} ${w.window}: ${w.detail}`,
+    );
+  }
+  lines.push('Engine edges minus answer-window edges (ms; each window once):');
+  for (const e of edgeAgreement(ws)) {
+    const f = (x: Spread) => `mean ${x.meanMs} sd ${x.sdMs} median ${x.medianMs}`;
+    lines.push(
+      `  ${e.kind.padEnd(15)} ${String(e.count).padStart(3)}  start ${f(e.start)}; end ${f(e.end)}`,
     );
   }
   const rs = checks.flatMap((c) => c.beatRanges);
