@@ -15,10 +15,12 @@ export const PR_BASELINE_MS = { from: 20, to: 8 } as const;
 const Q_MIN_MV = 0.02;
 
 /**
- * R: highest point (>= 0); S: deepest point after the first R wave (or anywhere for a QS), as a
- * depth; Q: initial negative part (all of a QS). The first R wave is the first local maximum that
- * reaches a tenth of the R (and Q_MIN_MV): in an rSR' the S lies between r and R', before the
- * highest point, and measuring it after the highest point would read 0 where the S is clear.
+ * R: highest point (>= 0); S: lowest point, as a depth (>= 0); Q: initial negative part (all of a
+ * QS). R and S are the benchmark's own definitions, written in its questions: "measured from the
+ * baseline to the highest (lowest) point of the QRS complex". The lowest point is the S of an rS
+ * and of an rSR' (between r and R') and the whole of a QS, also when a small positive wave ends
+ * the complex: in LBBB, V1's QS runs into ST elevation, and an S taken after the first positive
+ * wave read 0 there (engine 1.2.0 and before).
  */
 export function qrsAmplitudes(
   x: ArrayLike<number>,
@@ -37,10 +39,8 @@ export function qrsAmplitudes(
   }
   // A positive blip below the Q threshold is no R wave: the complex is a QS.
   if (rMv < Q_MIN_MV) rAt = -1;
-  const firstR =
-    rAt < 0 ? -1 : firstPeakAbove(x, baseline, onset, rAt, Math.max(Q_MIN_MV, 0.1 * rMv));
   let sMv = 0;
-  for (let i = firstR < 0 ? onset : firstR; i <= offset; i++) sMv = Math.max(sMv, baseline - x[i]!);
+  for (let i = onset; i <= offset; i++) sMv = Math.max(sMv, baseline - x[i]!);
   let qSamples = 0;
   let qMv = 0;
   const firstUp = rAt < 0 ? offset : rAt;
@@ -56,21 +56,6 @@ export function qrsAmplitudes(
     if (start > onset + (offset - onset) / 2) qSamples = 0;
   }
   return { rMv, sMv, qSamples, qMv: qSamples > 0 ? qMv : 0 };
-}
-
-/** The first local maximum in [from, to] at least `minMv` above the baseline; `to` when none comes earlier. */
-function firstPeakAbove(
-  x: ArrayLike<number>,
-  baseline: number,
-  from: number,
-  to: number,
-  minMv: number,
-): number {
-  for (let i = from; i < to; i++) {
-    const v = x[i]! - baseline;
-    if (v >= minMv && v >= x[i - 1]! - baseline && v > x[i + 1]! - baseline) return i;
-  }
-  return to;
 }
 
 /** Signed area of x - baseline over [from, to] (mV x samples). */

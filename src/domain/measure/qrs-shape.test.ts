@@ -82,7 +82,7 @@ describe('qrsShapes', () => {
 });
 
 describe('qrsAmplitudes of an rSR', () => {
-  it("reads the S between r and R' (the deepest point after the first R), not 0 after the tallest", () => {
+  it("reads the S between r and R' (the lowest point of the QRS), not 0 after the tallest", () => {
     const x = hump(hump(hump(flat(), -40, -10, 0.3), -10, 20, -0.4), 20, 80, 0.8);
     const a = qrsAmplitudes(x, 0, at(-40), at(80));
     expect(a.rMv).toBeCloseTo(0.8, 2);
@@ -94,5 +94,12 @@ describe('qrsAmplitudes of an rSR', () => {
     const qs = qrsAmplitudes(hump(flat(), -40, 60, -1.1), 0, at(-40), at(80));
     expect(qs.rMv).toBe(0);
     expect(qs.sMv).toBeCloseTo(1.1, 2);
+  });
+
+  it('reads the whole depth of a QS that ends in a small positive wave (LBBB V1 into ST elevation)', () => {
+    const x = hump(hump(flat(), -40, 50, -1.3), 50, 80, 0.13);
+    const a = qrsAmplitudes(x, 0, at(-40), at(80));
+    expect(a.rMv).toBeCloseTo(0.13, 2);
+    expect(a.sMv).toBeCloseTo(1.3, 2);
   });
 });

@@ -74,7 +74,7 @@ export interface LeadMeasurements {
   readonly fromBeats: readonly number[];
   /** Highest positive deflection in the QRS (>= 0). */
   readonly rMv: number | null;
-  /** Depth of the deepest negative deflection after the R (or of a QS), >= 0. */
+  /** Depth of the lowest point of the QRS (the S of an rS or rSR', all of a QS), >= 0. */
   readonly sMv: number | null;
   /** Duration of the initial negative deflection (0 when the QRS starts upwards). */
   readonly qMs: number | null;
