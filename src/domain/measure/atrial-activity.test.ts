@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { benchmarkRecordPaths, ptbxlDatabaseRows } from '../../testing/benchmark-records';
+import { ECG_ROOT, benchmarkRecordPaths, ptbxlDatabaseRows } from '../../testing/benchmark-records';
 import { readRecord } from '../../testing/read-record';
 import type { SynthCondition, SynthTruth } from '../synth';
 import { generateSyntheticEcg, synthParams } from '../synth';
@@ -134,5 +136,37 @@ describe('atrial activity on the PTB-XL records in ../shared (none with an AV bl
     expect(agree.length / sinus.length).toBeGreaterThanOrEqual(0.9);
     for (const r of sinus.filter((x) => !agree.includes(x)))
       expect(r.m.atrial.rate.note, r.ecgId).toMatch(/irregular/);
+  });
+});
+
+describe('P waves and atrial activity agree, on the 55 PTB-XL records in ../shared', () => {
+  const records: { ecgId: string; m: Measurements }[] = [];
+  beforeAll(async () => {
+    const dir = path.join(ECG_ROOT, 'ptbxl', 'records500', '00000');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('_hr.hea'))) {
+      const base = path.join(dir, file.replace(/\.hea$/, ''));
+      records.push({
+        ecgId: String(Number(file.slice(0, 5))),
+        m: measureRecord(await readRecord(base)),
+      });
+    }
+  }, 120_000);
+
+  it('where no P wave stands out once each QRS-T is taken off, no beat has one and there is no PR', () => {
+    expect(records.length).toBe(55);
+    const without = records.filter((r) => r.m.atrial.waves.length === 0);
+    // Before, ecg 26 and 39 read PR 72 ms (a notch left by a flat T's tail) and ecg 477, an
+    // escape rhythm at 31 bpm with no P wave, PR 322 ms.
+    expect(without.map((r) => r.ecgId)).toEqual(expect.arrayContaining(['26', '39', '477']));
+    for (const { ecgId, m } of without) {
+      expect({
+        ecgId,
+        beatsWithP: m.beats.filter((b) => b.pOnsetS !== null || b.prMs !== null).length,
+        pr: m.global.pr.value,
+      }).toEqual({ ecgId, beatsWithP: 0, pr: null });
+      expect(m.medianBeat?.pOnsetMs ?? null).toBeNull();
+    }
+    const escape = records.find((r) => r.ecgId === '477')!.m;
+    expect(escape.global.pr.note).toMatch(/no P wave/);
   });
 });

@@ -271,7 +271,16 @@ export function measureRecord(record: EcgRecord): Measurements {
           }
         : null,
   });
-  const beats = measuredBeats.map((b, i) => {
+  // One home for whether there are P waves: when none stands out once each beat's QRS-T is taken
+  // off (atrial-activity.ts), what the per-beat search found before each QRS is noise or a
+  // remnant of the QRS-T (an escape rhythm read PR 322 ms; a flat T's tail, PR 72 ms).
+  const noP = atrial.waves.length === 0 && measuredBeats.some((b) => b.pOnsetS !== null);
+  if (noP)
+    notes.push(`no P wave once the QRS-T is taken off (${atrial.rate.note ?? 'none found'})`);
+  const beats = measuredBeats.map((measured, i) => {
+    const b = noP
+      ? { ...measured, pOnsetS: null, pPeakS: null, pOffsetS: null, prMs: null }
+      : measured;
     const next = measuredBeats[i + 1];
     const w = next
       ? atrial.waves.find(
@@ -296,16 +305,16 @@ export function measureRecord(record: EcgRecord): Measurements {
   // P waves that march through at their own rate (AV dissociation) make no PR interval: the
   // median beat's "P wave" is whichever one happened to fall before the QRS.
   const dissociated = !atrial.associated && atrial.rate.value !== null;
-  const global = dissociated
-    ? {
-        ...fromMedian,
-        pr: {
-          ...fromMedian.pr,
-          value: null,
-          note: `P waves (${atrial.rate.value} bpm) and QRS complexes are dissociated: no PR interval`,
-        },
-      }
-    : fromMedian;
+  const noPr = dissociated
+    ? `P waves (${atrial.rate.value} bpm) and QRS complexes are dissociated: no PR interval`
+    : noP
+      ? 'no P wave once the QRS-T is taken off: no PR interval'
+      : null;
+  const global = {
+    ...fromMedian,
+    ...(noPr ? { pr: { ...fromMedian.pr, value: null, note: noPr } } : {}),
+    ...(noP ? { pAxis: { ...fromMedian.pAxis, value: null, note: 'no P wave' } } : {}),
+  };
   const leads = leadMeasurements(prepared, medianLeads, medianResult, dominant);
   const medianBeat: MedianBeat | null =
     medianLeads && medianResult
@@ -317,9 +326,9 @@ export function measureRecord(record: EcgRecord): Measurements {
           ),
           qrsOnsetMs: medianResult.relMs(medianResult.qrsOnset)!,
           qrsOffsetMs: medianResult.relMs(medianResult.qrsOffset)!,
-          pOnsetMs: medianResult.relMs(medianResult.p?.onset ?? null),
-          pPeakMs: medianResult.relMs(medianResult.p?.peak ?? null),
-          pOffsetMs: medianResult.relMs(medianResult.p?.offset ?? null),
+          pOnsetMs: noP ? null : medianResult.relMs(medianResult.p?.onset ?? null),
+          pPeakMs: noP ? null : medianResult.relMs(medianResult.p?.peak ?? null),
+          pOffsetMs: noP ? null : medianResult.relMs(medianResult.p?.offset ?? null),
           tPeakMs: medianResult.relMs(medianResult.t?.peak ?? null),
           tOffsetMs: medianResult.relMs(medianResult.t?.offset ?? null),
         }
