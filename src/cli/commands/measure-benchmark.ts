@@ -2,7 +2,6 @@
  * `measure --benchmark`: checks a benchmark file's grounding answers against the measurement
  * engine on the records a folder holds (the accuracy report of README "Measurement checks").
  */
-import { access } from 'node:fs/promises';
 import type { SampleCheck } from '../../domain/measure/benchmark-check';
 import {
   checkSample,
@@ -26,18 +25,13 @@ import {
   plural,
   usageError,
 } from './benchmark-input';
+import { fileExists } from '../../server/io/file-exists';
 
 /** The usage line of the benchmark check. */
 export const benchmarkCheckUsage = [
   'ecg-workbench measure --benchmark <file.jsonl|dir> --records <dir> [--json] [--max-line-mb <MiB>]',
   "  Records are found in the source's layout under <dir>, else by their file name anywhere under it.",
 ].join('\n');
-
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
 
 /** Samples of one ECG, in file order, with their places in the file. */
 interface EcgGroup {
@@ -63,7 +57,7 @@ export async function runBenchmarkCheck(args: readonly string[], io: CliIo): Pro
   }
   const maxLineBytes = maxLineBytesOption(parsed);
   if (typeof maxLineBytes === 'string') return usageError(io, benchmarkCheckUsage, maxLineBytes);
-  if (!(await exists(recordsDir))) {
+  if (!(await fileExists(recordsDir))) {
     io.err(`cannot open the records folder ${recordsDir}: it does not exist`);
     return EXIT.failure;
   }

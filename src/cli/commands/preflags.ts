@@ -4,7 +4,6 @@
  * whose record is not in the folder get the text rules only (or are left out with
  * --with-records-only).
  */
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { PREFLAG_ENGINE_VERSION } from '../../domain/review/preflags/catalog';
 import type { BenchmarkSample } from '../../schemas/benchmark-sample';
@@ -15,23 +14,13 @@ import { PreflagPool, defaultPoolSize } from '../../server/services/preflags/pre
 import { candidateRecordPaths } from '../../server/services/records';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
-import {
-  maxLineBytesOption,
-  parseArgs,
-  plural,
-  usageError,
-} from './benchmark-input';
+import { maxLineBytesOption, parseArgs, plural, usageError } from './benchmark-input';
 import { groupInto } from '../../domain/group-into';
 import { readSampleFile } from './sample-file';
+import { fileExists } from '../../server/io/file-exists';
 
 const usage =
   'ecg-workbench preflags <file.jsonl|dir> --records <dir> [--with-records-only] [--workers N] [--json] [--max-line-mb <MiB>]';
-
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
 
 /** One sample's outcome, in file order. */
 interface Checked {
@@ -48,7 +37,7 @@ async function recordBaseOf(recordsDir: string, sample: BenchmarkSample): Promis
   const m = sample.metadata;
   for (const relative of candidateRecordPaths(m.data_source, m.ecg_id, m.subject_id ?? null)) {
     const base = path.join(recordsDir, relative);
-    if (await exists(`${base}.hea`)) return base;
+    if (await fileExists(`${base}.hea`)) return base;
   }
   return null;
 }
@@ -127,7 +116,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     );
   const maxLineBytes = maxLineBytesOption(parsed);
   if (typeof maxLineBytes === 'string') return usageError(io, usage, maxLineBytes);
-  if (!(await exists(recordsDir))) {
+  if (!(await fileExists(recordsDir))) {
     io.err(`cannot open the records folder ${recordsDir}: it does not exist`);
     return EXIT.failure;
   }

@@ -4,16 +4,11 @@
  * layout first (PTB-XL: records500/<thousands>/<id>_hr), else the record's file name anywhere
  * under the folder, as in collections that keep PTB-XL records in other layouts.
  */
-import { access, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { candidateRecordPaths } from '../../server/services/records';
 import type { DataSource } from '../../schemas/benchmark-sample';
-
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
+import { fileExists } from '../../server/io/file-exists';
 
 /** Every .hea file under a folder, by base name without extension (the first found wins). */
 async function headersByName(root: string): Promise<Map<string, string>> {
@@ -41,7 +36,7 @@ export function recordFinder(root: string): (ecg: RecordKey) => Promise<string |
     const candidates = candidateRecordPaths(ecg.data_source, ecg.ecg_id, ecg.subject_id ?? null);
     for (const relative of candidates) {
       const at = path.join(root, relative);
-      if (await exists(`${at}.hea`)) return at;
+      if (await fileExists(`${at}.hea`)) return at;
     }
     byName ??= headersByName(root);
     const names = await byName;

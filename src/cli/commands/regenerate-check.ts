@@ -3,7 +3,6 @@
  * sample whose record is under the folder is regenerated on its own ECG from templates built
  * without it and compared with itself.
  */
-import { access } from 'node:fs/promises';
 import type { AgreementMiss, AgreementSummary, HeldSample } from '../../domain/benchmark/resample';
 import { leaveOneOut } from '../../domain/benchmark/resample';
 import { measureRecord } from '../../domain/measure/measure-record';
@@ -15,18 +14,13 @@ import { EXIT } from '../command';
 import { maxLineBytesOption, parseArgs, plural, usageError } from './benchmark-input';
 import { recordFinder } from './record-finder';
 import { readSampleFile } from './sample-file';
+import { fileExists } from '../../server/io/file-exists';
 
 const usage = [
   'ecg-workbench regenerate-check --records <dir> <file.jsonl|dir> [--json] [--max-line-mb <MiB>]',
   "  Records are found in the source's layout under <dir> (PTB-XL: records500/<thousands>/<id>_hr),",
   '  else by their file name anywhere under it.',
 ].join('\n');
-
-const exists = (file: string) =>
-  access(file).then(
-    () => true,
-    () => false,
-  );
 
 const pct = (part: number, whole: number) =>
   whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a';
@@ -68,7 +62,7 @@ export const regenerateCheckCommand: CliCommand = {
     }
     const maxLineBytes = maxLineBytesOption(parsed);
     if (typeof maxLineBytes === 'string') return usageError(io, usage, maxLineBytes);
-    if (!(await exists(recordsDir))) {
+    if (!(await fileExists(recordsDir))) {
       io.err(`cannot open the records folder ${recordsDir}: it does not exist`);
       return EXIT.failure;
     }

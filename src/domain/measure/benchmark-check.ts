@@ -19,6 +19,7 @@ import {
   waveInWindow,
   waveWindowOfBeat,
 } from '../benchmark/grounding';
+import { median, round } from './measure-math';
 import type { Measurements } from './types';
 
 /** The grounding question fields this check reads (either answer shape). */
@@ -238,10 +239,7 @@ function spread(values: readonly number[]): Spread {
   const n = values.length;
   const mean = values.reduce((a, b) => a + b, 0) / n;
   const sd = n > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = n % 2 ? sorted[n >> 1]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-  const one = (x: number) => Math.round(x * 10) / 10;
-  return { meanMs: one(mean), sdMs: one(sd), medianMs: one(median) };
+  return { meanMs: round(mean, 1), sdMs: round(sd, 1), medianMs: round(median(values), 1) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceEntry } from '../../domain/jsonl/source-entry';
 import { encodeWfdbRecord } from '../../domain/wfdb/encode';
@@ -11,6 +11,7 @@ import { plantDemoDefects } from './demo-workspace-data-planted';
 import { buildDemoSamples } from './demo-workspace-data-samples';
 import { importSamples } from './import/import-samples';
 import { DEMO_PATH_PREFIX, demoRecordsDir, recordRoots } from './records';
+import { fileExists } from '../io/file-exists';
 
 /** What the demo seeding needs: where to write records, RECORDS_DIR (only read), a log line sink. */
 export interface DemoDataOptions {
@@ -19,18 +20,11 @@ export interface DemoDataOptions {
   readonly log: (line: string) => void;
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Writes a demo ECG as a PTB-XL-style WFDB record (format 16, 500 Hz, 10 s) unless it is there. */
 async function writeDemoRecord(demoDir: string, ecg: DemoEcg): Promise<boolean> {
   const relative = ptbxlRecordPath(ecg.spec.ecgId, 500);
   const base = path.join(demoDir, relative);
-  if ((await exists(`${base}.hea`)) && (await exists(`${base}.dat`))) return false;
+  if ((await fileExists(`${base}.hea`)) && (await fileExists(`${base}.dat`))) return false;
   const recordName = path.basename(relative);
   const { header, dat } = encodeWfdbRecord(ecg.record, {
     recordName,

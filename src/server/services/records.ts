@@ -1,4 +1,4 @@
-import { access, readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataSource } from '../../schemas/benchmark-sample';
 import { DATA_SOURCES } from '../../schemas/benchmark-sample';
@@ -6,6 +6,7 @@ import { parseWfdbHeader } from '../../domain/wfdb/header';
 import { mimicRecordPath, ptbxlRecordPath } from '../../domain/wfdb/paths';
 import type { Db } from '../storage/database';
 import { ServiceError, notFound } from './service-error';
+import { fileExists } from '../io/file-exists';
 
 /** Where WFDB records are read from: RECORDS_DIR (read-only) and the demo folder in DATA_DIR. */
 export interface RecordRoots {
@@ -45,15 +46,6 @@ export function candidateRecordPaths(
     return subjectId === null ? [] : [mimicRecordPath(subjectId, ecgId)];
   } catch {
     return [];
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -230,7 +222,7 @@ export async function locateRecord(
   if (!row) throw notFound(`ECG ${dataSource}/${ecgId}`);
   if (row.path !== null) {
     const stored = resolveStoredPath(roots, row.path);
-    if (stored !== null && (await exists(`${stored}.hea`))) return stored;
+    if (stored !== null && (await fileExists(`${stored}.hea`))) return stored;
   }
   const found = await findRecordPath(roots, dataSource, ecgId, row.subject_id);
   const base = found === null ? null : resolveStoredPath(roots, found);

@@ -3,6 +3,7 @@
  * (waveWindowOfBeat), distractors from other beats and waves, sorted by start, 2 decimals; and
  * "Nth QRS wave" pairs from detected beats.
  */
+import { median } from '../../measure/measure-math';
 import type { MeasuredBeat, Measurements } from '../../measure/types';
 import type { SecondsWindow, WaveKind } from '../grounding';
 import {
@@ -77,10 +78,8 @@ export function typicalBeats(kind: WaveKind, eligible: readonly MeasuredBeat[]):
     return v === null ? [] : [{ b, v }];
   });
   if (valued.length < 3) return [...eligible];
-  const sorted = valued.map((x) => x.v).sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  const off = (x: { v: number }) => Math.abs(x.v - median);
+  const middle = median(valued.map((x) => x.v));
+  const off = (x: { v: number }) => Math.abs(x.v - middle);
   const near = valued.filter((x) => off(x) <= TYPICAL_SPREAD_MS);
   const enough = Math.ceil(valued.length / 2);
   const kept =
