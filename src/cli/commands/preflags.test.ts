@@ -42,6 +42,24 @@ describe('preflags command', () => {
     expect(Object.values(out.by_rule).reduce((a, b) => a + b, 0)).toBe(2);
   });
 
+  it('finds records kept outside the PTB-XL layout by file name, as measure and regenerate-check do', async () => {
+    // ../shared/data/ecg also holds 2 benchmark ECGs in Challenge 2024 folders: 3 more samples.
+    const io = captureIo();
+    const all = path.resolve(repoRoot, '../shared/data/ecg');
+    const args = [
+      benchmarkPath,
+      '--records',
+      all,
+      '--with-records-only',
+      '--workers',
+      '2',
+      '--json',
+    ];
+    expect(await preflagsCommand.run(args, io)).toBe(EXIT.ok);
+    const out = JSON.parse(io.stdout.join('')) as { samples_with_record: number };
+    expect(out.samples_with_record).toBe(44);
+  });
+
   it('gives every sample the text rules, and prints a table by rule', async () => {
     const io = captureIo();
     expect(

@@ -4,23 +4,24 @@
  * whose record is not in the folder get the text rules only (or are left out with
  * --with-records-only).
  */
-import path from 'node:path';
 import { PREFLAG_ENGINE_VERSION } from '../../domain/review/preflags/catalog';
 import type { BenchmarkSample } from '../../schemas/benchmark-sample';
 import type { Preflag } from '../../schemas/preflags';
 import { PREFLAG_RULE_IDS } from '../../schemas/preflags';
 import type { PreflagCheckStatus, PreflagJob } from '../../server/services/preflags/preflag-job';
 import { PreflagPool, defaultPoolSize } from '../../server/services/preflags/preflag-pool';
-import { candidateRecordPaths } from '../../server/services/records';
 import type { CliCommand, CliIo } from '../command';
 import { EXIT } from '../command';
 import { maxLineBytesOption, parseArgs, plural, usageError } from './benchmark-input';
 import { groupInto } from '../../domain/group-into';
+import { recordFinder } from './record-finder';
 import { readSampleFile } from './sample-file';
 import { fileExists } from '../../server/io/file-exists';
 
-const usage =
-  'ecg-workbench preflags <file.jsonl|dir> --records <dir> [--with-records-only] [--workers N] [--json] [--max-line-mb <MiB>]';
+const usage = [
+  'ecg-workbench preflags <file.jsonl|dir> --records <dir> [--with-records-only] [--workers N] [--json] [--max-line-mb <MiB>]',
+  "  Records are found in the source's layout under <dir>, else by their file name anywhere under it.",
+].join('\n');
 
 /** One sample's outcome, in file order. */
 interface Checked {
@@ -32,15 +33,6 @@ interface Checked {
 }
 
 const TEXT_ONLY_BATCH = 200;
-
-async function recordBaseOf(recordsDir: string, sample: BenchmarkSample): Promise<string | null> {
-  const m = sample.metadata;
-  for (const relative of candidateRecordPaths(m.data_source, m.ecg_id, m.subject_id ?? null)) {
-    const base = path.join(recordsDir, relative);
-    if (await fileExists(`${base}.hea`)) return base;
-  }
-  return null;
-}
 
 function where(f: Preflag): string {
   const parts: string[] = [];
@@ -124,10 +116,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (typeof read === 'number') return read;
   const { samples } = read;
 
+  const find = recordFinder(recordsDir);
   const byRecord = new Map<string, number[]>();
   const textOnly: number[] = [];
   for (let i = 0; i < samples.length; i++) {
-    const base = await recordBaseOf(recordsDir, samples[i]!);
+    const base = await find(samples[i]!.metadata);
     if (base) groupInto(byRecord, base, i);
     else if (!parsed.flags.has('with-records-only')) textOnly.push(i);
   }
