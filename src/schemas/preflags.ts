@@ -10,6 +10,7 @@ export const PREFLAG_RULE_IDS = [
   'lead-answer-outside-group',
   'finding-contradicts-measurement',
   'answer-bin-against-finding',
+  'measurement-against-window',
   'duplicate-option',
   'misspelled-ordinal',
   'decision-disagrees-label',

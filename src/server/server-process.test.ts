@@ -4,6 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../testing/test-database';
 import { spawnServer } from '../testing/server-process';
 import { LOCK_FILE_NAME } from './storage/data-dir-lock';
+import { DEMO_ECG_SPECS, generateDemoEcg } from './services/demo-workspace-data-ecgs';
+import { plantDemoDefects } from './services/demo-workspace-data-planted';
+import { buildDemoSamples } from './services/demo-workspace-data-samples';
 
 describe('server process', () => {
   const temp = makeTempDir();
@@ -74,7 +77,14 @@ describe('server process', () => {
       run = ((await runs.json()) as { items: NonNullable<typeof run>[] }).items[0];
       expect(run === undefined || run.status === 'running' || run.status === 'done').toBe(true);
     }
-    expect(run).toMatchObject({ trigger: 'import', total: 31, flagged: 7 });
+    // Every demo sample checked; the planted ones, and only they, flagged.
+    const clean = buildDemoSamples(DEMO_ECG_SPECS.map(generateDemoEcg));
+    const planted = plantDemoDefects(clean);
+    expect(run).toMatchObject({
+      trigger: 'import',
+      total: clean.length + planted.length,
+      flagged: planted.length,
+    });
     const page = await fetch(`http://127.0.0.1:${port}/samples/some-id`);
     expect([200, 503]).toContain(page.status);
     if (page.status === 200) expect(await page.text()).toContain('<div id="root"');

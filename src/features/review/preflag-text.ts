@@ -13,6 +13,7 @@ const RULE_TITLES: Readonly<Record<string, string>> = {
   'lead-answer-outside-group': 'An answered lead is outside the finding’s leads',
   'finding-contradicts-measurement': "Finding answer contradicts the engine's measurement",
   'answer-bin-against-finding': 'Measurement answer lies on the side the finding denies',
+  'measurement-against-window': 'QRS-duration answer disagrees with its window’s length',
   'duplicate-option': 'A question repeats an option',
   'misspelled-ordinal': 'Misspelled beat ordinal',
   'decision-disagrees-label': 'Decision disagrees with dx_label',

@@ -144,6 +144,26 @@ const PLANTERS: readonly Planter[] = [
       expected: [{ rule: 'lead-answer-outside-group', at: grounding(0, 0, added) }],
     };
   },
+  (find) => {
+    const sample = copy(find('complete_right_bundle_branch_block', true));
+    const g = sample.data.reasoning[0]!.ecg_grounding[0]!;
+    const right = (g.answer_idx as number[])[0]!;
+    const w = parseTimeWindow(g.options[right]!)!;
+    // The QRS window runs 40 ms on into the ST segment: longer than the QRS its answer measures.
+    g.options[right] = `[${w.startS.toFixed(2)}s - ${(w.endS + 0.04).toFixed(2)}s]`;
+    answerWith(sample, 0, 0, right);
+    const measured = sample.data.reasoning[0]!.ecg_grounding[1]!;
+    return {
+      sample,
+      defect: 'the QRS window runs 40 ms into the ST segment, longer than its QRS-duration answer',
+      expected: [
+        {
+          rule: 'measurement-against-window',
+          at: grounding(0, 1, (measured.answer_idx as number[])[0]!),
+        },
+      ],
+    };
+  },
 ];
 
 /** The planted samples, made from the clean demo samples. */

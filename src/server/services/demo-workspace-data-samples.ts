@@ -145,10 +145,9 @@ function leadQuestion(
   };
 }
 
-const qrsWindow = (b: SynthBeatTruth): [number, number] => [
-  b.qrsOnsetS - 0.02,
-  b.qrsOffsetS + 0.02,
-];
+// The delineated QRS itself, as the benchmark writes it: a QRS-duration answer then holds the
+// window's length (pre-flag measurement-against-window).
+const qrsWindow = (b: SynthBeatTruth): [number, number] => [b.qrsOnsetS, b.qrsOffsetS];
 const tWindow = (b: SynthBeatTruth): [number, number] => [b.tPeakS - 0.08, b.tPeakS + 0.06];
 
 /** Picks n items spread over a list (deterministic). */

@@ -6,7 +6,7 @@ import type { PreflagRule, PreflagSeverity } from '../../../schemas/preflags';
 import { MEASURE_ENGINE_VERSION } from '../../measure/version';
 
 /** Bumped whenever a rule or a margin changes, so stored results can be told stale. */
-export const PREFLAG_RULES_VERSION = '1';
+export const PREFLAG_RULES_VERSION = '2';
 
 /** What a stored result was computed with: the engine's and the rules' versions. */
 export const PREFLAG_ENGINE_VERSION = `measure-${MEASURE_ENGINE_VERSION}+preflags-${PREFLAG_RULES_VERSION}`;
@@ -44,6 +44,10 @@ export const PREFLAG_RULES: Readonly<Record<PreflagRule, readonly [PreflagSeveri
   'answer-bin-against-finding': [
     'error',
     "a measurement answer's range lies wholly on the side of the threshold the finding answer denies (e.g. LPFB answered 75-90 degrees)",
+  ],
+  'measurement-against-window': [
+    'error',
+    'a QRS-duration answer whose range does not hold the length of the selected segment it is asked for (windows are written to 10 ms)',
   ],
   'duplicate-option': ['error', 'a question repeats an option'],
   'misspelled-ordinal': ['error', 'a beat ordinal is misspelled ("21th")'],

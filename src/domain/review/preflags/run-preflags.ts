@@ -11,11 +11,13 @@ import { measurementRule } from './measurement-rule';
 import type { PreflagRuleFn } from './preflag';
 import { textRules } from './text-rules';
 import { waveRules } from './wave-rules';
+import { windowWidthRule } from './window-width-rule';
 
 /** Every rule, in the order its findings are listed. */
 const RULES: readonly PreflagRuleFn[] = [
   textRules,
   findingRules,
+  windowWidthRule,
   measurementRule,
   waveRules,
   leadRules,
