@@ -12,7 +12,7 @@ import type { PreflagRuleFn } from './preflag';
 import { at, preflag } from './preflag';
 
 /** Milliseconds in a window written to two decimals of a second (a whole number of tens). */
-export function windowLengthMs(window: { readonly startS: number; readonly endS: number }) {
+function windowLengthMs(window: { readonly startS: number; readonly endS: number }) {
   return Math.round((window.endS - window.startS) * 1000);
 }
 
